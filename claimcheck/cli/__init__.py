@@ -1,0 +1,54 @@
+"""The command-line interface: a thin layer over the claimcheck library."""
+from __future__ import annotations
+
+import os
+
+import click
+
+from claimcheck import __version__
+from claimcheck.errors import ClaimcheckError
+
+
+class ClaimcheckGroup(click.Group):
+    """Reports a ClaimcheckError as one line on stderr and exits with status 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ClaimcheckError as error:
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=ClaimcheckGroup)
+@click.version_option(__version__, prog_name="claimcheck")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), envvar="CLAIMCHECK_DB",
+              default="claimcheck.db", show_default=True,
+              help="SQLite database of claims and findings (env: CLAIMCHECK_DB).")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str) -> None:
+    """Track claims across sources and flag where they contradict each other.
+
+    \b
+    claimcheck run fixtures/news            ingest a folder of articles, then check it
+    claimcheck findings                      list what was found
+    claimcheck claims --search ceasefire     search the claims
+    """
+    ctx.obj = {"db": db_path}
+
+
+def register() -> None:
+    from claimcheck.cli import listing_commands, pipeline_commands
+
+    for module in (pipeline_commands, listing_commands):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+    try:
+        from claimcheck.cli import model_commands
+    except ImportError:
+        return
+    for command in (model_commands.train_nli, model_commands.eval_command, model_commands.model):
+        cli.add_command(command)
+
+
+register()

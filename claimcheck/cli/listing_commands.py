@@ -1,0 +1,64 @@
+"""Commands that read the claims database: claims, findings, sources, documents, query."""
+from __future__ import annotations
+
+import click
+
+from claimcheck.cli.output import emit, output_options
+from claimcheck.findings import KINDS
+from claimcheck.store import Store
+
+
+def open_store(obj) -> Store:
+    return Store(obj["db"], must_exist=True)
+
+
+@click.command()
+@click.option("--source", help="Only claims from this source.")
+@click.option("--document", help="Only claims from this document id.")
+@click.option("--search", help="Full-text search over claims, sentences, speakers and sources.")
+@click.option("--all", "include_superseded", is_flag=True, help="Include claims of superseded document versions.")
+@output_options
+@click.pass_obj
+def claims(obj, source, document, search, include_superseded, fmt):
+    """List claims, with where each came from."""
+    emit(open_store(obj).claim_rows(source=source, document=document, search=search,
+                                    include_superseded=include_superseded), fmt)
+
+
+@click.command()
+@click.option("--kind", type=click.Choice(KINDS), help="Only findings of this kind.")
+@click.option("--status", type=click.Choice(["open", "accepted"]), help="Only findings with this status.")
+@output_options
+@click.pass_obj
+def findings(obj, kind, status, fmt):
+    """List findings from past checks."""
+    emit(open_store(obj).finding_rows(kind=kind, status=status), fmt)
+
+
+@click.command()
+@output_options
+@click.pass_obj
+def sources(obj, fmt):
+    """List sources with their document, claim and open-finding counts."""
+    emit(open_store(obj).source_rows(), fmt)
+
+
+@click.command()
+@click.option("--all", "include_superseded", is_flag=True, help="Include superseded versions.")
+@output_options
+@click.pass_obj
+def documents(obj, include_superseded, fmt):
+    """List documents and their versions."""
+    emit(open_store(obj).document_rows(include_superseded=include_superseded), fmt)
+
+
+@click.command()
+@click.argument("sql")
+@output_options
+@click.pass_obj
+def query(obj, sql, fmt):
+    """Run a read-only SQL query against the claims database."""
+    emit(open_store(obj).query(sql), fmt)
+
+
+COMMANDS = [claims, findings, sources, documents, query]

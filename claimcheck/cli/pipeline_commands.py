@@ -1,0 +1,94 @@
+"""The main job: ingest articles, check them for contradictions, or both (`run`)."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from claimcheck import pipeline
+from claimcheck.errors import ClaimcheckError
+from claimcheck.findings import KINDS
+from claimcheck.reports import FORMATS, render
+from claimcheck.store import Store
+
+FAIL_LEVELS = ("any", *KINDS, "none")
+
+
+def ingest_options(fn):
+    fn = click.option("--published", help="Publication date (YYYY-MM-DD) for documents that give none.")(fn)
+    fn = click.option("--source", help="Source name for every document (default: from each file or record).")(fn)
+    fn = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))(fn)
+    return fn
+
+
+def check_options(fn):
+    options = [
+        click.option("--model", help="NLI model: Hugging Face id or local path (default: the embedded model)."),
+        click.option("--threshold", type=click.FloatRange(0, 1),
+                     help="Contradiction probability at which the NLI model flags a pair (default: the model's)."),
+        click.option("--no-nli", is_flag=True, help="Run the deterministic checks only."),
+        click.option("--new-only", is_flag=True, help="Only pair claims ingested since the last completed check."),
+        click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True),
+        click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE."),
+        click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="any", show_default=True,
+                     help="Exit 1 when open findings of this kind (any: every kind) are found."),
+        click.option("--min-score", type=click.FloatRange(0, 1), default=0.0,
+                     help="Only findings scored at least this much count towards --fail-on."),
+        click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+@click.command()
+@ingest_options
+@click.pass_obj
+def ingest(obj, paths, source, published):
+    """Read articles (files or folders) into the claims database."""
+    store = Store(obj["db"])
+    result = pipeline.ingest(store, paths, source=source, published=published)
+    docs = result.documents
+    click.echo(f"{docs['new']} new, {docs['updated']} updated, {docs['unchanged']} unchanged document(s); "
+               f"{result.claims} claim(s) added", err=True)
+
+
+@click.command()
+@check_options
+@click.pass_obj
+def check(obj, **options):
+    """Find contradictions among the claims in the database."""
+    run_check(Store(obj["db"], must_exist=True), **options)
+
+
+@click.command()
+@ingest_options
+@check_options
+@click.pass_context
+def run(ctx, paths, source, published, **options):
+    """Ingest PATHS, then check them: the main job."""
+    ctx.invoke(ingest, paths=paths, source=source, published=published)
+    run_check(Store(ctx.obj["db"]), **options)
+
+
+def run_check(store, model, threshold, no_nli, new_only, fmt, output, fail_on, min_score, batch_size):
+    result = pipeline.check(store, model=model, threshold=threshold, new_only=new_only,
+                            use_nli=not no_nli, batch_size=batch_size)
+    report = render(fmt, result.findings, result.summary)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as file:
+                file.write(report)
+        except OSError as error:
+            raise ClaimcheckError(f"{output}: cannot write report ({error.strerror})") from None
+        click.echo(f"{len(result.findings)} finding(s); report written to {output}", err=True)
+    else:
+        click.echo(report, nl=False)
+    statuses = store.finding_statuses()
+    failing = [f for f in result.findings
+               if statuses.get(f.id) != "accepted" and f.score >= min_score
+               and fail_on != "none" and fail_on in ("any", f.kind)]
+    sys.exit(1 if failing else 0)
+
+
+COMMANDS = [ingest, check, run]

@@ -1,0 +1,111 @@
+"""The main job: documents -> claims -> store -> candidate pairs -> verifiers -> findings."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from claimcheck.claims import Claim, extract_claims
+from claimcheck.documents import load_documents
+from claimcheck.findings import Finding, nli_verdict, to_finding
+from claimcheck.pairs import CandidatePair, candidate_pairs
+from claimcheck.store import Store
+
+
+@dataclass
+class IngestResult:
+    documents: dict[str, int] = field(default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0})
+    claims: int = 0
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    summary: dict
+
+
+def ingest(store: Store, paths: Sequence[str], source: str | None = None,
+           published: str | None = None) -> IngestResult:
+    """Load and split everything first, then write it all in one transaction."""
+    documents = load_documents(paths, source=source, published=published)
+    extracted = [(document, extract_claims(document)) for document in documents]
+    result = IngestResult()
+    with store.transaction():
+        ingest_id = store.start_ingest(list(paths))
+        for document, claims in extracted:
+            status = store.add_document(document, claims, ingest_id)
+            result.documents[status] += 1
+            if status != "unchanged":
+                result.claims += len(claims)
+    return result
+
+
+def check(store: Store, model: str | None = None, threshold: float | None = None,
+          new_only: bool = False, use_nli: bool = True, k: int = 20, batch_size: int = 32) -> CheckResult:
+    from claimcheck.rules import check_pair
+
+    claims = store.active_claims()
+    new = store.claims_ingested_after(store.last_checked_ingest()) if new_only else None
+    pairs = candidate_pairs(claims, new=new, k=k)
+    nli = load_nli(model, batch_size) if use_nli else None
+    threshold = threshold if threshold is not None else (nli.threshold if nli else 0.5)
+    contradiction = score_pairs(store, nli, pairs) if nli else {}
+
+    findings = []
+    for pair in pairs:
+        verdicts = check_pair(pair.a, pair.b)
+        if nli:
+            verdict = nli_verdict(pair.a, pair.b, contradiction[pair.a.text, pair.b.text], threshold)
+            verdicts += [verdict] if verdict else []
+        finding = to_finding(pair.a, pair.b, verdicts)
+        if finding:
+            findings.append(finding)
+    findings = dedupe(findings)
+
+    with store.transaction():
+        check_id = store.start_check(nli.name if nli else "rules-only", threshold, new_only)
+        store.save_findings(findings, check_id)
+        store.finish_check(check_id, claims=len(claims), pairs=len(pairs), findings=len(findings))
+    statuses = store.finding_statuses()
+    summary = {
+        "check": check_id, "model": nli.name if nli else None, "threshold": threshold,
+        "claims": len(claims), "new_claims": len(new) if new is not None else len(claims),
+        "pairs": len(pairs), "findings": len(findings),
+        "by_kind": count_by(findings, lambda f: f.kind),
+        "accepted": sum(statuses.get(f.id) == "accepted" for f in findings),
+    }
+    return CheckResult(findings, summary)
+
+
+def load_nli(model: str | None, batch_size: int):
+    from claimcheck.nli import load_model
+    return load_model(model, batch_size=batch_size)
+
+
+def score_pairs(store: Store, nli, pairs: Sequence[CandidatePair]) -> dict[tuple[str, str], float]:
+    """Contradiction probability of each pair, averaged over both directions; cached in the store."""
+    directed = sorted({(p.a.text, p.b.text) for p in pairs} | {(p.b.text, p.a.text) for p in pairs})
+    scores = store.cached_scores(nli.name, directed)
+    missing = [pair for pair in directed if pair not in scores]
+    if missing:
+        computed = dict(zip(missing, (tuple(map(float, row)) for row in nli.predict(missing))))
+        with store.transaction():
+            store.save_scores(nli.name, computed)
+        scores.update(computed)
+    return {(a, b): (scores[a, b][2] + scores[b, a][2]) / 2 for a, b in directed}
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """Same fingerprint (e.g. one article ingested under two ids) -> keep the strongest; sorted."""
+    best: dict[str, Finding] = {}
+    for finding in findings:
+        if finding.id not in best or finding.score > best[finding.id].score:
+            best[finding.id] = finding
+    return sorted(best.values(), key=lambda f: (-f.score, f.id))
+
+
+def count_by(items, key) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[key(item)] = counts.get(key(item), 0) + 1
+    return dict(sorted(counts.items()))
+

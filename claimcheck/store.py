@@ -1,0 +1,218 @@
+"""The claims database: SQLite through sqlite-utils, in WAL mode, one transaction per command."""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from claimcheck.claims import Claim
+from claimcheck.documents import Document
+from claimcheck.errors import ClaimcheckError
+from claimcheck.findings import Finding
+from claimcheck.migrations import migrate
+
+CLAIM_FIELDS = ("id", "text", "sentence", "source", "document", "version", "path", "line", "column",
+                "start", "end", "speaker", "published")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def score_key(model: str, premise: str, hypothesis: str) -> str:
+    return hashlib.sha1("\x00".join([model, premise, hypothesis]).encode("utf-8")).hexdigest()
+
+
+class Store:
+    def __init__(self, path: str | Path, must_exist: bool = False):
+        self.path = str(path)
+        if must_exist and not Path(self.path).exists():
+            raise ClaimcheckError(f"{self.path}: no such database (run `claimcheck ingest` first)")
+        try:
+            self.db = Database(self.path)
+            self.db.enable_wal()
+            migrate(self.db)
+        except sqlite3.DatabaseError as error:
+            raise ClaimcheckError(f"{self.path}: not a claimcheck database ({error})") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Everything inside is written together, or not at all."""
+        with self.db.atomic():
+            yield self
+
+    # --- ingest -----------------------------------------------------------------
+
+    def start_ingest(self, paths: Sequence[str]) -> int:
+        return self.db["ingests"].insert({"started_at": now(), "paths": "\n".join(paths)}).last_pk
+
+    def add_document(self, document: Document, claims: Sequence[Claim], ingest: int) -> str:
+        """Store a document and its claims. Returns "new", "unchanged" or "updated"."""
+        current = list(self.db.query(
+            "select version from documents where id = ? and not superseded", [document.id]))
+        if any(row["version"] == document.version for row in current):
+            return "unchanged"
+        self.db["sources"].insert({"name": document.source, "first_seen": now()}, ignore=True)
+        if current:
+            self.db.execute("update documents set superseded = 1 where id = ?", [document.id])
+            self.db.execute("update claims set superseded = 1 where document = ?", [document.id])
+        self.db["documents"].upsert({
+            "id": document.id, "version": document.version, "source": document.source,
+            "path": document.path, "title": document.title, "url": document.url,
+            "published": document.published, "text": document.text, "ingest": ingest,
+            "ingested_at": now(), "superseded": 0,
+        }, pk=("id", "version"))
+        self.db["claims"].upsert_all(
+            ({**claim.to_dict(), "ingest": ingest, "superseded": 0} for claim in claims), pk="id")
+        return "updated" if current else "new"
+
+    # --- claims -----------------------------------------------------------------
+
+    def active_claims(self) -> list[Claim]:
+        fields = ", ".join(f'"{f}"' for f in CLAIM_FIELDS)
+        rows = self.db.execute(f"select {fields} from claims where not superseded order by id").fetchall()
+        return [Claim(*row) for row in rows]
+
+    def claims_ingested_after(self, ingest: int) -> set[str]:
+        rows = self.db.execute(
+            "select id from claims where not superseded and ingest > ?", [ingest]).fetchall()
+        return {row[0] for row in rows}
+
+    def last_ingest(self) -> int:
+        return self.db.execute("select coalesce(max(id), 0) from ingests").fetchone()[0]
+
+    def last_checked_ingest(self) -> int:
+        """The newest ingest covered by a completed check (0 when nothing was checked)."""
+        row = self.db.execute(
+            "select coalesce(max(last_ingest), 0) from checks where finished_at is not null").fetchone()
+        return row[0]
+
+    def claim_rows(self, source: str | None = None, document: str | None = None,
+                   search: str | None = None, include_superseded: bool = False) -> list[dict]:
+        where, params = [], []
+        if not include_superseded:
+            where.append("not claims.superseded")
+        if source:
+            where.append("claims.source = ?")
+            params.append(source)
+        if document:
+            where.append("claims.document = ?")
+            params.append(document)
+        if search:
+            where.append("claims.rowid in (select rowid from claims_fts where claims_fts match ?)")
+            params.append(fts_query(search))
+        sql = ("select claims.id, claims.source, claims.document, claims.line, claims.speaker, "
+               "claims.text, claims.start, claims.end, claims.path, claims.published, claims.superseded "
+               "from claims")
+        if where:
+            sql += " where " + " and ".join(where)
+        sql += " order by claims.published, claims.source, claims.document, claims.start"
+        return list(self.db.query(sql, params))
+
+    # --- NLI score cache --------------------------------------------------------
+
+    def cached_scores(self, model: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], tuple]:
+        keys = {score_key(model, p, h): (p, h) for p, h in pairs}
+        found = {}
+        key_list = list(keys)
+        for i in range(0, len(key_list), 500):
+            chunk = key_list[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                    f"select key, entailment, neutral, contradiction from nli_scores where key in ({marks})", chunk):
+                found[keys[row[0]]] = tuple(row[1:])
+        return found
+
+    def save_scores(self, model: str, scores: dict[tuple[str, str], Sequence[float]]) -> None:
+        self.db["nli_scores"].insert_all(
+            ({"key": score_key(model, p, h), "model": model, "entailment": float(s[0]),
+              "neutral": float(s[1]), "contradiction": float(s[2])} for (p, h), s in scores.items()),
+            pk="key", replace=True)
+
+    # --- checks and findings ----------------------------------------------------
+
+    def start_check(self, model: str, threshold: float, new_only: bool) -> int:
+        return self.db["checks"].insert({
+            "started_at": now(), "model": model, "threshold": threshold,
+            "last_ingest": self.last_ingest(), "new_only": int(new_only)}).last_pk
+
+    def finish_check(self, check: int, claims: int, pairs: int, findings: int) -> None:
+        self.db["checks"].update(check, {"finished_at": now(), "claims": claims, "pairs": pairs,
+                                         "findings": findings})
+
+    def save_findings(self, findings: Sequence[Finding], check: int) -> None:
+        for finding in findings:
+            existing = self.db.execute("select 1 from findings where id = ?", [finding.id]).fetchone()
+            values = {"kind": finding.kind, "score": finding.score, "explanation": finding.explanation,
+                      "claim_a": finding.a.id, "claim_b": finding.b.id, "last_check": check}
+            if existing:
+                self.db["findings"].update(finding.id, values)
+            else:
+                self.db["findings"].insert({"id": finding.id, **values, "first_check": check,
+                                            "status": "open", "reason": None})
+
+    def finding_statuses(self) -> dict[str, str]:
+        return dict(self.db.execute("select id, status from findings").fetchall())
+
+    def finding_rows(self, kind: str | None = None, status: str | None = None) -> list[dict]:
+        where, params = ["not a.superseded", "not b.superseded"], []
+        if kind:
+            where.append("findings.kind = ?")
+            params.append(kind)
+        if status:
+            where.append("findings.status = ?")
+            params.append(status)
+        sql = f"""
+            select findings.id, findings.kind, round(findings.score, 3) as score, findings.status,
+              findings.explanation, a.source as source_a, a.text as claim_a,
+              b.source as source_b, b.text as claim_b, findings.reason
+            from findings join claims a on a.id = findings.claim_a join claims b on b.id = findings.claim_b
+            where {' and '.join(where)}
+            order by findings.score desc, findings.id"""
+        return list(self.db.query(sql, params))
+
+    def source_rows(self) -> list[dict]:
+        return list(self.db.query("select * from source_stats"))
+
+    def document_rows(self, include_superseded: bool = False) -> list[dict]:
+        sql = """
+            select d.id, d.source, d.title, d.published, d.path, substr(d.version, 1, 8) as version,
+              d.superseded, (select count(*) from claims c where c.document = d.id and c.version = d.version) as claims
+            from documents d"""
+        if not include_superseded:
+            sql += " where not d.superseded"
+        return list(self.db.query(sql + " order by d.source, d.id, d.ingested_at"))
+
+    # --- raw SQL ----------------------------------------------------------------
+
+    def query(self, sql: str, params: Sequence | None = None) -> list[dict]:
+        """Run one read-only SQL statement."""
+        try:
+            self.db.execute("pragma query_only = 1")
+            return list(self.db.query(sql, params or []))
+        except ValueError:
+            raise ClaimcheckError("query is read-only: only statements that return rows are allowed") from None
+        except sqlite3.Error as error:
+            message = str(error)
+            if "readonly" in message or "read-only" in message or "query_only" in message:
+                message = "query is read-only: write statements are refused"
+            raise ClaimcheckError(f"bad SQL: {message}") from None
+        finally:
+            self.db.execute("pragma query_only = 0")
+
+
+def fts_query(text: str) -> str:
+    """Quote each word so user text can't be parsed as FTS5 syntax."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        raise ClaimcheckError("search needs at least one word")
+    return " ".join(f'"{word}"' for word in words)

@@ -1,0 +1,124 @@
+import sqlite3
+
+import pytest
+
+from claimcheck.claims import Claim, claim_id
+from claimcheck.documents import Document
+from claimcheck.errors import ClaimcheckError
+from claimcheck.findings import Finding, fingerprint
+from claimcheck.migrations import MIGRATIONS
+from claimcheck.store import Store
+
+
+def make_claims(document: Document) -> list[Claim]:
+    claims = []
+    start = 0
+    for sentence in document.text.split("\n"):
+        end = start + len(sentence)
+        claims.append(Claim(
+            id=claim_id(document.id, document.version, start, end, sentence), text=sentence, sentence=sentence,
+            source=document.source, document=document.id, version=document.version, path=document.path,
+            line=document.line_of(start), column=1, start=start, end=end))
+        start = end + 1
+    return claims
+
+
+def add(store, document, ingest=None):
+    with store.transaction():
+        ingest = ingest or store.start_ingest([document.path])
+        return store.add_document(document, make_claims(document), ingest)
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "claims.db")
+
+
+DOC = Document(id="a", source="Ledger", text="Turnout was 61 percent.\nThe mayor resigned.", path="a.txt")
+
+
+def test_migrations_are_named_ordered_and_run_once(tmp_path):
+    path = tmp_path / "claims.db"
+    Store(path).close()
+    store = Store(path)
+    applied = [row["name"] for row in store.db.query("select name from _migrations order by name")]
+    assert applied == [name for name, _ in MIGRATIONS]
+    assert store.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_reingest_unchanged_adds_nothing(store):
+    assert add(store, DOC) == "new"
+    assert add(store, DOC) == "unchanged"
+    assert store.db["claims"].count == 2
+    assert store.db["documents"].count == 1
+
+
+def test_changed_document_is_a_new_version_and_old_claims_are_superseded(store):
+    add(store, DOC)
+    changed = Document(id="a", source="Ledger", text="Turnout was 58 percent.\nThe mayor resigned.", path="a.txt")
+    assert add(store, changed) == "updated"
+    assert store.db["documents"].count == 2
+    active = store.active_claims()
+    assert {c.text for c in active} == {"Turnout was 58 percent.", "The mayor resigned."}
+    history = store.claim_rows(include_superseded=True)
+    assert {r["text"] for r in history if r["superseded"]} == {"Turnout was 61 percent.", "The mayor resigned."}
+
+
+def test_transaction_rolls_back_everything(store):
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.add_document(DOC, make_claims(DOC), store.start_ingest(["a.txt"]))
+            raise RuntimeError("interrupted")
+    assert store.db["claims"].count == 0
+    assert store.db["ingests"].count == 0
+
+
+def test_full_text_search_and_filters(store):
+    add(store, DOC)
+    assert [r["text"] for r in store.claim_rows(search="mayor")] == ["The mayor resigned."]
+    assert store.claim_rows(search='turnout* (') != []  # user text is never parsed as FTS syntax
+    assert store.claim_rows(source="Nobody") == []
+
+
+def test_score_cache_round_trip(store):
+    store.save_scores("m", {("p", "h"): (0.1, 0.2, 0.7)})
+    assert store.cached_scores("m", [("p", "h"), ("h", "p")]) == {("p", "h"): (0.1, 0.2, 0.7)}
+    assert store.cached_scores("other-model", [("p", "h")]) == {}
+
+
+def test_findings_keep_their_status_across_checks(store):
+    add(store, DOC)
+    a, b = store.active_claims()
+    finding = Finding(fingerprint("number", a, b), "number", 0.9, "x", a, b)
+    with store.transaction():
+        check = store.start_check("m", 0.5, False)
+        store.save_findings([finding], check)
+        store.finish_check(check, 2, 1, 1)
+    store.db.execute("update findings set status = 'accepted' where id = ?", [finding.id])
+    store.save_findings([finding], check)
+    assert store.finding_statuses() == {finding.id: "accepted"}
+    assert store.last_checked_ingest() == 1
+
+
+def test_query_is_read_only(store):
+    add(store, DOC)
+    assert store.query("select count(*) as n from claims") == [{"n": 2}]
+    for sql in ["delete from claims", "drop table claims", "insert into sources values ('x', 'y')",
+                "select 1; delete from claims"]:
+        with pytest.raises(ClaimcheckError):
+            store.query(sql)
+    with pytest.raises(ClaimcheckError, match="bad SQL"):
+        store.query("selec nonsense")
+    assert store.db["claims"].count == 2
+
+
+def test_not_a_database(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(ClaimcheckError, match="not a claimcheck database"):
+        Store(path)
+
+
+def test_missing_database_for_reading(tmp_path):
+    with pytest.raises(ClaimcheckError, match="no such database"):
+        Store(tmp_path / "nope.db", must_exist=True)
