@@ -80,6 +80,18 @@ def m003_views(db: Database) -> None:
     """)
 
 
+@migration
+def m004_entities(db: Database) -> None:
+    db["entities"].create({"id": str, "name": str, "kind": str, "reference": str}, pk="id")
+    db["entity_mentions"].create(
+        {"claim": str, "entity": str, "text": str, "start": int, "end": int, "kind": str, "role": str},
+        pk=("claim", "start"),
+        foreign_keys=[("claim", "claims", "id"), ("entity", "entities", "id")],
+    )
+    db["entity_mentions"].create_index(["entity"])
+    db["name_reference"].create({"name": str, "aliases": str, "role": str}, pk="name")
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations in order, each in its own transaction. Returns the names applied."""
     if "_migrations" not in db.table_names():

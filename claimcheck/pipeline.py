@@ -1,7 +1,7 @@
 """The main job: documents -> claims -> store -> candidate pairs -> verifiers -> findings."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.claims import Claim, extract_claims
@@ -17,10 +17,19 @@ class IngestResult:
     claims: int = 0
 
 
+@dataclass(frozen=True)
+class CheckedDocument:
+    id: str
+    source: str
+    path: str
+
+
 @dataclass
 class CheckResult:
-    findings: list[Finding]
+    findings: list[Finding]             # to report: neither accepted nor in the baseline
     summary: dict
+    documents: list[CheckedDocument] = field(default_factory=list)   # those whose claims were checked
+    suppressed: list[Finding] = field(default_factory=list)          # accepted or baselined
 
 
 def ingest(store: Store, paths: Sequence[str], source: str | None = None,
@@ -40,13 +49,15 @@ def ingest(store: Store, paths: Sequence[str], source: str | None = None,
 
 
 def check(store: Store, model: str | None = None, threshold: float | None = None,
-          new_only: bool = False, use_nli: bool = True, k: int = 20, batch_size: int = 32) -> CheckResult:
+          new_only: bool = False, use_nli: bool = True, k: int = 20, batch_size: int = 32,
+          baseline: Collection[str] = ()) -> CheckResult:
+    """Check the new claims (all with new_only=False) against all; `baseline`: fingerprints not to report."""
     from claimcheck.rules import check_pair
 
+    nli = load_nli(model, batch_size) if use_nli else None
     claims = store.active_claims()
     new = store.claims_ingested_after(store.last_checked_ingest()) if new_only else None
     pairs = candidate_pairs(claims, new=new, k=k)
-    nli = load_nli(model, batch_size) if use_nli else None
     threshold = threshold if threshold is not None else (nli.threshold if nli else 0.5)
     contradiction = score_pairs(store, nli, pairs) if nli else {}
 
@@ -66,14 +77,19 @@ def check(store: Store, model: str | None = None, threshold: float | None = None
         store.save_findings(findings, check_id)
         store.finish_check(check_id, claims=len(claims), pairs=len(pairs), findings=len(findings))
     statuses = store.finding_statuses()
+    accepted = [f for f in findings if statuses.get(f.id) == "accepted"]
+    baselined = [f for f in findings if f.id in baseline and statuses.get(f.id) != "accepted"]
+    reported = [f for f in findings if statuses.get(f.id) != "accepted" and f.id not in baseline]
+    documents = sorted({CheckedDocument(c.document, c.source, c.path) for c in claims if new is None or c.id in new},
+                       key=lambda d: (d.path, d.id))
     summary = {
         "check": check_id, "model": nli.name if nli else None, "threshold": threshold,
-        "claims": len(claims), "new_claims": len(new) if new is not None else len(claims),
-        "pairs": len(pairs), "findings": len(findings),
-        "by_kind": count_by(findings, lambda f: f.kind),
-        "accepted": sum(statuses.get(f.id) == "accepted" for f in findings),
+        "documents": len(documents), "claims": len(claims),
+        "new_claims": len(new) if new is not None else len(claims),
+        "pairs": len(pairs), "findings": len(reported), "by_kind": count_by(reported, lambda f: f.kind),
+        "suppressed": len(accepted) + len(baselined), "accepted": len(accepted), "baselined": len(baselined),
     }
-    return CheckResult(findings, summary)
+    return CheckResult(reported, summary, documents, accepted + baselined)
 
 
 def load_nli(model: str | None, batch_size: int):

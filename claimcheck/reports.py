@@ -1,13 +1,28 @@
-"""Reports: render a check's findings for people (text) and for machines (json, jsonl)."""
+"""Reports: render a check's result for people (text, markdown) and for machines and CI systems
+(json, jsonl, sarif, junit, github)."""
 from __future__ import annotations
 
 import json
+import re
 import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import PurePath, PurePosixPath
+from urllib.parse import quote
 
+from claimcheck import __version__
 from claimcheck.claims import Claim
-from claimcheck.findings import Finding
+from claimcheck.findings import KINDS, Finding
 
 CLAIM_KEYS = ("id", "text", "sentence", "source", "document", "path", "line", "start", "end", "speaker")
+INFORMATION_URI = "https://github.com/claimcheck/claimcheck"
+RULES = {
+    "contradiction": ("Contradiction", "Two claims contradict each other."),
+    "position": ("OpposingPositions", "Two speakers take opposing positions on the same thing."),
+    "number": ("NumberMismatch", "Two claims give different numbers for the same quantity."),
+    "date": ("DateMismatch", "Two claims give different dates for the same event."),
+    "name": ("NameMismatch", "Two claims name different people or things in the same role."),
+}
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def claim_record(claim: Claim) -> dict:
@@ -19,33 +34,179 @@ def finding_record(finding: Finding) -> dict:
             "explanation": finding.explanation, "claims": [claim_record(finding.a), claim_record(finding.b)]}
 
 
-def render_json(findings: list[Finding], summary: dict) -> str:
-    return json.dumps({"findings": [finding_record(f) for f in findings], "summary": summary},
-                      indent=2, ensure_ascii=False)
+def where(claim: Claim) -> str:
+    return f"{claim.path}:{claim.line}:{claim.column}"
 
 
-def render_jsonl(findings: list[Finding], summary: dict) -> str:
-    return "".join(json.dumps(finding_record(f), ensure_ascii=False) + "\n" for f in findings)
+def who(claim: Claim) -> str:
+    return f"{claim.source} ({claim.speaker})" if claim.speaker else claim.source
 
 
-def render_text(findings: list[Finding], summary: dict) -> str:
+def summary_line(summary: dict) -> str:
+    """One sentence: what was found, in what, and what was left out."""
+    count = summary.get("findings", 0)
+    kinds = ", ".join(f"{n} {kind}" for kind, n in summary.get("by_kind", {}).items())
+    found = f"{count} finding{'' if count == 1 else 's'}" + (f" ({kinds})" if kinds else "")
+    checked = (f"{summary.get('documents', 0)} document(s) checked: {summary.get('new_claims', 0)} of "
+               f"{summary.get('claims', 0)} claims, {summary.get('pairs', 0)} candidate pairs")
+    suppressed = ""
+    if summary.get("suppressed"):
+        suppressed = (f"; {summary['suppressed']} suppressed ({summary.get('accepted', 0)} accepted, "
+                      f"{summary.get('baselined', 0)} baselined)")
+    return f"{found} in {checked}{suppressed}; model: {summary.get('model') or 'rules only'}"
+
+
+# --- for people ---------------------------------------------------------------
+
+
+def render_text(result) -> str:
     lines = []
-    for finding in findings:
-        lines.append(f"{finding.kind.upper()}  score {finding.score:.2f}  [{finding.id}]")
+    for finding in result.findings:
+        lines.append(f"{finding.kind.upper()}  score {finding.score:.2f}  {finding.id}")
         lines.append(f"  {finding.explanation}")
         for claim in (finding.a, finding.b):
-            speaker = f" ({claim.speaker})" if claim.speaker else ""
-            lines.append(f"  - {claim.source}{speaker}, {claim.path}:{claim.line}")
+            lines.append(f"  - {who(claim)}  {where(claim)}")
             lines.extend(textwrap.wrap(claim.text, width=96, initial_indent="      ", subsequent_indent="      "))
         lines.append("")
-    kinds = ", ".join(f"{n} {kind}" for kind, n in summary.get("by_kind", {}).items()) or "none"
-    lines.append(f"{len(findings)} finding(s) ({kinds}) from {summary.get('pairs', 0)} candidate pairs "
-                 f"over {summary.get('claims', 0)} claims; model: {summary.get('model') or 'rules only'}")
+    lines.append(summary_line(result.summary))
     return "\n".join(lines) + "\n"
 
 
-FORMATS = {"text": render_text, "json": render_json, "jsonl": render_jsonl}
+def render_markdown(result) -> str:
+    findings, summary = result.findings, result.summary
+    count = len(findings)
+    lines = [f"### claimcheck: {count or 'no'} finding{'' if count == 1 else 's'}", ""]
+    if findings:
+        lines += ["| Kind | Findings |", "| --- | ---: |"]
+        lines += [f"| {kind} | {n} |" for kind, n in summary.get("by_kind", {}).items()]
+        lines += ["", "| Kind | Score | Claim | Other claim | Explanation | Fingerprint |",
+                  "| --- | ---: | --- | --- | --- | --- |"]
+        for f in findings:
+            lines.append(f"| {f.kind} | {f.score:.2f} | {markdown_claim(f.a)} | {markdown_claim(f.b)} | "
+                         f"{cell(f.explanation)} | `{f.id}` |")
+        lines.append("")
+    lines.append(cell(summary_line(summary)) + ".")
+    return "\n".join(lines) + "\n"
 
 
-def render(format: str, findings: list[Finding], summary: dict) -> str:
-    return FORMATS[format](findings, summary)
+def markdown_claim(claim: Claim) -> str:
+    return f"**{cell(who(claim))}** {cell(where(claim))}<br>{cell(claim.text)}"
+
+
+def cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: no HTML, no column breaks, one line."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+
+
+# --- for machines -------------------------------------------------------------
+
+
+def render_json(result) -> str:
+    return json.dumps({"findings": [finding_record(f) for f in result.findings], "summary": result.summary},
+                      indent=2, ensure_ascii=False) + "\n"
+
+
+def render_jsonl(result) -> str:
+    return "".join(json.dumps(finding_record(f), ensure_ascii=False) + "\n" for f in result.findings)
+
+
+def render_sarif(result) -> str:
+    """SARIF 2.1.0: a rule per kind, a result per finding located at its first claim."""
+    rules = [{"id": kind, "name": RULES[kind][0], "shortDescription": {"text": RULES[kind][1]},
+              "defaultConfiguration": {"level": "error"}} for kind in KINDS]
+    results = [{
+        "ruleId": f.kind,
+        "ruleIndex": KINDS.index(f.kind),
+        "level": "error",
+        "message": {"text": f"{f.kind}: {f.explanation}. {who(f.a)}: \"{f.a.text}\" vs {who(f.b)} "
+                            f"({where(f.b)}): \"{f.b.text}\""},
+        "locations": [sarif_location(f.a)],
+        "relatedLocations": [{"id": 1, **sarif_location(f.b)}],
+        "partialFingerprints": {"claimcheck/v1": f.id},
+        "properties": {"score": f.score},
+    } for f in result.findings]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "claimcheck", "version": __version__,
+                                "informationUri": INFORMATION_URI, "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "properties": {"summary": result.summary},
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def sarif_location(claim: Claim) -> dict:
+    path = PurePath(claim.path)
+    artifact = {"uri": path.as_uri()} if path.is_absolute() else \
+        {"uri": quote(PurePosixPath(*path.parts).as_posix()), "uriBaseId": "%SRCROOT%"}
+    return {"physicalLocation": {"artifactLocation": artifact,
+                                 "region": {"startLine": max(claim.line, 1), "startColumn": max(claim.column, 1)}},
+            "message": {"text": f"{who(claim)}: {claim.text}"}}
+
+
+def render_junit(result) -> str:
+    """JUnit XML: a test case per document checked, failing with the findings that involve it."""
+    by_document: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        for document in {finding.a.document, finding.b.document}:
+            by_document.setdefault(document, []).append(finding)
+    failures = sum(document.id in by_document for document in result.documents)
+    counts = {"tests": str(len(result.documents)), "failures": str(failures), "errors": "0"}
+    root = ET.Element("testsuites", name="claimcheck", **counts)
+    suite = ET.SubElement(root, "testsuite", name="claimcheck", skipped="0", **counts)
+    for document in result.documents:
+        case = ET.SubElement(suite, "testcase", classname=xml_text(document.source),
+                             name=xml_text(document.path), file=xml_text(document.path))
+        found = by_document.get(document.id)
+        if found:
+            kinds = ", ".join(sorted({f.kind for f in found}))
+            failure = ET.SubElement(case, "failure", type=kinds,
+                                    message=xml_text(f"{len(found)} finding(s): {kinds}"))
+            failure.text = xml_text("\n\n".join(junit_finding(f) for f in found))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def junit_finding(finding: Finding) -> str:
+    return (f"{finding.kind} (score {finding.score:.2f}, {finding.id}): {finding.explanation}\n"
+            f"  {who(finding.a)} {where(finding.a)}: {finding.a.text}\n"
+            f"  {who(finding.b)} {where(finding.b)}: {finding.b.text}")
+
+
+def xml_text(text: str) -> str:
+    """Drop the characters XML 1.0 cannot carry; ElementTree escapes the rest."""
+    return XML_INVALID.sub("", text)
+
+
+def render_github(result) -> str:
+    """GitHub Actions workflow commands: an error annotation per finding, at its first claim."""
+    lines = []
+    for f in result.findings:
+        properties = {"file": f.a.path, "line": f.a.line, "col": f.a.column, "title": f"claimcheck {f.kind} {f.id}"}
+        message = f"{f.explanation}\n{who(f.a)}: {f.a.text}\n{who(f.b)} ({where(f.b)}): {f.b.text}"
+        lines.append("::error " + ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+                     + "::" + escape_data(message))
+    lines.append(summary_line(result.summary))
+    return "\n".join(lines) + "\n"
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+FORMATS = {"text": render_text, "json": render_json, "jsonl": render_jsonl, "sarif": render_sarif,
+           "junit": render_junit, "github": render_github, "markdown": render_markdown}
+
+
+def render(format: str, result) -> str:
+    """`result` is a pipeline.CheckResult: findings to report, summary, documents checked."""
+    return FORMATS[format](result)

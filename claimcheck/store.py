@@ -180,6 +180,31 @@ class Store:
             order by findings.score desc, findings.id"""
         return list(self.db.query(sql, params))
 
+    def findings(self, status: str = "open") -> list[Finding]:
+        """Findings with this status between claims that are not superseded, strongest first."""
+        fields = ", ".join(f'{side}."{f}"' for side in ("a", "b") for f in CLAIM_FIELDS)
+        rows = self.db.execute(f"""
+            select f.id, f.kind, f.score, f.explanation, {fields}
+            from findings f join claims a on a.id = f.claim_a join claims b on b.id = f.claim_b
+            where f.status = ? and not a.superseded and not b.superseded
+            order by f.score desc, f.id""", [status]).fetchall()
+        n = len(CLAIM_FIELDS)
+        return [Finding(*row[:4], Claim(*row[4:4 + n]), Claim(*row[4 + n:])) for row in rows]
+
+    def accept_finding(self, finding: str, reason: str) -> str:
+        """Mark the finding with this fingerprint, or unique fingerprint prefix, as accepted. Returns its id."""
+        if not finding.strip():
+            raise ClaimcheckError("give a finding's fingerprint, or a unique prefix of it")
+        ids = [row[0] for row in self.db.execute(
+            "select id from findings where substr(id, 1, ?) = ?", [len(finding), finding.lower()])]
+        if not ids:
+            raise ClaimcheckError(f"no finding {finding!r} (see `claimcheck findings`)")
+        if len(ids) > 1:
+            raise ClaimcheckError(f"{finding!r} matches {len(ids)} findings: give more of the fingerprint")
+        with self.transaction():
+            self.db["findings"].update(ids[0], {"status": "accepted", "reason": reason})
+        return ids[0]
+
     def source_rows(self) -> list[dict]:
         return list(self.db.query("select * from source_stats"))
 

@@ -38,9 +38,9 @@ def cli(ctx: click.Context, db_path: str) -> None:
 
 
 def register() -> None:
-    from claimcheck.cli import listing_commands, pipeline_commands
+    from claimcheck.cli import ci_commands, entity_commands, listing_commands, pipeline_commands
 
-    for module in (pipeline_commands, listing_commands):
+    for module in (pipeline_commands, listing_commands, ci_commands, entity_commands):
         for command in module.COMMANDS:
             cli.add_command(command)
     try:

@@ -16,13 +16,22 @@ def open_store(obj) -> Store:
 @click.option("--source", help="Only claims from this source.")
 @click.option("--document", help="Only claims from this document id.")
 @click.option("--search", help="Full-text search over claims, sentences, speakers and sources.")
+@click.option("--entity", metavar="NAME", help="What each source claims about one entity, in date order.")
 @click.option("--all", "include_superseded", is_flag=True, help="Include claims of superseded document versions.")
 @output_options
 @click.pass_obj
-def claims(obj, source, document, search, include_superseded, fmt):
+def claims(obj, source, document, search, entity, include_superseded, fmt):
     """List claims, with where each came from."""
-    emit(open_store(obj).claim_rows(source=source, document=document, search=search,
-                                    include_superseded=include_superseded), fmt)
+    store = open_store(obj)
+    if entity:
+        from claimcheck.entity_store import entity_claim_rows
+
+        if source or document or search or include_superseded:
+            raise click.UsageError("--entity can't be combined with --source, --document, --search or --all")
+        emit(entity_claim_rows(store, entity), fmt)
+        return
+    emit(store.claim_rows(source=source, document=document, search=search,
+                          include_superseded=include_superseded), fmt)
 
 
 @click.command()

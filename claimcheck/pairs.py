@@ -1,0 +1,147 @@
+"""Candidate pairs: claims about the same thing, found by TF-IDF nearest neighbours plus shared keys.
+
+Similarities come from one sparse product per chunk of query claims. Terms and keys shared by more than
+`MAX_POSTINGS` claims only take part in the final cosine, not in the search, so the work per query
+claim is bounded and the total grows about linearly with the number of claims.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from claimcheck.claims import Claim
+from claimcheck.quantities import extract
+from claimcheck.terms import CALENDAR, STOPWORDS, stem
+
+MAX_POSTINGS = 400       # a term or key in more claims than this is too common to find neighbours with
+MIN_SCORE = 0.1          # least search score (cosine on selective terms plus key bonus) for a candidate
+KEY_WEIGHT = 0.3         # each shared key adds KEY_WEIGHT ** 2 to the search score
+CHUNK = 1024             # query claims per sparse product
+SPACE = re.compile(r"\s+")
+CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+(?:['’][A-Za-z]+)*")
+NOT_NAMES = STOPWORDS | CALENDAR
+
+
+@dataclass(frozen=True)
+class CandidatePair:
+    a: Claim
+    b: Claim
+    similarity: float    # TF-IDF cosine of the two claims
+
+
+def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None, k: int = 20) -> list[CandidatePair]:
+    """Up to k candidates per claim, each pair once with a.id < b.id, best first.
+
+    With `new`, only pairs that involve at least one of those claim ids.
+    """
+    import numpy as np
+
+    claims = sorted({claim.id: claim for claim in claims}.values(), key=lambda claim: claim.id)
+    if len(claims) < 2 or k < 1:
+        return []
+    queries = np.arange(len(claims)) if new is None else \
+        np.array([i for i, claim in enumerate(claims) if claim.id in new], dtype=np.int64)
+    if not len(queries):
+        return []
+    tfidf = _tfidf(claims)
+    search = _search_matrix(tfidf, _key_matrix(claims))
+    document = _codes([claim.document for claim in claims])
+    speaker = _codes([claim.speaker or "" for claim in claims], none="")
+    text = _codes([SPACE.sub(" ", claim.text.strip().lower()) for claim in claims])
+
+    rows, cols, scores = [], [], []
+    for begin in range(0, len(queries), CHUNK):
+        chunk = queries[begin:begin + CHUNK]
+        product = (search[chunk] @ search.T).tocoo()
+        row, col, score = chunk[product.row], product.col.astype(np.int64), product.data
+        allowed = (score >= MIN_SCORE) & (row != col) & (text[row] != text[col]) & (
+            (document[row] != document[col]) | ((speaker[row] >= 0) & (speaker[col] >= 0) & (speaker[row] != speaker[col])))
+        row, col, score = row[allowed], col[allowed], score[allowed]
+        order = np.lexsort((col, -score, row))
+        row, col, score = row[order], col[order], score[order]
+        rank = np.arange(len(row)) - np.searchsorted(row, row)
+        keep = rank < k
+        rows.append(row[keep])
+        cols.append(col[keep])
+        scores.append(score[keep])
+    row, col, score = np.concatenate(rows), np.concatenate(cols), np.concatenate(scores)
+    return _select(claims, tfidf, np.minimum(row, col), np.maximum(row, col), score, k)
+
+
+def _select(claims, tfidf, first, second, score, k: int) -> list[CandidatePair]:
+    """Best candidates first, each claim in at most k pairs."""
+    import numpy as np
+
+    order = np.lexsort((second, first, -score))
+    first, second = first[order], second[order]
+    _, unique = np.unique(first * len(claims) + second, return_index=True)
+    unique.sort()
+    first, second = first[unique], second[unique]
+    degree = np.zeros(len(claims), dtype=np.int64)
+    chosen = []
+    for i, j in zip(first.tolist(), second.tolist()):
+        if degree[i] < k and degree[j] < k:
+            degree[i] += 1
+            degree[j] += 1
+            chosen.append((i, j))
+    if not chosen:
+        return []
+    left, right = np.array(chosen).T
+    similarity = np.asarray(tfidf[left].multiply(tfidf[right]).sum(axis=1)).ravel()
+    return [CandidatePair(claims[i], claims[j], round(float(s), 6)) for i, j, s in zip(left, right, similarity)]
+
+
+def _tfidf(claims: Sequence[Claim]):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    import numpy as np
+
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english", dtype=np.float32)
+    try:
+        return vectorizer.fit_transform([claim.text for claim in claims]).tocsr()
+    except ValueError:  # nothing but stop words
+        from scipy.sparse import csr_matrix
+        return csr_matrix((len(claims), 1), dtype=np.float32)
+
+
+def keys(claim: Claim) -> set[str]:
+    """What a claim is about beyond its wording: names, measured quantities, dates, and names with them."""
+    mentions = extract(claim.text)
+    names = {stem(word) for word in CAPITALISED.findall(claim.text) if word.lower() not in NOT_NAMES}
+    measures = {q.unit for q in mentions.quantities if q.unit} | {t.unit for t in mentions.tallies if t.unit}
+    found = {f"name:{name}" for name in names}
+    found |= {f"quantity:{q.value:g} {q.unit}" for q in mentions.quantities if q.unit}
+    found |= {f"date:{d.year}-{d.month}-{d.day}-{d.weekday}" for d in mentions.dates}
+    found |= {f"{name}+{measure}" for name in names for measure in measures}
+    found |= {f"{name}+date" for name in names if mentions.dates}
+    return found
+
+
+def _key_matrix(claims: Sequence[Claim]):
+    from sklearn.feature_extraction.text import CountVectorizer
+    import numpy as np
+
+    vectorizer = CountVectorizer(analyzer=lambda claim: sorted(keys(claim)), binary=True, dtype=np.float32)
+    try:
+        return vectorizer.fit_transform(claims).tocsr() * KEY_WEIGHT
+    except ValueError:  # no keys at all
+        from scipy.sparse import csr_matrix
+        return csr_matrix((len(claims), 1), dtype=np.float32)
+
+
+def _search_matrix(tfidf, key_matrix):
+    """TF-IDF and key columns, minus those too common to be selective."""
+    import numpy as np
+    from scipy.sparse import hstack
+
+    matrix = hstack([tfidf, key_matrix], format="csc")
+    postings = np.diff(matrix.indptr)
+    return matrix[:, np.flatnonzero(postings <= MAX_POSTINGS)].tocsr()
+
+
+def _codes(values: Sequence[str], none: str | None = None):
+    """Integer codes for values, -1 for `none`."""
+    import numpy as np
+
+    index: dict[str, int] = {}
+    return np.array([-1 if value == none else index.setdefault(value, len(index)) for value in values], dtype=np.int64)

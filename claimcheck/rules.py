@@ -1,0 +1,261 @@
+"""Deterministic verifiers for what NLI models miss: negation, opposing positions, numbers and dates.
+
+Each check first decides whether the two claims are about the same thing; precision beats recall.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimcheck.claims import Claim
+from claimcheck.findings import Verdict
+from claimcheck.quantities import DEATH_CUES, INJURY_CUES, Mentions, extract
+from claimcheck.terms import AUXILIARIES, IRREGULAR, STOPWORDS, Word, expand_contractions, is_content, stem, words
+
+NEGATION_CUES = frozenset({"not", "never", "no"})
+REFUSALS = frozenset(map(stem, ("refused", "failed", "declined")))
+DETERMINERS = frozenset("a an the any more further their his her its our this that these those some for of on to".split())
+POSITIVE_STANCES = tuple(tuple(map(stem, phrase.split())) for phrase in (
+    "insist on", "insistence on", "call for", "push for", "press for", "in favor of", "demand", "want", "support", "favor",
+    "back", "urge", "seek", "sought", "advocate", "endorse"))
+NEGATIVE_STANCES = tuple(tuple(map(stem, phrase.split())) for phrase in (
+    "rather than", "instead of", "rule out", "oppose", "reject", "against", "dismiss", "resist"))
+NOT_BACKING_AFTER = frozenset("to in home down away off up out into from on".split())
+NOT_BACKING_BEFORE = frozenset(map(stem, "come came go went get got bring brought head turn fight fought".split()))
+MEASURES = frozenset({"percent", "percentage point", "usd", "eur", "gbp"})   # units that need a named measure
+NEUTRAL = frozenset(map(stem, """say said says tell told report reported according official officials confirm confirmed
+    announce announced state stated add added claim claimed hold held take took taken place occur happen reach stand stood hit rise rose fall fell climb drop total
+    see saw put estimate""".split())) | DEATH_CUES | INJURY_CUES
+GENERIC_EVENT_WORDS = frozenset(map(stem, "time day date".split()))
+
+
+@dataclass(frozen=True)
+class Analysis:
+    words: tuple[Word, ...]
+    mentions: Mentions
+    context: tuple[str, ...]      # content stems outside numbers and dates, in order
+    stems: frozenset[str]
+    entities: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Stance:
+    positive: bool
+    target: str                   # stem of the target's head noun
+    phrase: str                   # the words that state the stance, verbatim
+    actor: str
+
+
+def check_pair(a: Claim, b: Claim) -> list[Verdict]:
+    """Every deterministic disagreement between two claims, in a fixed order."""
+    checks = (negation_verdict, position_verdict, number_verdict, date_verdict)
+    return [verdict for check in checks if (verdict := check(a, b)) is not None]
+
+
+@lru_cache(maxsize=8192)
+def analyse(claim: Claim) -> Analysis:
+    mentions = extract(claim.text)
+    spans = [(m.start, m.end) for group in (mentions.quantities, mentions.tallies, mentions.dates) for m in group]
+    claim_words = tuple(words(claim.text))
+    outside = [w for w in claim_words if is_content(w) and not any(start <= w.start < end for start, end in spans)]
+    speaker = {w.stem for w in words(claim.speaker or "")}
+    names = frozenset(w.stem for w in outside if w.text[0].isupper() and w.stem not in speaker)
+    return Analysis(claim_words, mentions, tuple(w.stem for w in outside),
+                    frozenset(w.stem for w in claim_words), names)
+
+
+def distinct_subjects(a: Analysis, b: Analysis) -> bool:
+    """Each claim names someone or something the other does not mention: Ohio vs Texas, Senate vs House."""
+    return bool(a.entities - b.stems) and bool(b.entities - a.stems)
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+def number_verdict(a: Claim, b: Claim) -> Verdict | None:
+    first, second = analyse(a), analyse(b)
+    if distinct_subjects(first, second) or not same_thing(first, second):
+        return None
+    for kind in ("quantities", "tallies"):
+        ours_all, theirs_all = getattr(first.mentions, kind), getattr(second.mentions, kind)
+        for unit in sorted({m.unit for m in ours_all} & {m.unit for m in theirs_all} - {""}):
+            ours = [m for m in ours_all if m.unit == unit]
+            theirs = [m for m in theirs_all if m.unit == unit]
+            if any(m.compatible(n) for m in ours for n in theirs):
+                continue
+            if unit in MEASURES:
+                label = _measured(first, ours[0], second)
+                if not label:
+                    continue      # a bare percentage or amount says nothing about what it measures
+            else:
+                label = _surface(first, unit)
+            return Verdict("number", 0.85, f"{label}: {ours[0].text} vs {theirs[0].text}")
+    return None
+
+
+def same_thing(first: Analysis, second: Analysis) -> bool:
+    """One claim's description is contained in the other's: "injured in the trial" and "injured in the
+    referendum" each say something the other does not, so they are about different things."""
+    ours, theirs = set(first.context) - NEUTRAL, set(second.context) - NEUTRAL
+    return bool(ours & theirs) and (ours <= theirs or theirs <= ours)
+
+
+def _surface(analysis: Analysis, unit: str) -> str:
+    return next((w.text.lower() for w in analysis.words if w.stem == unit), unit)
+
+
+def _measured(analysis: Analysis, mention, other: Analysis, reach: int = 40) -> str:
+    """The word naming what `mention` measures, if the other claim names it too ("turnout")."""
+    units = {q.unit for q in analysis.mentions.quantities}
+    nearby = [w for w in analysis.words if is_content(w) and w.stem in other.context and w.stem not in NEUTRAL | units
+              and mention.start - reach <= w.start <= mention.end + reach
+              and not mention.start <= w.start < mention.end]
+    nearby.sort(key=lambda w: min(abs(w.start - mention.start), abs(w.start - mention.end)))
+    return nearby[0].text.lower() if nearby else ""
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+def date_verdict(a: Claim, b: Claim) -> Verdict | None:
+    first, second = analyse(a), analyse(b)
+    ours, theirs = first.mentions.dates, second.mentions.dates
+    if not ours or not theirs or any(d.compatible(e) for d in ours for e in theirs):
+        return None
+    if distinct_subjects(first, second) or not same_thing(first, second):
+        return None
+    shared = set(first.context) & set(second.context) - NEUTRAL
+    return Verdict("date", 0.8, f"date of {_event(first, ours[0], shared)}: {ours[0].text} vs {theirs[0].text}")
+
+
+def _event(analysis: Analysis, date, shared: set[str]) -> str:
+    """The shared word nearest the date that looks like an event rather than a verb or a name."""
+    candidates = [w for w in analysis.words if w.stem in shared]
+    events = [w for w in candidates if not w.text[0].isupper() and not w.text.endswith("ed")
+              and w.text.lower() not in IRREGULAR and w.stem not in GENERIC_EVENT_WORDS] or candidates
+    return min(events, key=lambda w: abs(w.start - date.start)).text.lower()
+
+
+# --- negation ------------------------------------------------------------------------------------
+
+def negation_verdict(a: Claim, b: Claim) -> Verdict | None:
+    first, second = _polarity(a.text), _polarity(b.text)
+    (neg_a, core_a, cue_a), (neg_b, core_b, cue_b) = first, second
+    if neg_a % 2 == neg_b % 2 or len(core_a) < 2 or len(core_b) < 2:
+        return None
+    set_a, set_b = set(core_a), set(core_b)
+    overlap = len(set_a & set_b) / len(set_a | set_b)
+    if overlap < 0.8 or len(set_a ^ set_b) > 1:
+        return None
+    negated_cue, plain = (cue_a, b.text) if neg_a % 2 else (cue_b, a.text)
+    return Verdict("contradiction", round(0.9 * overlap, 3), f'"{negated_cue}" negates "{_echo(negated_cue, plain)}"')
+
+
+def _polarity(text: str) -> tuple[int, list[str], str]:
+    """(number of negations, content stems without negations and auxiliaries, the first negated phrase)."""
+    tokens = words(expand_contractions(text))
+    negations, core, cue = 0, [], ""
+    skip = set()
+    for i, word in enumerate(tokens):
+        lower = word.text.lower()
+        refusal = word.stem in REFUSALS and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to"
+        if lower in NEGATION_CUES or refusal:
+            negations += 1
+            if refusal:
+                skip.add(i + 1)
+            if not cue:
+                begin = i - 1 if i and tokens[i - 1].text.lower() in AUXILIARIES else i
+                end = next((j for j in range(i + 1, len(tokens)) if j not in skip and is_content(tokens[j])), i)
+                cue = " ".join(t.text for t in tokens[begin:end + 1])
+            continue
+        if i not in skip and lower not in AUXILIARIES and lower not in STOPWORDS:
+            core.append(word.stem)
+    return negations, core, cue
+
+
+def _echo(cue: str, text: str) -> str:
+    """The word in `text` that the negated phrase's verb matches: "did not attend" -> "attended"."""
+    last = stem(cue.split()[-1])
+    return next((w.text for w in words(text) if w.stem == last), text)
+
+
+# --- positions -----------------------------------------------------------------------------------
+
+def position_verdict(a: Claim, b: Claim) -> Verdict | None:
+    ours_all, theirs_all = stances(a), stances(b)
+    for ours in ours_all:
+        for theirs in theirs_all:
+            if ours.target != theirs.target or ours.positive == theirs.positive or not _different(ours.actor, theirs.actor):
+                continue
+            if _torn(ours_all, ours) or _torn(theirs_all, theirs):
+                continue
+            target = (ours if ours.positive else theirs).phrase.split()[-1].lower()
+            return Verdict("position", 0.75, f"{target}: {_side(ours)} vs {_side(theirs)}")
+    return None
+
+
+def _torn(claim_stances: tuple[Stance, ...], stance: Stance) -> bool:
+    """The claim takes both sides on the target itself, so it states no clear position."""
+    return any(s.target == stance.target and s.positive != stance.positive for s in claim_stances)
+
+
+def _side(stance: Stance) -> str:
+    return f'{stance.actor} {"for" if stance.positive else "against"} ("{stance.phrase}")'
+
+
+def _different(actor: str, other: str) -> bool:
+    ours, theirs = {stem(w) for w in actor.split()}, {stem(w) for w in other.split()}
+    return bool(ours) and bool(theirs) and not ours <= theirs and not theirs <= ours
+
+
+@lru_cache(maxsize=8192)
+def stances(claim: Claim) -> tuple[Stance, ...]:
+    """Positions the claim attributes: ("European participants", for, "ceasefire")."""
+    tokens = words(expand_contractions(claim.text))
+    stems = [w.stem for w in tokens]
+    found = []
+    for i in range(len(tokens)):
+        for phrases, positive in ((POSITIVE_STANCES, True), (NEGATIVE_STANCES, False)):
+            phrase = next((p for p in phrases if tuple(stems[i:i + len(p)]) == p), None)
+            if phrase is None or (phrase == ("back",) and not _is_backing(tokens, i)):
+                continue
+            end = i + len(phrase)
+            target = _target(tokens, end)
+            actor = claim.speaker or _subject(tokens, i)
+            if not target or not actor:
+                continue
+            negated = any(t.text.lower() in NEGATION_CUES for t in tokens[max(0, i - 3):i])
+            text = expand_contractions(claim.text)[tokens[i].start:tokens[target[-1]].end]
+            found.append(Stance(positive != negated, tokens[target[-1]].stem, text, actor.strip()))
+    return tuple(found)
+
+
+def _target(tokens: list[Word], start: int) -> list[int]:
+    """Indices of the noun phrase after a stance cue, up to four content words."""
+    i = start
+    while i < len(tokens) and tokens[i].text.lower() in DETERMINERS:
+        i += 1
+    phrase = []
+    while i < len(tokens) and len(phrase) < 4 and is_content(tokens[i]) and tokens[i].text[0].isalpha():
+        phrase.append(i)
+        i += 1
+    return phrase
+
+
+def _subject(tokens: list[Word], cue: int) -> str | None:
+    """The first run of capitalised words before the cue ("Trump, however, ..." -> "Trump"),
+    else a short opening noun phrase ("The union called for ..." -> "union")."""
+    run = []
+    for word in tokens[:cue]:
+        if word.text[0].isupper() and is_content(word):
+            run.append(word.text)
+        elif run:
+            break
+    opening = [w.text for w in tokens[:cue] if is_content(w)]
+    if not run and 0 < len(opening) <= 2 and cue <= 4:
+        run = opening
+    return " ".join(run) or None
+
+
+def _is_backing(tokens: list[Word], i: int) -> bool:
+    after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    before = tokens[i - 1].stem if i else ""
+    return after not in NOT_BACKING_AFTER and before not in NOT_BACKING_BEFORE and bool(after)

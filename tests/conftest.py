@@ -1,0 +1,20 @@
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+
+
+class Claimcheck:
+    """Runs the CLI against one database, the way a user would."""
+
+    def __init__(self, db):
+        self.db = str(db)
+        self.runner = CliRunner()
+
+    def __call__(self, *args, input=None):
+        return self.runner.invoke(cli, ["--db", self.db, *map(str, args)], input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def claimcheck(tmp_path):
+    return Claimcheck(tmp_path / "claims.db")

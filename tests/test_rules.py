@@ -1,0 +1,149 @@
+import pytest
+
+from claimcheck.claims import Claim
+from claimcheck.rules import check_pair
+
+
+def claim(text, speaker=None, document=None):
+    claim.count = getattr(claim, "count", 0) + 1
+    return Claim(id=f"c{claim.count:04d}", text=text, sentence=text, source="wire", document=document or f"d{claim.count}",
+                 version="1", path="doc.txt", line=1, column=1, start=0, end=len(text), speaker=speaker)
+
+
+def kinds(a, b, speakers=None):
+    speakers = speakers or {}
+    verdicts = check_pair(claim(a, speakers.get("a")), claim(b, speakers.get("b")))
+    assert all(0 <= v.score <= 1 and v.explanation and "\n" not in v.explanation for v in verdicts)
+    return verdicts
+
+
+@pytest.mark.parametrize("a, b, explanation", [
+    ("Turnout was 61 percent.", "The election saw a turnout of 58 percent.", "turnout: 61 percent vs 58 percent"),
+    ("The attack killed 14 people.", "41 people died in the attack.", "deaths: 14 vs 41"),
+    ("The court issued a 3-2 ruling.", "The court issued a unanimous ruling.", "vote: 3-2 vs unanimous"),
+    ("Seven European leaders attended the summit.", "Five European leaders attended the summit.", "leaders: Seven vs five"),
+    ("At least 40 people were killed in the blast.", "The blast killed 31 people.", "deaths: 40 vs 31"),
+    ("The city council approved a $1.5 billion budget.", "The city council approved a $900 million budget.",
+     "budget: $1.5 billion vs $900 million"),
+    ("Officials in Ohio said turnout reached 61 percent.", "Ohio turnout stood at 58 percent.", "turnout: 61 percent vs 58 percent"),
+])
+def test_conflicting_numbers(a, b, explanation):
+    verdicts = kinds(a, b)
+    assert [v.kind for v in verdicts] == ["number"]
+    assert verdicts[0].explanation.lower() == explanation.lower()
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Turnout in Ohio was 61 percent.", "Turnout in Texas was 58 percent."),
+    ("The Senate vote was 52-48.", "The House vote was 220-210."),
+    ("Arsenal won 2-1 on Saturday.", "Chelsea lost 0-3 on Saturday."),
+    ("61 percent turnout was recorded.", "Turnout reached 61%."),
+    ("14 people were killed.", "Fourteen people died."),
+    ("The project took over 3 years.", "The project took 3.5 years."),
+    ("More than 40 people died in the fire.", "The fire killed 41 people."),
+    ("About 60 percent of voters turned out.", "61 percent of voters turned out."),
+    ("Unemployment was 4 percent.", "Inflation was 3 percent."),
+    ("The storm in Kyoto killed 118 people, officials said.", "The protest in Kyoto killed 203 people."),
+    ("Inflation rose 3 percent.", "Prices fell 5 percent."),
+    ("The deal is worth $2,000 million.", "The deal is worth $2 billion."),
+    ("Turnout rose from 58 percent to 61 percent.", "Turnout was 61 percent."),
+    ("The council said 56 residents were injured in the fire.", "The council said 316 residents were injured in the storm."),
+    ("The bombing killed 14 people.", "The earthquake killed 41 people."),
+])
+def test_consistent_or_unrelated_numbers_are_not_flagged(a, b):
+    assert [v for v in kinds(a, b) if v.kind == "number"] == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The summit was held on August 15.", "The summit was held on August 14."),
+    ("The meeting took place on Friday.", "The meeting took place on Saturday."),
+    ("The treaty was signed on 15 August 2025.", "The treaty was signed on 2025-08-16."),
+    ("The treaty was signed on Aug. 15, 2025.", "The treaty was signed on Thursday."),
+])
+def test_conflicting_dates(a, b):
+    assert [v.kind for v in kinds(a, b)] == ["date"]
+
+
+def test_date_explanation_names_the_event():
+    verdict, = kinds("The summit was held on August 15.", "The summit was held on August 14.")
+    assert verdict.explanation == "date of summit: August 15 vs August 14"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The treaty was signed on Aug. 15, 2025.", "The treaty was signed on Friday."),
+    ("Talks resumed on Friday.", "Talks ended on Saturday."),
+    ("The summit was held on August 15.", "The ceasefire began on August 14."),
+    ("Arsenal won on Saturday.", "Chelsea lost on Sunday."),
+    ("The summit in Geneva was held on August 15.", "The summit in Vienna was held on August 14."),
+])
+def test_consistent_or_unrelated_dates_are_not_flagged(a, b):
+    assert [v for v in kinds(a, b) if v.kind == "date"] == []
+
+
+@pytest.mark.parametrize("a, b, explanation", [
+    ("The minister did not attend the summit.", "The minister attended the summit.",
+     '"did not attend" negates "attended"'),
+    ("Hamas has not agreed to the proposal.", "Hamas agreed to the proposal.", '"has not agreed" negates "agreed"'),
+    ("No questions were taken.", "Questions were taken.", None),
+    ("The president never met Putin.", "The president met Putin.", None),
+    ("The governor refused to sign the bill.", "The governor signed the bill.", None),
+    ("The company didn't raise prices.", "The company raised prices.", None),
+])
+def test_negation(a, b, explanation):
+    verdicts = kinds(a, b)
+    assert [v.kind for v in verdicts] == ["contradiction"]
+    assert explanation is None or verdicts[0].explanation == explanation
+    assert [v.kind for v in kinds(b, a)] == ["contradiction"]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The minister did not attend the summit.", "The minister did not attend the dinner after the summit."),
+    ("The minister did not attend the summit.", "The president attended the summit."),
+    ("The minister attended the summit.", "The minister attended the summit in Paris."),
+    ("Not only did the minister attend the summit, he chaired it.", "The minister chaired the summit."),
+])
+def test_negation_needs_the_same_statement(a, b):
+    assert [v for v in kinds(a, b) if v.kind == "contradiction"] == []
+
+
+def test_seed_position_on_ceasefire():
+    a = claim("They insisted on a ceasefire before substantive talks could begin.", "European participants")
+    b = claim("Trump, however, aligned more closely with Putin, emphasizing a focus on lasting peace "
+              "rather than temporary ceasefires.", "Trump")
+    verdicts = check_pair(a, b)
+    assert [v.kind for v in verdicts] == ["position"]
+    assert verdicts[0].explanation.startswith("ceasefire: European participants for")
+    assert [v.kind for v in check_pair(b, a)] == ["position"]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Germany supports sanctions on Russian oil.", "Hungary opposes sanctions on Russian oil."),
+    ("The union called for a strike.", "Management ruled out a strike."),
+    ("France backed the new tariffs.", "Italy voted against the new tariffs."),
+    ("Spain wants a referendum.", "Portugal does not want a referendum."),
+])
+def test_opposing_positions(a, b):
+    assert "position" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize("a, b, speakers", [
+    ("Germany supports sanctions.", "Germany opposes tariffs.", {}),
+    ("Germany supports sanctions.", "France supports sanctions.", {}),
+    ("They demanded a ceasefire.", "They rejected a ceasefire.", {}),          # no actors known
+    ("Sanctions were backed by many.", "The ceasefire was rejected.", {}),
+    ("Germany came back to the talks.", "France rejected the talks.", {}),
+    ("We support a ceasefire.", "We oppose a ceasefire now.", {"a": "Merz", "b": "Merz"}),
+])
+def test_no_position_without_different_actors_on_the_same_target(a, b, speakers):
+    assert [v for v in kinds(a, b, speakers) if v.kind == "position"] == []
+
+
+def test_identical_claims_have_no_verdicts():
+    text = "The minister did not attend the summit on August 15, when 14 people were killed."
+    assert check_pair(claim(text), claim(text)) == []
+
+
+def test_check_pair_is_deterministic():
+    a, b = claim("The summit, held on Friday, drew 14 leaders."), claim("The summit, held on Saturday, drew 12 leaders.")
+    assert check_pair(a, b) == check_pair(a, b)
+    assert [v.kind for v in check_pair(a, b)] == ["number", "date"]
