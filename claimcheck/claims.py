@@ -118,7 +118,6 @@ _TITLES = set("""President Chancellor Minister Secretary Secretary-General Senat
     Director Chief Speaker Premier Vice Deputy Gen. Col. Lt. Adm. Sgt. Capt. Sheikh Emir General""".split())
 
 _NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|de|van|von|der|bin|al|da|di|del|la|le))*"
-_NAME_PART = re.compile(_NAME)
 _WORD = re.compile(r"[^\s\u2014\u2013]+")
 _QUOTES = "“”\"‘’'"
 
@@ -380,15 +379,15 @@ def _split_attendees(text: str) -> list[_Part] | None:
         return None
     subject = text[:match.start()].rstrip(" ,")
     listed = text[match.end():]
-    predicate = re.search(r",\s+(?=(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b)", listed)
+    predicate = _comma_before_verb(listed)
     tail = listed[predicate.end():] if predicate else ""
     if predicate:
         listed = listed[:predicate.start()]
     listed = listed.rstrip(" .")
     names = [name for item in re.split(r"[,()—–]", listed)
-             for name in re.split(r"\s+and\s+", re.sub(r"^\s*(?:and|including)\s+", "", item).strip())
-             if name[:1].isupper() or name.startswith("key ")]
-    if len(names) < 2 or not subject or not _NAME_PART.search(listed):
+             for name in re.split(r"\s+and\s+", re.sub(r"^\s*(?:and|including)\s+", "", item).strip()) if name]
+    named = all(any(word[:1].isupper() for word in name.split()[:2]) for name in names)
+    if len(names) < 2 or not subject or not named:   # "officials from Kyiv and Moscow": kept whole
         return None
     verb = f"{match.group(1)} by"
     if not re.search(r"\b(?:was|were)$", subject):
@@ -401,6 +400,15 @@ def _split_attendees(text: str) -> list[_Part] | None:
     if tail:
         parts.append(_Part(f"{subject} {tail}", match.end() + predicate.end(), len(text)))
     return parts
+
+
+def _comma_before_verb(text: str) -> re.Match | None:
+    """The ", " after which a verb follows: the end of "A, B and C" in "A, B and C, advanced the talks"."""
+    for comma in re.finditer(r",\s+", text):
+        words = [word for word in text[comma.end():].split()[:2] if word not in _ADVERBS]
+        if _find_verb(words[:1]) == 0:
+            return comma
+    return None
 
 
 def _split_with_actor(text: str) -> list[_Part] | None:

@@ -191,7 +191,8 @@ _BOILERPLATE = re.compile(r"""(?ix)^[\W_]*(?:
     | .*all\s+rights\s+reserved.* | (?:©|\(c\)|copyright\s+(?:©|\(c\)|\d{4})).*
     | read\s+(?:more|next|also)\b.* | continue\s+reading\b.* | click\s+here\b.* | see\s+also\b.*
     | .*\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site)\s+uses?\s+cookies\b.* | .*\buse\s+of\s+cookies\b.*
-    | .*\b(?:accept|allow|manage|reject|decline)\s+(?:all\s+)?cookies\b.* | .*\bcookies?\s+(?:policy|settings|preferences|notice|consent)\b.*
+    | .*\b(?:accept|allow|manage|reject|decline)\s+(?:all\s+)?cookies\b.*
+    | .*\bcookies?\s+(?:policy|settings|preferences|notice|consent)\b.*
     | (?:tags?|filed\s+under|categor(?:y|ies)|topics?)\s*:.*
     | (?:previous|next)\s+(?:post|article|story)\b.*
     | (?:leave\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?|print|email|tweet|back\s+to\s+top)
@@ -321,6 +322,10 @@ def _tidy(parts: list[str]) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _one_line(parts: list[str]) -> str:
+    return " ".join("".join(parts).split())
+
+
 def _load_html(path: Path, source: str | None, published: str | None) -> Document:
     parser = _ArticleParser()
     parser.feed(_read_text(path))
@@ -330,7 +335,7 @@ def _load_html(path: Path, source: str | None, published: str | None) -> Documen
     if not text.strip():
         raise ClaimcheckError(f"{path.as_posix()}: no article text (empty or only boilerplate)")
     meta = dict(parser.meta)
-    meta["title"] = " ".join("".join(parser.h1).split()) or meta.get("og_title") or " ".join("".join(parser.title).split())
+    meta["title"] = _one_line(parser.h1) or meta.get("og_title") or _one_line(parser.title)
     return _make(path, text, meta, source, published)
 
 
@@ -381,7 +386,7 @@ def _load_batch(path: Path, source: str | None, published: str | None) -> list[D
 def _validate_jsonl(name: str, text: str) -> list[int]:
     """Line numbers of the records; a malformed line is an error naming it."""
     lines = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):   # not splitlines: JSON strings may hold U+2028
         if not line.strip():
             continue
         try:

@@ -20,7 +20,7 @@ ANTONYMS = dict(pair for a, b in [
     ("success", "failure"), ("successful", "unsuccessful"), ("legal", "illegal"), ("true", "false"),
     ("supported", "opposed"), ("allowed", "banned"), ("entered", "left"), ("started", "ended"),
     ("began", "ended"), ("older", "younger"), ("oldest", "youngest"), ("highest", "lowest"), ("many", "few"),
-    ("always", "never"), ("all", "none of the"), ("victory", "defeat"), ("winner", "loser"), ("up", "down"),
+    ("always", "never"), ("victory", "defeat"), ("winner", "loser"),
     ("bought", "sold"), ("hired", "fired"), ("acquitted", "convicted"), ("released", "detained"),
     ("positive", "negative"), ("public", "private"), ("domestic", "foreign"), ("inside", "outside"),
 ] for pair in ((a, b), (b, a)))
@@ -36,7 +36,7 @@ FALLBACK_NAMES = ["Smith", "Garcia", "Moreno", "Okafor", "Chen", "Kowalski", "Ha
 
 NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
 YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
-NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*\b")
+NAME = re.compile(r"\b[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*\b")
 NEGATION = re.compile(r"\s(?:not|never)\b|n't\b")
 STOP_CAPITALS = set(MONTHS + WEEKDAYS + ["The", "This", "That", "These", "Those", "It", "He", "She", "They",
                                          "His", "Her", "Their", "In", "On", "At", "As", "But", "And", "For"])
@@ -113,7 +113,10 @@ def replace_antonym(sentence: str, rng: random.Random) -> str | None:
 
 
 def names_in(sentence: str) -> list[re.Match]:
-    return [m for m in NAME.finditer(sentence) if m.group() not in STOP_CAPITALS]
+    """Capitalised words; a single one that opens a sentence is taken for an ordinary word."""
+    opens_sentence = lambda m: m.start() == 0 or re.search(r"[.!?]\s+$", sentence[:m.start()])
+    return [m for m in NAME.finditer(sentence) if m.group() not in STOP_CAPITALS
+            and not (opens_sentence(m) and " " not in m.group())]
 
 
 def swap_name(sentence: str, rng: random.Random, name_pool: Sequence[str]) -> str | None:

@@ -35,15 +35,18 @@ crown-prince pope senator sen. representative rep. congressman congresswoman gov
 chairman chairwoman ceo chief-executive director general gen. admiral ambassador envoy special-envoy
 speaker premier commissioner spokesman spokeswoman spokesperson judge justice chief-justice
 attorney-general dr. dr mr. mr mrs. mrs ms. ms sir dame lord lady sheikh emir sultan ayatollah
-supreme-leader commander colonel col. lieutenant captain capt. sergeant coach
+supreme-leader commander colonel col. lieutenant captain capt. sergeant coach manager striker goalkeeper
+councillor councilor councilman councilwoman superintendent chair
 """.split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())  # peeled off, but no role
 PLACES = {  # place names and their adjectives -> one key
     **{name: name.lower() for name in """Afghanistan Alaska Argentina Australia Austria Belarus Belgium Brazil
         Britain Canada China Crimea Denmark Donbas Egypt England Estonia Europe Finland France Gaza Geneva Georgia
         Germany Greece Hungary India Iran Iraq Ireland Israel Italy Japan Jordan Kyiv Kiev Latvia Lebanon Lithuania
         London Mexico Moscow Netherlands Norway Paris Poland Portugal Romania Russia Scotland Spain Sweden
         Switzerland Syria Taiwan Turkey Ukraine Washington Yemen Beijing Berlin Brussels Kharkiv Odesa""".split()},
-    "US": "us", "U.S.": "us", "USA": "us", "America": "us", "American": "us", "UK": "uk", "U.K.": "uk",
+    "United States": "us", "United Kingdom": "uk", "US": "us", "U.S.": "us", "USA": "us", "America": "us",
+    "American": "us", "UK": "uk", "U.K.": "uk",
     "British": "uk", "Britain": "uk", "German": "germany", "French": "france", "Russian": "russia",
     "Ukrainian": "ukraine", "Italian": "italy", "Chinese": "china", "Indian": "india", "Israeli": "israel",
     "Polish": "poland", "Canadian": "canada", "Japanese": "japan", "Turkish": "turkey", "Spanish": "spain",
@@ -56,13 +59,17 @@ ADJECTIVES = frozenset(name for name, key in PLACES.items() if name.lower() != k
 ORG_WORDS = frozenset("""Administration Agency Army Assembly Association Bank Board Cabinet Commission Committee
     Company Congress Corp Corporation Council Court Department Forces Foundation Fund Government Group House Inc
     Institute Kremlin Ltd Ministry Motors Navy Office Organisation Organization Parliament Party Police Post Press
-    Senate Service Times Union University""".split())
+    Senate Service Times Union University Dispatch Review Ledger Wire Courier Journal Herald Tribune""".split())
 PLACE_WORDS = frozenset("""New North South East West Central San Los Las Saint St. Port Lake Mount Fort Cape
-    City Island Islands Sea Ocean River Valley Strait Peninsula Region Province County State Oblast Bay Coast""".split())
+    City Island Islands Sea Ocean River Valley Strait Peninsula Region Province County State Oblast Bay Coast
+    Road Street Avenue Square Park Stadium Arena Base Airport Station Bridge Ward States Kingdom Republic
+    Emirates""".split())
 STARTERS = frozenset("""Later Earlier Meanwhile Yesterday Today Tomorrow Tonight However Still Then Now Instead
     Separately Asked Speaking Afterwards Last Next Overall Notably Significantly Finally Initially Ultimately
     Moreover Furthermore Nevertheless Nonetheless Elsewhere Despite Following Under Unlike Like Amid Even
-    Yes No Indeed Perhaps Please Thanks Officials Sources Reports Critics Analysts Experts""".split())
+    Yes No Indeed Perhaps Please Thanks Officials Sources Reports Critics Analysts Experts
+    One Two Three Four Five Six Seven Eight Nine Ten Several Many""".split())
+SUFFIXES = frozenset("jr sr ii iii iv".split())
 PARTICLES = frozenset("von van der den de da di du la le del della bin ibn al el of".split())
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|St|Jr|Sr)\."
@@ -73,8 +80,8 @@ TITLE_WORDS = "|".join(sorted((re.escape(t).replace(r"\ ", r"[\s-]") for t in TI
 # "Germany's chancellor Friedrich Merz", "the NATO secretary general, Mark Rutte"
 ROLE_BEFORE = re.compile(rf"(?:\b((?-i:[A-Z])[\w.]*?)(?:['’]s)?\s+)?{TIME}\b({TITLE_WORDS})\s*,?\s*$", re.IGNORECASE)
 # "Friedrich Merz, the German chancellor"
-ROLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+|a\s+|an\s+)?{TIME}(?:((?-i:[A-Z])[\w.]*?)(?:['’]s)?\s+)?{TIME}({TITLE_WORDS})\b",
-                        re.IGNORECASE)
+ROLE_AFTER = re.compile(
+    rf"^\s*,\s*(?:the\s+|a\s+|an\s+)?{TIME}(?:((?-i:[A-Z])[\w.]*?)(?:['’]s)?\s+)?{TIME}({TITLE_WORDS})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -93,7 +100,7 @@ class Mention:
     def parts(self) -> tuple[str, ...]:
         """Comparable name parts: accent-free, lower case, no initials or particles."""
         return tuple(p for p in fold(self.text).replace("-", " ").split()
-                     if p not in PARTICLES and len(p.rstrip(".")) > 1)
+                     if p not in PARTICLES and p.rstrip(".") not in SUFFIXES and len(p.rstrip(".")) > 1)
 
     @cached_property
     def given(self) -> str | None:
@@ -137,18 +144,19 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def role_key(role: str | None) -> tuple[str | None, str] | None:
-    """("germany", "chancellor") for "German Chancellor" or "Germany's chancellor"."""
+    """("germany", "chancellor") for "German Chancellor", "Germany's chancellor" or "Chancellor of Germany"."""
     if not role:
         return None
-    words = role.replace("-", " ").replace("’s", "").replace("'s", "").split()
+    words = re.sub(r"['’]s\b|\(.*", "", role).replace("-", " ").split()
     lower = [w.lower() for w in words]
     for size in (3, 2, 1):
         for i in range(len(lower) - size, -1, -1):
             title = " ".join(lower[i:i + size])
             if title in TITLES:
-                qualifier = words[i - 1] if i and words[i - 1][0].isupper() else None
-                place = PLACES.get(qualifier, qualifier.lower()) if qualifier else None
-                return place, {"secretary general": "secretary general", "premier": "prime minister"}.get(title, title)
+                after = [w for w in words[i + size:] if w not in ("of", "the")]
+                place = (words[i - 1] if i and words[i - 1][0].isupper() else None) or " ".join(after) or None
+                place = PLACES.get(place, place.split()[-1].lower()) if place else None
+                return place, {"premier": "prime minister"}.get(title, title)
     return None
 
 
@@ -190,11 +198,16 @@ def _runs(text: str) -> list[list[re.Match]]:
     for i, token in enumerate(tokens):
         word = token.group()
         adjacent = current and text[current[-1].end():token.start()] == " "
+        ends_possessive = current and POSSESSIVE.search(current[-1].group())
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         particle = (word in PARTICLES and adjacent and nxt is not None
                     and (nxt.group()[0].isupper() or nxt.group() in PARTICLES)
                     and text[token.end():nxt.start()] == " ")
-        if word[0].isupper() and (adjacent or not current) and not (current and POSSESSIVE.search(current[-1].group())):
+        if word[0].isupper() and word.lower() in STOPWORDS and not (len(word) > 1 and word.isupper()):
+            if current:   # "The", or "And" in a Title Case Headline
+                runs.append(current)
+            current = []
+        elif word[0].isupper() and (adjacent or not current) and not ends_possessive:
             current.append(token)
         elif word[0].isupper():
             runs.append(current)
@@ -212,7 +225,7 @@ def _runs(text: str) -> list[list[re.Match]]:
 
 def _mention(claim: Claim, run: list[re.Match]) -> Mention | None:
     text = claim.text
-    while run and (run[0].group().lower() in STOPWORDS and not run[0].group().isupper()
+    while run and (run[0].group().lower() in STOPWORDS and not (len(run[0].group()) > 1 and run[0].group().isupper())
                    or run[0].group().lower().strip(".") in CALENDAR or run[0].group() in STARTERS):
         run = run[1:]
     while run and (run[-1].group().lower() in CALENDAR or run[-1].group() in PARTICLES):
@@ -231,13 +244,14 @@ def _mention(claim: Claim, run: list[re.Match]) -> Mention | None:
                     cut = max(cut, i + size)
         if cut == len(words):  # a role without a name: "UK Prime Minister"
             return None
-        if cut:
+        if cut and not (cut == 1 and words[0].lower() in HONORIFICS):
             role = text[start:run[cut - 1].end()]
+        if cut:
             start = run[cut].start()
             words = words[cut:]
     if all(w.lower() in TITLES or w in ADJECTIVES or len(w) == 1 for w in words):
         return None
-    end = start + len(" ".join(words)) if text[start:start + len(" ".join(words))] == " ".join(words) else run[-1].end()
+    end = run[-1].end() - (len(run[-1].group()) - len(words[-1]))  # without the possessive
     name = text[start:end]
     kind = classify(words, role)
     if kind == "person" and role is None:
@@ -248,9 +262,9 @@ def _mention(claim: Claim, run: list[re.Match]) -> Mention | None:
 def classify(words: list[str], role: str | None) -> str:
     if role:
         return "person"
-    if words[-1] in ORG_WORDS or (len(words) == 1 and re.fullmatch(r"[A-Z]{2,}", words[0]) and words[0] not in PLACES):
+    if words[-1] in ORG_WORDS or (len(words) == 1 and re.fullmatch(r"[A-Z]{2,4}", words[0]) and words[0] not in PLACES):
         return "organisation"
-    if all(w in PLACES for w in re.split(r"[\s-]", " ".join(words))) or words[0] in PLACE_WORDS or words[-1] in PLACE_WORDS:
+    if all(w in PLACES for w in re.split(r"[\s-]", " ".join(words))) or {words[0], words[-1]} & PLACE_WORDS:
         return "place"
     if words[0] in ADJECTIVES or words[0] in ("US", "UK", "U.S.", "U.K.", "EU", "UN"):
         return "other"     # "US Presidential", "Russian Federation"
@@ -308,8 +322,10 @@ def similar_given(a: str, b: str) -> bool:
     return a == b or a[0] == b[0] and (len(a) == 1 or len(b) == 1 or JaroWinkler.similarity(a, b) >= 0.8)
 
 
-def similar_surname(a: str, b: str) -> bool:
-    return a == b or min(len(a), len(b)) >= 4 and JaroWinkler.similarity(a, b) >= 0.9 and ratio(a, b) >= 80
+def similar_surname(a: str, b: str, same_given: bool = False) -> bool:
+    """Close spellings; looser beside the same first name ("Ursula von der Layen" / "... Leyen")."""
+    jw, least = (0.85, 75) if same_given else (0.9, 80)
+    return a == b or min(len(a), len(b)) >= 4 and JaroWinkler.similarity(a, b) >= jw and ratio(a, b) >= least
 
 
 class _Groups:
@@ -355,26 +371,30 @@ def link(mentions: Sequence[Mention], reference: Reference | None = None) -> lis
         surnames[key[2]].add(key)
     near: dict[str, set] = {}
     for surname in {m.surname for m in mentions if not m.given}:
-        near[surname] = {k for s, keys in surnames.items() if s != surname and similar_surname(s, surname) for k in keys}
-    refs = _reference_index(reference)
+        near[surname] = {k for s, keys in surnames.items() if s != surname and similar_surname(s, surname)
+                         for k in keys}
+    references = _ReferenceMatcher(reference)
     capitalised_inside = {fold(m.text) for m in mentions if not m.initial}
 
     for m in mentions:
         if m.given:
             continue
         key = (m.kind, fold(m.text))
-        if m.kind in ("person", "other") and len(m.parts) == 1:
+        if m.kind == "organisation" and len(m.parts) == 1 and m.surname in surnames:
+            key = _surname_target(groups, surnames[m.surname], set(), m) or key  # spaCy's ORG "Trump"
+        elif m.kind in ("person", "other") and len(m.parts) == 1:
             target = _surname_target(groups, surnames.get(m.surname, set()), near[m.surname], m)
-            if target is None and m.kind == "other" and m.initial and key[1] not in capitalised_inside | refs.keys():
-                continue
+            uncorroborated = key[1] not in capitalised_inside and key[1] not in references.index
+            if target is None and m.kind == "other" and m.initial and uncorroborated:
+                continue   # "Significantly, ..." is no name
             key = target or ("person" if m.role else "other", m.surname)
         groups.add(key, m)
         assigned.append((m, key))
 
-    for entry_keys in _reference_groups(groups, reference):
-        for key in entry_keys[1:]:
-            groups.union(entry_keys[0], key)
-    return _entities(groups, assigned, reference)
+    for keys in references.groups(groups):
+        for key in keys[1:]:
+            groups.union(keys[0], key)
+    return _entities(groups, assigned, references)
 
 
 def _join_full_names(groups: _Groups, keys: set) -> None:
@@ -391,7 +411,7 @@ def _join_full_names(groups: _Groups, keys: set) -> None:
                     if roles_conflict(ra, rb):
                         continue
                     same_office = any(roles_compatible(x, y) for x in ra for y in rb)
-                    if same_given and similar_surname(a[2], b[2]) or not same_given and (
+                    if same_given and similar_surname(a[2], b[2], same_given=True) or not same_given and (
                             similar_given(a[1], b[1]) or same_office):
                         groups.union(a, b)
 
@@ -411,61 +431,57 @@ def _surname_target(groups: _Groups, exact: set, near: set, m: Mention):
     return None
 
 
-def _reference_index(reference: Reference | None) -> dict[str, ReferenceName]:
-    index = {}
-    for entry in reference.names if reference else ():
-        for spelling in (entry.name, *entry.aliases):
-            index.setdefault(fold(spelling), entry)
-    return index
+class _ReferenceMatcher:
+    """Finds the reference entry that names a group: by one of its spellings, else by a close one."""
 
+    def __init__(self, reference: Reference | None):
+        self.index: dict[str, ReferenceName] = {}
+        self.by_surname: dict[str, list] = defaultdict(list)   # first letter of the surname -> candidates
+        for entry in reference.names if reference else ():
+            role = {role_key(entry.role)} - {None}
+            for spelling in (entry.name, *entry.aliases):
+                self.index.setdefault(fold(spelling), entry)
+                parts = [p for p in fold(spelling).split() if p not in PARTICLES]
+                if parts:
+                    self.by_surname[parts[-1][0]].append((entry, role, parts[0] if len(parts) > 1 else None, parts[-1]))
 
-def _reference_groups(groups: _Groups, reference: Reference | None) -> list[list]:
-    """Groups that one reference entry names, by its spellings or a close one, to merge."""
-    if not reference:
-        return []
-    members = defaultdict(list)
-    for key in sorted(groups.parent, key=str):
-        if groups.find(key) != key:
-            continue
-        entry = match_reference(reference, key, groups.roles[key])
-        if entry:
-            members[entry.name].append(key)
-    return list(members.values())
-
-
-def match_reference(reference: Reference, key: tuple, roles: set) -> ReferenceName | None:
-    """The entry naming a group keyed (kind, given, surname) or (kind, name)."""
-    index = _reference_index(reference)
-    name = " ".join(key[1:]) if len(key) == 3 else key[1]
-    if name in index:
-        return index[name]
-    if key[0] not in ("person", "other"):
+    def match(self, key: tuple, roles: set) -> ReferenceName | None:
+        """The entry for a group keyed (kind, given, surname) or (kind, name)."""
+        name = " ".join(key[1:]) if len(key) == 3 else key[1]
+        if name in self.index or key[0] not in ("person", "other") or not name:
+            return self.index.get(name)
+        given, surname = (key[1], key[2]) if len(key) == 3 else (None, key[1])
+        for entry, role, ref_given, ref_surname in self.by_surname.get(surname[0], ()):
+            if roles_conflict(roles, role):
+                continue
+            same_office = any(roles_compatible(x, y) for x in roles for y in role)
+            if surname == ref_surname and given and ref_given and (similar_given(given, ref_given) or same_office):
+                return entry
+            same_given = given is not None and given == ref_given
+            if surname != ref_surname and similar_surname(surname, ref_surname, same_given) and (
+                    same_given or same_office or not given and len(surname) >= 5):
+                return entry
         return None
-    given, surname = (key[1], key[2]) if len(key) == 3 else (None, key[1])
-    for entry in reference.names:
-        role = {role_key(entry.role)} - {None}
-        if roles_conflict(roles, role):
-            continue
-        same_office = any(roles_compatible(x, y) for x in roles for y in role)
-        for spelling in (entry.name, *entry.aliases):
-            parts = [p for p in fold(spelling).split() if p not in PARTICLES]
-            ref_given = parts[0] if len(parts) > 1 else None
-            if surname == parts[-1] and given and ref_given and (similar_given(given, ref_given) or same_office):
-                return entry
-            if surname != parts[-1] and similar_surname(surname, parts[-1]) and (
-                    given and given == ref_given or same_office or not given and len(surname) >= 5):
-                return entry
-    return None
+
+    def groups(self, groups: _Groups) -> list[list]:
+        """Groups that one entry names, to merge."""
+        members = defaultdict(list)
+        for key in sorted(groups.parent, key=str):
+            if groups.find(key) == key:
+                entry = self.match(key, groups.roles[key])
+                if entry:
+                    members[entry.name].append(key)
+        return list(members.values())
 
 
-def _entities(groups: _Groups, assigned: list[tuple[Mention, tuple]], reference: Reference | None) -> list[Entity]:
+def _entities(groups: _Groups, assigned: list[tuple[Mention, tuple]], references: _ReferenceMatcher) -> list[Entity]:
     members = defaultdict(list)
     for m, key in assigned:
         members[groups.find(key)].append(m)
     entities = []
     for root, group in members.items():
         kind = "person" if any(m.kind == "person" for m in group) else root[0]
-        entry = match_reference(reference, root, groups.roles[root]) if reference else None
+        entry = references.match(root, groups.roles[root])
         name = entry.name if entry else canonical_name(group)
         entity_id = hashlib.sha1(f"{kind}\x00{fold(name)}".encode("utf-8")).hexdigest()[:12]
         entities.append(Entity(entity_id, name, kind, group, entry))

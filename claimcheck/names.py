@@ -6,7 +6,7 @@ is no finding: titles, possessives, middle initials, a surname alone, the refere
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from claimcheck.claims import Claim
 from claimcheck.entities import Entity, Mention, extract_mentions, fold, link
@@ -17,12 +17,15 @@ REFERENCE_SCORE = 0.95
 
 
 def name_findings(claims: Sequence[Claim], reference: Reference | None = None,
-                  extractor: str | None = None) -> list[Finding]:
+                  new: Collection[str] | None = None, extractor: str | None = None) -> list[Finding]:
+    """Misspelled names among all the claims; with `new` (claim ids), only findings involving one of them."""
     by_id = {claim.id: claim for claim in claims}
     entities = link(extract_mentions(claims, extractor), reference)
     findings: dict[str, Finding] = {}
     for entity in entities:
         for finding in entity_findings(entity, by_id):
+            if new is not None and finding.a.id not in new and finding.b.id not in new:
+                continue
             if finding.id not in findings or finding.score > findings[finding.id].score:
                 findings[finding.id] = finding
     return sorted(findings.values(), key=lambda f: (-f.score, f.id))
@@ -41,11 +44,9 @@ def accepted_parts(entity: Entity) -> tuple[set[str], set[str]]:
 
 
 def is_right(mention: Mention, given: set[str], surnames: set[str]) -> bool:
-    if fold(mention.text) in {fold(s) for s in given | surnames}:
+    if fold(mention.text) in given:    # a first name alone
         return True
-    first_ok = mention.given is None or not given or any(
-        mention.given == g or len(mention.given) == 1 and g.startswith(mention.given) for g in given)
-    return mention.surname in surnames and first_ok
+    return mention.surname in surnames and (mention.given is None or not given or mention.given in given)
 
 
 def entity_findings(entity: Entity, claims: dict[str, Claim]) -> list[Finding]:
@@ -57,15 +58,18 @@ def entity_findings(entity: Entity, claims: dict[str, Claim]) -> list[Finding]:
     if not wrong:
         return []
     right_sources = sorted({m.source for m in right})
+    full_partners, partners = _partners([r for r in right if r.given], claims), _partners(right, claims)
     findings = []
     for spelling, mentions in _by_spelling(wrong).items():
         sources = sorted({m.source for m in mentions})
         explanation = _explain(entity, spelling, sources, right_sources)
         score = REFERENCE_SCORE if entity.reference else round(
             max(0.5, len(right_sources) / (len(right_sources) + len(sources))), 4)
-        for m in mentions:
+        for m in _one_per_sentence(mentions, claims):
             a = claims[m.claim]
-            b = claims[_partner(m, right, claims).claim] if right else a
+            # a wrong first name shows best beside the full name spelled right
+            shown = full_partners if m.surname in surnames and full_partners else partners
+            b = claims[shown.get(m.document, shown.get(None, m)).claim]
             findings.append(Finding(fingerprint("name", a, b), "name", score, explanation, a, b))
     return findings
 
@@ -77,13 +81,25 @@ def _by_spelling(mentions: Sequence[Mention]) -> dict[str, list[Mention]]:
     return dict(sorted(groups.items()))
 
 
-def _partner(m: Mention, right: Sequence[Mention], claims: dict[str, Claim]) -> Mention:
-    """The spelled-right mention to show beside a wrong one: the same document first, else the earliest."""
+def _one_per_sentence(mentions: Sequence[Mention], claims: dict[str, Claim]) -> list[Mention]:
+    """A sentence split into several claims names the entity once, as written."""
+    first: dict[tuple, Mention] = {}
+    for m in mentions:
+        claim = claims[m.claim]
+        first.setdefault((claim.document, claim.version, claim.sentence, m.text), m)
+    return list(first.values())
+
+
+def _partners(right: Sequence[Mention], claims: dict[str, Claim]) -> dict[str | None, Mention]:
+    """The spelled-right mention to show beside a wrong one, by document (None: the earliest anywhere)."""
     def order(r: Mention):
         claim = claims[r.claim]
-        return (r.document != m.document, len(r.text.split()) < 2, claim.published or "", claim.source,
-                claim.path, claim.start, r.start)
-    return min(right, key=order)
+        return (len(r.parts) < 2, claim.published or "", claim.source, claim.path, claim.start, r.start)
+    partners: dict[str | None, Mention] = {}
+    for r in sorted(right, key=order):
+        partners.setdefault(r.document, r)
+        partners.setdefault(None, r)
+    return partners
 
 
 def _explain(entity: Entity, spelling: str, sources: list[str], right_sources: list[str]) -> str:

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from claimcheck.cli import cli
 from claimcheck.cli.pipeline_commands import FAIL_LEVELS
+from claimcheck.reports import FORMATS
 
 CHECK_OPTIONS = ["--no-nli"]   # deterministic checks only; [] checks with the default NLI model too
 ROOT = Path(__file__).parent.parent
@@ -176,37 +177,54 @@ def test_accept_by_fingerprint_prefix(tmp_path):
 
 
 def expected_findings() -> list[dict]:
-    return json.loads((CI_FIXTURES / "expected.json").read_text(encoding="utf-8"))
+    return json.loads((CI_FIXTURES / "expected.json").read_text(encoding="utf-8"))["findings"]
 
 
 def test_worked_example(tmp_path):
+    """fixtures/ci: batch 1 is clean; batch 2 brings exactly the contradiction in expected.json."""
+    finding = worked_example(tmp_path, CI_FIXTURES / "batch1", CI_FIXTURES / "batch2")
+    assert_matches_expected(finding)
+
+
+def test_readme_worked_example(tmp_path):
+    """The README's example, on examples/news: its output there shows this fingerprint."""
+    news = ROOT / "examples" / "news"
+    finding = worked_example(tmp_path, news / "batch1", news / "batch2")
+    assert finding["id"] == "d6afefd814ec0cf6"
+    assert finding["id"] in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def worked_example(tmp_path, batch1: Path, batch2: Path) -> dict:
     db = tmp_path / "ci.db"
-    clean = claimcheck(db, "run", *CHECK_OPTIONS, "--new-only", str(CI_FIXTURES / "batch1"))
+    clean = claimcheck(db, "run", *CHECK_OPTIONS, "--new-only", str(batch1))
     assert clean.exit_code == 0, clean.output
 
-    batch2 = claimcheck(db, "run", *CHECK_OPTIONS, "--new-only", "--format", "json", str(CI_FIXTURES / "batch2"))
-    assert batch2.exit_code == 1
-    findings = json.loads(batch2.stdout)["findings"]
+    new = claimcheck(db, "run", *CHECK_OPTIONS, "--new-only", "--format", "json", str(batch2))
+    assert new.exit_code == 1
+    findings = json.loads(new.stdout)["findings"]
     assert [f["kind"] for f in findings] == ["number"]
-    assert_matches_expected(findings[0])
 
     assert check(db, "--new-only").exit_code == 0    # reported once
     assert check(db).exit_code == 1                  # still open for a full check
+    for format in FORMATS:
+        shown = check(db, "--format", format)
+        assert shown.exit_code == 1 and findings[0]["id"] in shown.stdout
     baseline = tmp_path / "baseline.json"
     claimcheck(db, "baseline", "write", str(baseline))
     assert check(db, "--baseline", str(baseline)).exit_code == 0
     claimcheck(db, "accept", findings[0]["id"][:8], "--reason", "reviewed")
     accepted = check(db)
     assert accepted.exit_code == 0 and "1 suppressed (1 accepted, 0 baselined)" in accepted.stdout
+    return findings[0]
 
 
 def assert_matches_expected(finding: dict):
-    """expected.json names the finding by kind and the two claims' sources and texts."""
-    expected = [e for e in expected_findings() if e.get("batch", 2) == 2]
-    assert len(expected) == 1
-    assert finding["kind"] == expected[0]["kind"]
-    got = sorted((c["source"], c["text"]) for c in finding["claims"])
-    assert got == sorted((c["source"], c["text"]) for c in expected[0]["claims"])
+    """expected.json gives the finding's kind and a piece of each claim's text with its file."""
+    (expected,) = expected_findings()
+    assert finding["kind"] == expected["kind"]
+    claims = sorted(finding["claims"], key=lambda claim: expected["a"] not in claim["text"])
+    for claim, side in zip(claims, "ab"):
+        assert expected[side] in claim["text"] and claim["path"] == str(CI_FIXTURES / expected[f"{side}_file"])
 
 
 def workflow_commands() -> list[str]:
@@ -217,7 +235,8 @@ def workflow_commands() -> list[str]:
     return [line for line in lines if line.startswith("claimcheck ")]
 
 
-def test_the_github_workflow_commands_on_the_ci_fixtures(tmp_path):
+@pytest.mark.parametrize("batches", [CI_FIXTURES, ROOT / "examples" / "news"], ids=["fixtures-ci", "examples-news"])
+def test_the_github_workflow_commands(tmp_path, batches):
     import jsonschema
 
     ingest, check_base, pull_request = workflow_commands()
@@ -230,10 +249,10 @@ def test_the_github_workflow_commands_on_the_ci_fixtures(tmp_path):
         command = command.replace("claimcheck run", f"claimcheck run {' '.join(CHECK_OPTIONS)}")
         return subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True)
 
-    shutil.copytree(CI_FIXTURES / "batch1", tmp_path / "articles")       # the base branch
+    shutil.copytree(batches / "batch1", tmp_path / "articles")       # the base branch
     assert sh(ingest).returncode == 0 and sh(check_base).returncode == 0
     assert sh("claimcheck baseline write claimcheck-baseline.json").returncode == 0
-    shutil.copytree(CI_FIXTURES / "batch2", tmp_path / "articles", dirs_exist_ok=True)   # the pull request
+    shutil.copytree(batches / "batch2", tmp_path / "articles", dirs_exist_ok=True)   # the pull request
     result = sh(pull_request)
     assert result.returncode == 1, result.stderr
 

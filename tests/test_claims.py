@@ -286,3 +286,12 @@ def test_markdown_article(tmp_path):
 def test_run_on_sentences_are_kept_whole_quickly(text):
     [claim] = claims_of(text)
     assert (claim.start, claim.end) == (0, len(text))
+
+
+def test_participant_lists_with_a_main_clause():
+    assert speakers("Trump, joined by Vance and Rubio, said the deal was close.") == {
+        "Trump was joined by Vance.": None, "Trump was joined by Rubio.": None, "Trump said the deal was close.": "Trump"}
+    assert texts("The talks, attended by Macron, Merz and Meloni, reportedly ended early.")[-1] == (
+        "The talks reportedly ended early.")
+    assert texts("The talks, attended by officials from Kyiv and Moscow, ended early.") == [
+        "The talks, attended by officials from Kyiv and Moscow, ended early."]

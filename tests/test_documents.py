@@ -126,7 +126,8 @@ HTML = """<!doctype html><html><head><title>Site | Summit</title>
 <script>var x = "Putin said nothing.";</script><style>p { color: red }</style></head>
 <body><header><nav>Home | World</nav></header>
 <div class="sidebar">Sidebar text outside the article.</div>
-<article><h1>Summit ends in Alaska</h1>
+<article><h1>Summit ends
+  in Alaska</h1>
 <p>Putin described the meeting as <em>a starting point</em>.</p>
 <p>Trump said &ldquo;great progress&rdquo; was made.<br>Zelensky will visit.</p>
 <aside>Related: other story</aside><form>Subscribe</form><noscript>Enable JS</noscript>
@@ -314,3 +315,8 @@ def test_a_leading_rule_is_not_front_matter(tmp_path):
 def test_csv_row_without_text_names_its_line(tmp_path):
     path = write(tmp_path / "a.csv", "id,text\n1,Putin spoke.\n\n2,\n")
     assert error_of([path]) == f"{Path(path).as_posix()} line 4: record has empty text"
+
+
+def test_jsonl_lines_are_newline_separated_only(tmp_path):
+    path = write(tmp_path / "a.jsonl", '{"text": "Putin\u2028spoke."}\n{"text": "Trump spoke."}\n')
+    assert [(d.record_line, d.text) for d in load_documents([path])] == [(1, "Putin\u2028spoke."), (2, "Trump spoke.")]

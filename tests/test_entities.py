@@ -5,9 +5,11 @@ import pytest
 
 from claimcheck.claims import Claim, claim_id
 from claimcheck.entities import builtin_mentions, extract_mentions, link, role_key
+from claimcheck.entity_store import refresh
 from claimcheck.errors import ClaimcheckError
 from claimcheck.reference import Reference, ReferenceName
 from claimcheck.sentences import split_sentences
+from claimcheck.store import Store
 
 
 def claims_of(text: str, source: str, document: str | None = None, published: str | None = None) -> list[Claim]:
@@ -121,9 +123,6 @@ def test_unknown_extractor_is_a_clean_error():
 
 
 def test_entities_are_stored_listed_and_their_claims_found(claimcheck, tmp_path):
-    from claimcheck.entity_store import refresh
-    from claimcheck.store import Store
-
     seed = Path(__file__).resolve().parent.parent / "seeds" / "000_df24da9ed9f199a2.txt"
     assert claimcheck("ingest", seed, "--source", "Seed", "--published", "2025-08-20").exit_code == 0
     refresh(Store(claimcheck.db))

