@@ -5,7 +5,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.claims import Claim, extract_claims
+from claimcheck import entity_store
 from claimcheck.documents import load_documents
+from claimcheck.names import name_findings
 from claimcheck.findings import Finding, nli_verdict, to_finding
 from claimcheck.pairs import CandidatePair, candidate_pairs
 from claimcheck.store import Store
@@ -45,6 +47,8 @@ def ingest(store: Store, paths: Sequence[str], source: str | None = None,
             result.documents[status] += 1
             if status != "unchanged":
                 result.claims += len(claims)
+        if result.documents["new"] or result.documents["updated"]:
+            entity_store.refresh(store)
     return result
 
 
@@ -70,6 +74,7 @@ def check(store: Store, model: str | None = None, threshold: float | None = None
         finding = to_finding(pair.a, pair.b, verdicts)
         if finding:
             findings.append(finding)
+    findings += name_findings(claims, entity_store.load_reference(store), new=new)
     findings = dedupe(findings)
 
     with store.transaction():
