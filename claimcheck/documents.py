@@ -353,7 +353,7 @@ def _load_batch(path: Path, source: str | None, published: str | None) -> list[D
     else:
         text = _read_text(path)
         if suffix == ".jsonl":
-            lines = _validate_jsonl(name, text)
+            lines = [number for number, _ in read_jsonl(name, text)]
             records = _read_with_datasets("json", path)
         elif suffix == ".json":
             field = _validate_json(name, text)
@@ -383,9 +383,9 @@ def _load_batch(path: Path, source: str | None, published: str | None) -> list[D
     return documents
 
 
-def _validate_jsonl(name: str, text: str) -> list[int]:
-    """Line numbers of the records; a malformed line is an error naming it."""
-    lines = []
+def read_jsonl(name: str, text: str) -> list[tuple[int, dict]]:
+    """(line number, record) for each JSON object line; a malformed line is an error naming it."""
+    records = []
     for number, line in enumerate(text.split("\n"), 1):   # not splitlines: JSON strings may hold U+2028
         if not line.strip():
             continue
@@ -395,8 +395,8 @@ def _validate_jsonl(name: str, text: str) -> list[int]:
             raise ClaimcheckError(f"{name} line {number}: malformed JSON ({error.msg} at column {error.colno})") from None
         if not isinstance(record, dict):
             raise ClaimcheckError(f"{name} line {number}: expected a JSON object, not {type(record).__name__}")
-        lines.append(number)
-    return lines
+        records.append((number, record))
+    return records
 
 
 def _validate_json(name: str, text: str) -> str | None:

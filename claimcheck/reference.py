@@ -6,10 +6,10 @@ keys name, aliases (a list or a "|"-separated string) and role.
 from __future__ import annotations
 
 import csv
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimcheck.documents import read_jsonl
 from claimcheck.errors import ClaimcheckError
 
 
@@ -31,7 +31,7 @@ def load_reference(path: str | Path) -> Reference:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ClaimcheckError(f"{path}: cannot read reference file ({error})") from None
-    records = _jsonl(path, text) if path.suffix.lower() in (".jsonl", ".ndjson") else _csv(path, text)
+    records = read_jsonl(str(path), text) if path.suffix.lower() in (".jsonl", ".ndjson") else _csv(path, text)
     names = tuple(_name(path, number, record) for number, record in records)
     if not names:
         raise ClaimcheckError(f"{path}: reference file has no names")
@@ -48,19 +48,6 @@ def _csv(path: Path, text: str) -> list[tuple[int, dict]]:
     return [(reader.line_num, row) for row in reader]
 
 
-def _jsonl(path: Path, text: str) -> list[tuple[int, dict]]:
-    records = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ClaimcheckError(f"{path}:{number}: not valid JSON ({error.msg})") from None
-        if not isinstance(record, dict):
-            raise ClaimcheckError(f"{path}:{number}: each line must be a JSON object")
-        records.append((number, record))
-    return records
 
 
 def _name(path: Path, number: int, record: dict) -> ReferenceName:

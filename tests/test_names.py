@@ -114,7 +114,7 @@ def test_bad_reference_csv_is_a_clean_error(tmp_path, content, message):
 
 
 @pytest.mark.parametrize("content, message", [
-    ('{"name": "Friedrich Merz"\n', "not valid JSON"),
+    ('{"name": "Friedrich Merz"\n', "malformed JSON"),
     ('["Friedrich Merz"]\n', "JSON object"),
     ('{"name": "Friedrich Merz", "aliases": 3}\n', "aliases"),
 ])
