@@ -98,24 +98,16 @@ class Store:
 
     def claim_rows(self, source: str | None = None, document: str | None = None,
                    search: str | None = None, include_superseded: bool = False) -> list[dict]:
-        where, params = [], []
-        if not include_superseded:
-            where.append("not claims.superseded")
-        if source:
-            where.append("claims.source = ?")
-            params.append(source)
-        if document:
-            where.append("claims.document = ?")
-            params.append(document)
-        if search:
-            where.append("claims.rowid in (select rowid from claims_fts where claims_fts match ?)")
-            params.append(fts_query(search))
+        where, params = filters([] if include_superseded else ["not claims.superseded"], [
+            ("claims.source = ?", source),
+            ("claims.document = ?", document),
+            ("claims.rowid in (select rowid from claims_fts where claims_fts match ?)",
+             fts_query(search) if search else None),
+        ])
         sql = ("select claims.id, claims.source, claims.document, claims.line, claims.speaker, "
                "claims.text, claims.start, claims.end, claims.path, claims.published, claims.superseded "
-               "from claims")
-        if where:
-            sql += " where " + " and ".join(where)
-        sql += " order by claims.published, claims.source, claims.document, claims.start"
+               f"from claims {where} "
+               "order by claims.published, claims.source, claims.document, claims.start")
         return list(self.db.query(sql, params))
 
     # --- NLI score cache --------------------------------------------------------
@@ -164,19 +156,14 @@ class Store:
         return dict(self.db.execute("select id, status from findings").fetchall())
 
     def finding_rows(self, kind: str | None = None, status: str | None = None) -> list[dict]:
-        where, params = ["not a.superseded", "not b.superseded"], []
-        if kind:
-            where.append("findings.kind = ?")
-            params.append(kind)
-        if status:
-            where.append("findings.status = ?")
-            params.append(status)
+        where, params = filters(["not a.superseded", "not b.superseded"],
+                                [("findings.kind = ?", kind), ("findings.status = ?", status)])
         sql = f"""
             select findings.id, findings.kind, round(findings.score, 3) as score, findings.status,
               findings.explanation, a.source as source_a, a.text as claim_a,
               b.source as source_b, b.text as claim_b, findings.reason
             from findings join claims a on a.id = findings.claim_a join claims b on b.id = findings.claim_b
-            where {' and '.join(where)}
+            {where}
             order by findings.score desc, findings.id"""
         return list(self.db.query(sql, params))
 
@@ -233,6 +220,13 @@ class Store:
             raise ClaimcheckError(f"bad SQL: {message}") from None
         finally:
             self.db.execute("pragma query_only = 0")
+
+
+def filters(always: list[str], optional: list[tuple[str, object]]) -> tuple[str, list]:
+    """A WHERE clause from fixed conditions plus each optional one whose value is given."""
+    given = [(condition, value) for condition, value in optional if value]
+    conditions = always + [condition for condition, _ in given]
+    return (" where " + " and ".join(conditions) if conditions else ""), [value for _, value in given]
 
 
 def fts_query(text: str) -> str:
