@@ -131,8 +131,8 @@ _BYLINE = re.compile(r"^\W*[Bb]y\s+" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME +
 _TIMESTAMP_LINE = re.compile(r"(?i)^\W*(?:updated|published|posted|last\s+updated|first\s+published)\b.{0,60}\d")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 _MARKDOWN_PREFIX = re.compile(r"(?:[-*+]\s+|\d{1,3}[.)]\s+|>\s*)+")
-_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z .'-]+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{1,30}\))?|\s*\([^)]{1,30}\))"
-                              r"\s*[-\u2013\u2014]{1,2}\s+")   # "KYIV, Aug 19 (Reuters) - "
+_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{1,30}\))?"
+                              r"|\s*\([^)]{1,30}\))?\s*[-\u2013\u2014]{1,2}\s+")   # "KYIV, Aug 19 (Reuters) - ", "TALLINN — "
 _TERMINAL = re.compile(r"[.!…][" + _QUOTES + r")\]]*$")
 
 

@@ -32,13 +32,18 @@ LABEL_NAMES = {
 class NLIModel:
     name: str
     labels: tuple[str, ...]
-    threshold: float
+    threshold: float                      # balanced accuracy on the calibration data: what `evaluate` reports
     run: Callable[[dict], "numpy.ndarray"] = field(repr=False)  # tokenizer output -> logits
     tokenizer: object = field(repr=False)
     batch_size: int = 32
     max_length: int = DEFAULT_MAX_LENGTH
     path: Path | None = None
     per_pair: bool = False  # dynamic int8 scales activations per batch, so such a model scores each pair alone
+    check_threshold: float | None = None  # on a pair's mean of both directions: what `check` flags at
+
+    def __post_init__(self):
+        if self.check_threshold is None:
+            self.check_threshold = self.threshold
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> "numpy.ndarray":
         """(n, 3) probabilities in LABELS order. Pairs are batched by length; a pair's scores never depend on its batch."""
@@ -200,7 +205,8 @@ def load_model(name_or_path: str | None = None, batch_size: int = 32) -> NLIMode
     return NLIModel(name=name, labels=labels, threshold=float(settings.get("threshold", 0.5)), run=run,
                     tokenizer=tokenizer, batch_size=max(1, batch_size),
                     max_length=int(settings.get("max_length", DEFAULT_MAX_LENGTH)), path=path,
-                    per_pair=settings.get("quantization") == "dynamic")
+                    per_pair=settings.get("quantization") == "dynamic",
+                    check_threshold=settings.get("check_threshold"))
 
 
 def describe(model: NLIModel) -> dict:
@@ -209,4 +215,5 @@ def describe(model: NLIModel) -> dict:
     return {"name": model.name, "path": str(model.path),
             "runtime": "onnxruntime" if any(f.name == ONNX_FILE for f in files) else "torch",
             "size_mb": round(sum(f.stat().st_size for f in files) / 1e6, 1), "labels": list(model.labels),
-            "threshold": round(model.threshold, 4), "max_length": model.max_length}
+            "threshold": round(model.threshold, 4), "check_threshold": round(model.check_threshold, 4),
+            "max_length": model.max_length}

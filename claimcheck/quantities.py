@@ -31,6 +31,9 @@ QUALIFIERS = {
 DEATH_CUES = frozenset(map(stem, "killed kill kills killing died die dead death deaths fatalities lives toll".split()))
 INJURY_CUES = frozenset(map(stem, "injured injuring wounded hurt injuries".split()))
 PEOPLE = frozenset(map(stem, "people persons person civilians residents victims soldiers children adults others".split()))
+DURATIONS = {stem(unit): minutes for unit, minutes in (("second", 1 / 60), ("minute", 1), ("hour", 60), ("day", 1440),
+                                                      ("week", 10080), ("month", 43830), ("year", 525960),
+                                                      ("decade", 5259600))}
 TALLY_NOUNS = {**dict.fromkeys(map(stem, "ruling decision verdict judgment judgement vote voted".split()), "vote"),
                **dict.fromkeys(map(stem, "win won victory defeat loss lost beat draw game match score".split()), "score")}
 
@@ -139,7 +142,21 @@ def extract(text: str) -> Mentions:
             {DateMention: dates, Tally: tallies, Quantity: quantities}[type(found)].append(found)
     by_start = lambda item: item.start  # noqa: E731
     return Mentions(tuple(sorted(quantities, key=by_start)), tuple(sorted(tallies, key=by_start)),
-                    tuple(sorted(dates, key=by_start)))
+                    _join_weekdays(sorted(dates, key=by_start), text))
+
+
+def _join_weekdays(dates: list[DateMention], text: str) -> tuple[DateMention, ...]:
+    """"Friday, August 15" is one date, not a weekday and a date that might each fit another."""
+    joined: list[DateMention] = []
+    for date in dates:
+        last = joined[-1] if joined else None
+        if last and last.month is None and last.weekday is not None and date.month and date.weekday is None \
+                and re.fullmatch(r",?\s*", text[last.end:date.start]):
+            joined[-1] = DateMention(date.year, date.month, date.day, last.weekday, last.start, date.end,
+                                     text[last.start:date.end])
+        else:
+            joined.append(date)
+    return tuple(joined)
 
 
 def parse_number_words(phrase: str) -> float | None:
@@ -215,6 +232,9 @@ def _quantity(value, precision, currency, start, end, text) -> Quantity:
         unit, unit_end = "percentage point", after.end()
     elif stem(next_word) in CURRENCIES:
         unit, unit_end = CURRENCIES[stem(next_word)], after.end()
+    elif stem(next_word) in DURATIONS:     # "three hours" and "180 minutes" compare as minutes
+        factor = DURATIONS[stem(next_word)]
+        value, precision, unit, unit_end = value * factor, precision * factor, "duration", after.end()
     else:
         unit = _counted_noun(text, end, value)
     if unit in PEOPLE or unit == "":

@@ -4,10 +4,12 @@ Each check first decides whether the two claims are about the same thing; precis
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from claimcheck.claims import Claim
+from claimcheck.entities import builtin_mentions
 from claimcheck.findings import Verdict
 from claimcheck.quantities import DEATH_CUES, INJURY_CUES, Mentions, extract
 from claimcheck.terms import AUXILIARIES, IRREGULAR, STOPWORDS, Word, expand_contractions, is_content, stem, words
@@ -16,17 +18,20 @@ NEGATION_CUES = frozenset({"not", "never", "no"})
 REFUSALS = frozenset(map(stem, ("refused", "failed", "declined")))
 DETERMINERS = frozenset("a an the any more further their his her its our this that these those some for of on to".split())
 POSITIVE_STANCES = tuple(tuple(map(stem, phrase.split())) for phrase in (
-    "insist on", "insistence on", "call for", "push for", "press for", "in favor of", "demand", "want", "support", "favor",
+    "insist on", "insistence on", "insist that", "agree that", "agree to", "accept", "call for", "push for", "press for", "in favor of", "demand", "want", "support", "favor",
     "back", "urge", "seek", "sought", "advocate", "endorse"))
 NEGATIVE_STANCES = tuple(tuple(map(stem, phrase.split())) for phrase in (
     "rather than", "instead of", "rule out", "oppose", "reject", "against", "dismiss", "resist"))
 NOT_BACKING_AFTER = frozenset("to in home down away off up out into from on".split())
 NOT_BACKING_BEFORE = frozenset(map(stem, "come came go went get got bring brought head turn fight fought".split()))
-MEASURES = frozenset({"percent", "percentage point", "usd", "eur", "gbp"})   # units that need a named measure
+MEASURES = frozenset({"percent", "percentage point", "usd", "eur", "gbp", "duration"})   # units that need a named measure
 NEUTRAL = frozenset(map(stem, """say said says tell told report reported according official officials confirm confirmed
     announce announced state stated add added claim claimed hold held take took taken place occur happen reach stand stood hit rise rose fall fell climb drop total
     see saw put estimate""".split())) | DEATH_CUES | INJURY_CUES
+REPORTING = frozenset(map(stem, "say said says tell told argue insist warn claim stress add note announce".split()))
 GENERIC_EVENT_WORDS = frozenset(map(stem, "time day date".split()))
+ATTRIBUTION_TAIL = re.compile(r"[,;]\s+(?:according to\b[^,;]*|(?:[\w’'.\- ]{1,60}\s)?(?:said|says|told \w+|reported|added)"
+                              r"(?: on \w+)?)\W*$")
 
 
 @dataclass(frozen=True)
@@ -47,16 +52,41 @@ class Stance:
 
 
 def check_pair(a: Claim, b: Claim) -> list[Verdict]:
-    """Every deterministic disagreement between two claims, in a fixed order."""
+    """Every deterministic disagreement between two claims, at most one of a kind, in a fixed order."""
     checks = (negation_verdict, position_verdict, number_verdict, date_verdict)
-    return [verdict for check in checks if (verdict := check(a, b)) is not None]
+    verdicts: dict[str, Verdict] = {}
+    for check in checks:
+        verdict = check(a, b)
+        if verdict is not None:
+            verdicts.setdefault(verdict.kind, verdict)    # "has not agreed" / "agreed": one contradiction
+    return list(verdicts.values())
+
+
+@lru_cache(maxsize=8192)
+def statement(claim: Claim) -> str:
+    """The claim's text with what only says who is speaking or who someone is blanked out, offsets kept:
+    "Russian President Vladimir Putin met Trump, officials said." -> "                          Putin met Trump".
+    """
+    text = claim.text
+    tail = ATTRIBUTION_TAIL.search(text)
+    if tail:
+        text = text[:tail.start()] + " " * (len(text) - tail.start())
+    for mention in builtin_mentions(claim):
+        if mention.kind != "person":
+            continue
+        begin = mention.start - len(mention.role) - 1 if mention.role and \
+            claim.text[:mention.start - 1].endswith(mention.role) else mention.start
+        end = mention.start + mention.text.rfind(" ") + 1       # keep the surname
+        if end > begin:
+            text = text[:begin] + " " * (end - begin) + text[end:]
+    return text
 
 
 @lru_cache(maxsize=8192)
 def analyse(claim: Claim) -> Analysis:
     mentions = extract(claim.text)
     spans = [(m.start, m.end) for group in (mentions.quantities, mentions.tallies, mentions.dates) for m in group]
-    claim_words = tuple(words(claim.text))
+    claim_words = tuple(words(statement(claim)))
     outside = [w for w in claim_words if is_content(w) and not any(start <= w.start < end for start, end in spans)]
     speaker = {w.stem for w in words(claim.speaker or "")}
     names = frozenset(w.stem for w in outside if w.text[0].isupper() and w.stem not in speaker)
@@ -67,6 +97,58 @@ def analyse(claim: Claim) -> Analysis:
 def distinct_subjects(a: Analysis, b: Analysis) -> bool:
     """Each claim names someone or something the other does not mention: Ohio vs Texas, Senate vs House."""
     return bool(a.entities - b.stems) and bool(b.entities - a.stems)
+
+
+def nli_ruled_out(a: Claim, b: Claim) -> bool:
+    """Pairs an NLI model's "contradiction" is not to be trusted on: claims whose subjects name different
+    things (Riverton vs Harbor City, "a crowd of 12,400" vs "of 8,900"), or that restate one another with
+    the same polarity ("No questions were taken" / "The leaders did not take questions")."""
+    return _subjects_differ(a, b) or _restates(a, b)
+
+
+def _subjects_differ(a: Claim, b: Claim) -> bool:
+    first, second = _subject_things(a), _subject_things(b)
+    return bool(first - _things(b)) and bool(second - _things(a))
+
+
+def _subject_things(claim: Claim) -> frozenset[str]:
+    """Names and numbers in the claim's subject: before its first verb, or after a leading "X said (that)"."""
+    tokens = analyse(claim).words
+    verbs = [i for i, w in enumerate(tokens) if _is_verb(w)]
+    begin, end = 0, verbs[0] if verbs else len(tokens)
+    if verbs and tokens[verbs[0]].stem in REPORTING:
+        begin = verbs[0] + 1 + (verbs[0] + 1 < len(tokens) and tokens[verbs[0] + 1].text.lower() == "that")
+        end = next((i for i in verbs if i >= begin), len(tokens))
+    if begin >= end:
+        return frozenset()
+    span = (tokens[begin].start, tokens[end - 1].end)
+    return frozenset(thing for start, thing in _located_things(claim) if span[0] <= start < span[1])
+
+
+def _things(claim: Claim) -> frozenset[str]:
+    return frozenset(thing for _, thing in _located_things(claim))
+
+
+@lru_cache(maxsize=8192)
+def _located_things(claim: Claim) -> tuple[tuple[int, str], ...]:
+    """(offset, stem) of each word of a named mention, and (offset, value) of each quantity."""
+    text = statement(claim)
+    found = [(m.start + w.start, w.stem) for m in builtin_mentions(claim) for w in words(text[m.start:m.end])]
+    found += [(q.start, f"{q.value:g} {q.unit}") for q in analyse(claim).mentions.quantities]
+    return tuple(found)
+
+
+def _is_verb(word: Word) -> bool:
+    lower = word.text.lower()
+    return lower in AUXILIARIES or word.stem in REPORTING or (not word.text[0].isupper() and (
+        lower in IRREGULAR and IRREGULAR[lower] != lower and lower not in ("people", "men", "women", "children")
+        or lower.endswith("ed")))
+
+
+def _restates(a: Claim, b: Claim) -> bool:
+    (neg_a, core_a, _), (neg_b, core_b, _) = _polarity(statement(a)), _polarity(statement(b))
+    ours, theirs = set(core_a), set(core_b)
+    return neg_a % 2 == neg_b % 2 and min(len(ours), len(theirs)) >= 2 and (ours <= theirs or theirs <= ours)
 
 
 # --- numbers -------------------------------------------------------------------------------------
@@ -127,17 +209,26 @@ def date_verdict(a: Claim, b: Claim) -> Verdict | None:
 
 
 def _event(analysis: Analysis, date, shared: set[str]) -> str:
-    """The shared word nearest the date that looks like an event rather than a verb or a name."""
+    """What happened on the date: the words from the shared verb up to the date ("met in Alaska"),
+    else the shared word nearest the date."""
+    verbs = [i for i, w in enumerate(analysis.words) if w.stem in shared and not w.text[0].isupper()
+             and (w.text.lower() in IRREGULAR or w.text.endswith("ed"))]
+    if verbs:
+        phrase = [w for w in analysis.words[verbs[0]:] if not date.start <= w.start < date.end]
+        phrase = [w for w in phrase[:6] if w.start < date.start or date.start < phrase[0].start]
+        while len(phrase) > 1 and phrase[-1].text.lower() in STOPWORDS:
+            phrase.pop()
+        return '"' + " ".join(w.text for w in phrase) + '"'
+
     candidates = [w for w in analysis.words if w.stem in shared]
-    events = [w for w in candidates if not w.text[0].isupper() and not w.text.endswith("ed")
-              and w.text.lower() not in IRREGULAR and w.stem not in GENERIC_EVENT_WORDS] or candidates
+    events = [w for w in candidates if not w.text[0].isupper() and w.stem not in GENERIC_EVENT_WORDS] or candidates
     return min(events, key=lambda w: abs(w.start - date.start)).text.lower()
 
 
 # --- negation ------------------------------------------------------------------------------------
 
 def negation_verdict(a: Claim, b: Claim) -> Verdict | None:
-    first, second = _polarity(a.text), _polarity(b.text)
+    first, second = _polarity(statement(a)), _polarity(statement(b))
     (neg_a, core_a, cue_a), (neg_b, core_b, cue_b) = first, second
     if neg_a % 2 == neg_b % 2 or len(core_a) < 2 or len(core_b) < 2:
         return None
@@ -180,15 +271,17 @@ def _echo(cue: str, text: str) -> str:
 # --- positions -----------------------------------------------------------------------------------
 
 def position_verdict(a: Claim, b: Claim) -> Verdict | None:
+    """Two actors on opposite sides of one thing; one actor on both sides is a contradiction between the reports."""
     ours_all, theirs_all = stances(a), stances(b)
     for ours in ours_all:
         for theirs in theirs_all:
-            if ours.target != theirs.target or ours.positive == theirs.positive or not _different(ours.actor, theirs.actor):
+            if ours.target != theirs.target or ours.positive == theirs.positive:
                 continue
             if _torn(ours_all, ours) or _torn(theirs_all, theirs):
                 continue
-            target = (ours if ours.positive else theirs).phrase.split()[-1].lower()
-            return Verdict("position", 0.75, f"{target}: {_side(ours)} vs {_side(theirs)}")
+            target = next(w.text.lower() for w in words(ours.phrase) if w.stem == ours.target)
+            kind = "position" if _different(ours.actor, theirs.actor) else "contradiction"
+            return Verdict(kind, 0.75, f"{target}: {_side(ours)} vs {_side(theirs)}")
     return None
 
 
@@ -218,14 +311,25 @@ def stances(claim: Claim) -> tuple[Stance, ...]:
             if phrase is None or (phrase == ("back",) and not _is_backing(tokens, i)):
                 continue
             end = i + len(phrase)
-            target = _target(tokens, end)
+            targets = [_target(tokens, end)]
+            if phrase[-1] == "that" and targets[0]:     # "agreed that Ukraine should receive guarantees"
+                targets.append(_clause_object(tokens, targets[0][-1] + 1))
             actor = claim.speaker or _subject(tokens, i)
-            if not target or not actor:
+            if not actor:
                 continue
             negated = any(t.text.lower() in NEGATION_CUES for t in tokens[max(0, i - 3):i])
-            text = expand_contractions(claim.text)[tokens[i].start:tokens[target[-1]].end]
-            found.append(Stance(positive != negated, tokens[target[-1]].stem, text, actor.strip()))
+            for target in filter(None, targets):
+                text = expand_contractions(claim.text)[tokens[i].start:tokens[target[-1]].end]
+                found.append(Stance(positive != negated, tokens[target[-1]].stem, text, actor.strip()))
     return tuple(found)
+
+
+def _clause_object(tokens: list[Word], start: int) -> list[int]:
+    """The object after a clause's verb: "[Ukraine] should receive security guarantees" -> "security guarantees"."""
+    i = start
+    while i < len(tokens) and tokens[i].text.lower() in AUXILIARIES:
+        i += 1
+    return _target(tokens, i + 1) if i < len(tokens) and is_content(tokens[i]) else []
 
 
 def _target(tokens: list[Word], start: int) -> list[int]:

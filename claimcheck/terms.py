@@ -68,7 +68,7 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith(("ss", "us", "is")):
             word = word[: -len(suffix)] + replacement
             break
-    if word.endswith("e") and len(word) > 3:
+    while word.endswith("e") and len(word) > 3:     # "agree"/"agreed", "ceasefire"/"ceasefires"
         word = word[:-1]
     return word
 

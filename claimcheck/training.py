@@ -15,6 +15,7 @@ from claimcheck.nli import LABELS, ONNX_FILE, SETTINGS_FILE, weights_digest
 
 MAX_LENGTH = 128
 DEV_FRACTION = 0.1
+MAX_PAIR_FPR = 0.05     # share of non-contradicting pairs `check` may flag on calibration data
 
 
 def default_base_model() -> str:
@@ -64,6 +65,38 @@ def best_threshold(is_contradiction: Sequence[bool], scores: Sequence[float]) ->
     fpr, tpr, thresholds = roc_curve(is_contradiction, scores)
     best = int(np.argmax(tpr - fpr))
     return float(min(max(thresholds[best], 1e-6), 1.0))
+
+
+def pair_threshold(is_contradiction: Sequence[bool], pair_scores: Sequence[float], max_fpr: float = MAX_PAIR_FPR) -> float:
+    """The lowest threshold on a pair's contradiction score (the mean of both directions) that flags at most
+    `max_fpr` of the pairs that do not contradict: `check` scores many candidate pairs and few of them contradict."""
+    import numpy as np
+
+    negatives = np.sort(np.asarray(pair_scores, dtype=np.float64)[~np.asarray(is_contradiction, dtype=bool)])
+    if not len(negatives):
+        return 0.5
+    allowed = int(len(negatives) * max_fpr)
+    return float(min(np.nextafter(negatives[len(negatives) - 1 - allowed], 1.0), 1.0))
+
+
+def calibrate_check(model_dir: str | Path, dev_file: str | Path, max_fpr: float = MAX_PAIR_FPR) -> dict:
+    """Pick the threshold `check` flags pairs at (see pair_threshold), store it beside the model, return its metrics."""
+    from claimcheck.evaluation import metrics
+    from claimcheck.nli import load_model
+
+    rows = read_jsonl(dev_file)
+    model = load_model(str(model_dir))
+    forward = model.predict([(row["premise"], row["hypothesis"]) for row in rows])
+    backward = model.predict([(row["hypothesis"], row["premise"]) for row in rows])
+    both = (forward + backward) / 2
+    threshold = pair_threshold([row["label"] == "contradiction" for row in rows], both[:, LABELS.index("contradiction")],
+                               max_fpr)
+    path = Path(model_dir) / SETTINGS_FILE
+    settings = json.loads(path.read_text()) if path.exists() else {}
+    settings.update(check_threshold=threshold, check_calibrated_on=f"{Path(dev_file).name}, both directions, "
+                                                                   f"at most {max_fpr:.0%} of non-contradictions flagged")
+    path.write_text(json.dumps(settings, indent=2))
+    return metrics(rows, both, threshold)
 
 
 def write_jsonl(rows: Sequence[dict], path: Path) -> None:
@@ -201,6 +234,7 @@ def calibrate(model_dir: Path, dev_file: Path, training: dict | None = None) -> 
     if training:
         settings["training"] = {k: v for k, v in training.items() if k != "dev"}
     path.write_text(json.dumps(settings, indent=2))
+    calibrate_check(model_dir, dev_file)
     return metrics(rows, probabilities, threshold)
 
 

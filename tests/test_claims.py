@@ -262,6 +262,19 @@ def test_dateline_is_not_part_of_the_claim():
     assert text[claims[0].start:claims[0].end] == "Zelensky said Kyiv was ready"
 
 
+@pytest.mark.parametrize("dateline", ["TALLINN — ", "NEW YORK (AP) — ", "WASHINGTON -- "])
+def test_bare_dateline_is_not_part_of_the_claim(dateline):
+    text = dateline + "Putin and Trump met in Alaska on August 14."
+    claims = claims_of(text)
+    assert [c.text for c in claims] == ["Putin and Trump met in Alaska on August 14."]
+    assert text[claims[0].start:].startswith("Putin")
+
+
+def test_a_sentence_opening_with_an_acronym_keeps_it():
+    assert [c.text for c in claims_of("UN officials said the talks would resume.")] == [
+        "UN officials said the talks would resume."]
+
+
 def test_appositives_do_not_hide_the_speaker():
     assert speakers("Mr. Trump, speaking at the White House, insisted that a deal was close.") == {
         "Mr. Trump, speaking at the White House, insisted that a deal was close.": "Trump"}

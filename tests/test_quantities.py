@@ -24,7 +24,8 @@ def date(text):
     ("the death toll rose to 14", 14, "deaths", None),
     ("a dozen soldiers were wounded", 12, "injuries", None),
     ("seven European leaders attended", 7, "leader", None),
-    ("over three years", 3, "year", "over"),
+    ("over three years", 3 * 525960, "duration", "over"),     # durations compare in minutes
+    ("about three hours", 180, "duration", "about"),
     ("a three-year deal", 3, "year", None),
     ("nearly 40 percent", 40, "percent", "nearly"),
     ("more than 2,000 troops", 2000, "troop", "more than"),
@@ -60,6 +61,9 @@ def test_no_false_numbers(text):
     ("$2 billion", "$2,000 million", True),
     ("2,000 homes", "2,100 homes", True),     # round figures are read as approximate
     ("14 people", "15 people", False),
+    ("about three hours", "45 minutes", False),
+    ("two days", "48 hours", True),
+    ("about three hours", "170 minutes", True),
 ])
 def test_compatibility(a, b, compatible):
     assert quantity(a).compatible(quantity(b)) is compatible
@@ -96,6 +100,12 @@ def test_tallies_and_ranges():
 def test_dates(text, year, month, day, weekday):
     found = date(text)
     assert (found.year, found.month, found.day, found.weekday) == (year, month, day, weekday)
+
+
+def test_a_weekday_before_a_date_is_part_of_it():
+    found, = extract("They met on Friday, August 15, in Alaska.").dates
+    assert (found.month, found.day, found.weekday, found.text) == (8, 15, 4, "Friday, August 15")
+    assert not found.compatible(date("on August 14"))
 
 
 def test_dates_are_not_numbers():

@@ -67,6 +67,24 @@ def test_conflicting_dates(a, b):
 def test_date_explanation_names_the_event():
     verdict, = kinds("The summit was held on August 15.", "The summit was held on August 14.")
     assert verdict.explanation == "date of summit: August 15 vs August 14"
+    verdict, = kinds("Zelensky met Trump at the White House on Monday.", "Zelensky met Trump at the White House on Tuesday.")
+    assert verdict.explanation == 'date of "met Trump at the White House": Monday vs Tuesday'
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Russian President Vladimir Putin and US President Donald Trump met in Alaska on August 14.",
+     "President Donald Trump and Russian President Vladimir Putin met on Friday, August 15, in Alaska."),
+    ("Donald J. Trump and Vladimir Putin met in Alaska on Aug. 15 for talks on ending the war.",
+     "Putin and Trump met in Alaska on August 14."),
+])
+def test_titles_and_first_names_do_not_make_different_subjects(a, b):
+    assert [v.kind for v in kinds(a, b)] == ["date"]
+
+
+def test_hours_and_minutes_compare():
+    verdict, = kinds("The talks lasted about three hours.", "The talks lasted 45 minutes.")
+    assert (verdict.kind, verdict.explanation) == ("number", "lasted: three hours vs 45 minutes")
+    assert kinds("The talks lasted two hours.", "The talks lasted 120 minutes.") == []
 
 
 @pytest.mark.parametrize("a, b", [
@@ -88,6 +106,8 @@ def test_consistent_or_unrelated_dates_are_not_flagged(a, b):
     ("The president never met Putin.", "The president met Putin.", None),
     ("The governor refused to sign the bill.", "The governor signed the bill.", None),
     ("The company didn't raise prices.", "The company raised prices.", None),
+    ("Zelensky was invited to the summit, officials in Kyiv said.", "Ukrainian President Volodymyr Zelensky was "
+     "not invited to the summit.", '"was not invited" negates "invited"'),
 ])
 def test_negation(a, b, explanation):
     verdicts = kinds(a, b)
@@ -114,6 +134,21 @@ def test_seed_position_on_ceasefire():
     assert [v.kind for v in verdicts] == ["position"]
     assert verdicts[0].explanation.startswith("ceasefire: European participants for")
     assert [v.kind for v in check_pair(b, a)] == ["position"]
+
+
+def test_merz_ceasefire_first_against_trump_lasting_peace():
+    a = claim("Chancellor Merz insisted that a ceasefire must come before any substantive talks.", "Merz")
+    b = claim("Trump said he wanted a lasting peace agreement rather than a temporary ceasefire.", "Trump")
+    verdict, = check_pair(a, b)
+    assert verdict.kind == "position"
+    assert verdict.explanation.startswith('ceasefire: Merz for ("insisted that a ceasefire") vs Trump against')
+
+
+def test_one_actor_reported_on_both_sides_is_a_contradiction():
+    verdict, = kinds("Putin rejected any security guarantees for Ukraine, according to officials.",
+                     "Putin agreed that Ukraine should receive security guarantees.")
+    assert verdict.kind == "contradiction"
+    assert verdict.explanation.startswith('guarantees: Putin against ("rejected any security guarantees") vs Putin for')
 
 
 @pytest.mark.parametrize("a, b", [
