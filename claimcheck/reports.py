@@ -14,7 +14,6 @@ from claimcheck.claims import Claim
 from claimcheck.findings import KINDS, Finding
 
 CLAIM_KEYS = ("id", "text", "sentence", "source", "document", "path", "line", "start", "end", "speaker")
-INFORMATION_URI = "https://github.com/claimcheck/claimcheck"
 RULES = {
     "contradiction": ("Contradiction", "Two claims contradict each other."),
     "position": ("OpposingPositions", "Two speakers take opposing positions on the same thing."),
@@ -130,8 +129,7 @@ def render_sarif(result) -> str:
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "claimcheck", "version": __version__,
-                                "informationUri": INFORMATION_URI, "rules": rules}},
+            "tool": {"driver": {"name": "claimcheck", "version": __version__, "rules": rules}},
             "columnKind": "unicodeCodePoints",
             "results": results,
             "properties": {"summary": result.summary},

@@ -59,7 +59,7 @@ def test_sarif_is_valid_against_the_official_schema():
 def test_sarif_has_a_rule_per_kind_and_a_result_per_finding_at_both_claims():
     run = json.loads(render("sarif", RESULT))["runs"][0]
     driver = run["tool"]["driver"]
-    assert driver["name"] == "claimcheck" and driver["version"] and driver["informationUri"].startswith("https://")
+    assert driver["name"] == "claimcheck" and driver["version"] and "informationUri" not in driver   # no made-up home
     assert [rule["id"] for rule in driver["rules"]] == list(KINDS)
     first, second = run["results"]
     assert first["ruleId"] == "number" and driver["rules"][first["ruleIndex"]]["id"] == "number"
