@@ -5,6 +5,7 @@ Each check first decides whether the two claims are about the same thing; precis
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -302,26 +303,37 @@ def _different(actor: str, other: str) -> bool:
 @lru_cache(maxsize=8192)
 def stances(claim: Claim) -> tuple[Stance, ...]:
     """Positions the claim attributes: ("European participants", for, "ceasefire")."""
-    tokens = words(expand_contractions(claim.text))
-    stems = [w.stem for w in tokens]
+    text = expand_contractions(claim.text)
+    tokens = words(text)
     found = []
+    for cue, positive, target in _stance_cues(tokens):
+        actor = claim.speaker or _subject(tokens, cue)
+        if actor:
+            found.append(Stance(positive, tokens[target[-1]].stem, text[tokens[cue].start:tokens[target[-1]].end],
+                                actor.strip()))
+    return tuple(found)
+
+
+def stance_targets(text: str) -> frozenset[str]:
+    """Stems of what the text takes a position on, whoever takes it: {"ceasefire"} for "rather than a ceasefire"."""
+    tokens = words(expand_contractions(text))
+    return frozenset(tokens[target[-1]].stem for _, _, target in _stance_cues(tokens))
+
+
+def _stance_cues(tokens: list[Word]) -> Iterator[tuple[int, bool, list[int]]]:
+    """(index of the cue, for or against, indices of the target) for each stance cue and target."""
+    stems = [w.stem for w in tokens]
     for i in range(len(tokens)):
         for phrases, positive in ((POSITIVE_STANCES, True), (NEGATIVE_STANCES, False)):
             phrase = next((p for p in phrases if tuple(stems[i:i + len(p)]) == p), None)
             if phrase is None or (phrase == ("back",) and not _is_backing(tokens, i)):
                 continue
-            end = i + len(phrase)
-            targets = [_target(tokens, end)]
+            targets = [_target(tokens, i + len(phrase))]
             if phrase[-1] == "that" and targets[0]:     # "agreed that Ukraine should receive guarantees"
                 targets.append(_clause_object(tokens, targets[0][-1] + 1))
-            actor = claim.speaker or _subject(tokens, i)
-            if not actor:
-                continue
             negated = any(t.text.lower() in NEGATION_CUES for t in tokens[max(0, i - 3):i])
             for target in filter(None, targets):
-                text = expand_contractions(claim.text)[tokens[i].start:tokens[target[-1]].end]
-                found.append(Stance(positive != negated, tokens[target[-1]].stem, text, actor.strip()))
-    return tuple(found)
+                yield i, positive != negated, target
 
 
 def _clause_object(tokens: list[Word], start: int) -> list[int]:
@@ -338,7 +350,8 @@ def _target(tokens: list[Word], start: int) -> list[int]:
     while i < len(tokens) and tokens[i].text.lower() in DETERMINERS:
         i += 1
     phrase = []
-    while i < len(tokens) and len(phrase) < 4 and is_content(tokens[i]) and tokens[i].text[0].isalpha():
+    while i < len(tokens) and len(phrase) < 4 and is_content(tokens[i]) and tokens[i].text[0].isalpha() \
+            and tokens[i].text.lower() not in ("rather", "instead"):
         phrase.append(i)
         i += 1
     return phrase
