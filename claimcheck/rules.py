@@ -215,8 +215,9 @@ def _event(analysis: Analysis, date, shared: set[str]) -> str:
     verbs = [i for i, w in enumerate(analysis.words) if w.stem in shared and not w.text[0].isupper()
              and (w.text.lower() in IRREGULAR or w.text.endswith("ed"))]
     if verbs:
-        phrase = [w for w in analysis.words[verbs[0]:] if not date.start <= w.start < date.end]
-        phrase = [w for w in phrase[:6] if w.start < date.start or date.start < phrase[0].start]
+        after = analysis.words[verbs[0]:]
+        phrase = [w for i, w in enumerate(after) if not date.start <= w.start < date.end and not (
+            w.text.lower() in STOPWORDS and i + 1 < len(after) and after[i + 1].start == date.start)][:6]
         while len(phrase) > 1 and phrase[-1].text.lower() in STOPWORDS:
             phrase.pop()
         return '"' + " ".join(w.text for w in phrase) + '"'
