@@ -39,6 +39,7 @@ class Document:
     url: str | None = None
     published: str | None = None  # ISO date (YYYY-MM-DD) when known
     record_line: int | None = None  # for batch files (jsonl/csv/...): line of the record in `path`
+    origins: tuple[tuple[int, int], ...] | None = None  # for HTML: (line, column) in `path` of each line of `text`
 
     @property
     def version(self) -> str:
@@ -49,13 +50,18 @@ class Document:
         """1-based line in `path` for a character offset into `text`."""
         if self.record_line is not None:
             return self.record_line
+        if self.origins:
+            return self.origins[min(self.text.count("\n", 0, offset), len(self.origins) - 1)][0]
         return self.text.count("\n", 0, offset) + 1
 
     def column_of(self, offset: int) -> int:
-        """1-based column in its line for a character offset into `text` (text files only)."""
+        """1-based column in its line for a character offset into `text` (for HTML, close: whitespace is collapsed)."""
         if self.record_line is not None:
             return 1
-        return offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        into_line = offset - (self.text.rfind("\n", 0, offset) + 1)
+        if self.origins:
+            return self.origins[min(self.text.count("\n", 0, offset), len(self.origins) - 1)][1] + into_line
+        return into_line + 1
 
 
 def load_documents(paths: Sequence[str], source: str | None = None,
@@ -125,7 +131,7 @@ def _read_text(path: Path) -> str:
 
 
 def _make(path: Path, text: str, meta: dict, source: str | None, published: str | None,
-          record_line: int | None = None) -> Document:
+          record_line: int | None = None, origins: tuple[tuple[int, int], ...] | None = None) -> Document:
     name = path.as_posix()
     default_id = f"{name}#{record_line}" if record_line is not None else name
     return Document(
@@ -137,6 +143,7 @@ def _make(path: Path, text: str, meta: dict, source: str | None, published: str 
         url=_clean(meta.get("url")),
         published=normalize_date(meta.get("published")) or normalize_date(published),
         record_line=record_line,
+        origins=origins,
     )
 
 
@@ -307,19 +314,39 @@ class _ArticleParser(HTMLParser):
     def _emit(self, text):
         if self.skipping or self.in_title:
             return
-        self.body.append(text)
+        part = (text, *self.getpos())
+        self.body.append(part)
         for container in self.open:
-            (self.main if container == "main" else self.articles[container]).append(text)
+            (self.main if container == "main" else self.articles[container]).append(part)
 
-    def text(self) -> str:
+    def text(self) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """The article's text, a line per block, and where each line starts in the file (line, column)."""
         articles = [_tidy(parts) for parts in self.articles]
-        best = max(articles, key=len, default="")
-        return best or _tidy(self.main) or _tidy(self.body)
+        best = max(articles, key=lambda article: len(article[0]), default=("", ()))
+        return next((found for found in (best, _tidy(self.main)) if found[0]), None) or _tidy(self.body)
 
 
-def _tidy(parts: list[str]) -> str:
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+def _tidy(parts: list[tuple[str, int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Whitespace-collapsed lines without the empty ones, each with the 1-based file position it starts at."""
+    lines, origins = [], []
+    pieces: list[str] = []
+    origin = None
+    for text, line, column in parts:
+        for index, piece in enumerate(text.split("\n")):
+            if index:
+                if " ".join("".join(pieces).split()):
+                    lines.append(" ".join("".join(pieces).split()))
+                    origins.append(origin)
+                pieces, origin = [], None
+                line, column = line + 1, 0
+            if origin is None and piece.strip():
+                origin = (line, column + len(piece) - len(piece.lstrip()) + 1)
+            pieces.append(piece)
+            column += len(piece)
+    if " ".join("".join(pieces).split()):
+        lines.append(" ".join("".join(pieces).split()))
+        origins.append(origin)
+    return "\n".join(lines), tuple(origins)
 
 
 def _one_line(parts: list[str]) -> str:
@@ -330,13 +357,13 @@ def _load_html(path: Path, source: str | None, published: str | None) -> Documen
     parser = _ArticleParser()
     parser.feed(_read_text(path))
     parser.close()
-    text = parser.text()
+    text, origins = parser.text()
     text = text[:article_end(text)]
     if not text.strip():
         raise ClaimcheckError(f"{path.as_posix()}: no article text (empty or only boilerplate)")
     meta = dict(parser.meta)
     meta["title"] = _one_line(parser.h1) or meta.get("og_title") or _one_line(parser.title)
-    return _make(path, text, meta, source, published)
+    return _make(path, text, meta, source, published, origins=origins)
 
 
 # --- batches -----------------------------------------------------------------------------------

@@ -145,6 +145,16 @@ def test_html_main_text_and_metadata(tmp_path):
     assert document.url == "https://example.com/summit"
 
 
+def test_html_lines_and_columns_point_into_the_file(tmp_path):
+    [document] = load_documents([write(tmp_path / "page.html", HTML)])
+    file_lines = HTML.split("\n")
+    for sentence in ("Putin described", "Trump said", "Zelensky will visit"):
+        offset = document.text.index(sentence)
+        line, column = document.line_of(offset), document.column_of(offset)
+        assert file_lines[line - 1][column - 1:].startswith(sentence)
+    assert "was made" in file_lines[document.line_of(document.text.index("was made")) - 1]   # column: after "&ldquo;"
+
+
 def test_html_without_article_uses_body_and_title_tag(tmp_path):
     page = "<html><head><title>Talks</title></head><body><nav>Menu</nav><p>Talks resumed.</p><div>Aid rose.</div></body></html>"
     [document] = load_documents([write(tmp_path / "page.htm", page)])
