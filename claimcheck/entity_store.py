@@ -1,10 +1,19 @@
-"""Entities in the claims database: the reference list, and entities linked over the active claims."""
+"""Entities in the claims database: the reference list, and entities linked over the active claims.
+
+They are linked at ingest (and when the reference list changes); `check --new-only` reads its name findings from
+them, so with the extractor that ingest used.
+"""
 from __future__ import annotations
 
-from claimcheck.entities import Entity, extract_mentions, fold, link
+from collections import defaultdict
+from collections.abc import Collection
+
+from claimcheck.entities import Entity, Mention, extract_mentions, fold, link
 from claimcheck.errors import ClaimcheckError
+from claimcheck.findings import Finding
+from claimcheck.names import findings_of, misspelled
 from claimcheck.reference import Reference, ReferenceName
-from claimcheck.store import Store
+from claimcheck.store import Store, chunks, marks
 
 
 def save_reference(store: Store, reference: Reference) -> None:
@@ -37,6 +46,40 @@ def refresh(store: Store, extractor: str | None = None) -> list[Entity]:
               "kind": m.kind, "role": m.role} for e in entities for m in e.mentions),
             pk=("claim", "start"), replace=True)
     return entities
+
+
+def name_findings_about(store: Store, claims: Collection[str]) -> list[Finding]:
+    """names.name_findings(all active claims, new=claims), from the entities linked at ingest: reads only the
+    entities these claims mention, and in full only those spelled wrong somewhere."""
+    mentioned = {row[0] for chunk in chunks(sorted(claims)) for row in store.db.execute(
+        f"select distinct entity from entity_mentions where claim in ({marks(chunk)})", chunk)}
+    spellings = stored_entities(store, mentioned, spellings_only=True)
+    entities = stored_entities(store, [entity.id for entity in spellings if misspelled(entity)])
+    mentions = {m.claim for entity in entities for m in entity.mentions}
+    return findings_of(entities, {claim.id: claim for claim in store.claims_by_id(mentions)}, claims)
+
+
+def stored_entities(store: Store, ids: Collection[str], spellings_only: bool = False) -> list[Entity]:
+    """These entities with their mentions in link's order; `spellings_only`: one bare mention per spelling and kind."""
+    entries = {entry.name: entry for entry in (load_reference(store) or Reference(())).names}
+    entities, mentions = {}, defaultdict(list)
+    for chunk in chunks(sorted(ids)):
+        for id_, name, kind, reference in store.db.execute(
+                f"select id, name, kind, reference from entities where id in ({marks(chunk)})", chunk):
+            entities[id_] = Entity(id_, name, kind, reference=entries.get(reference))
+        if spellings_only:
+            for entity, text, kind in store.db.execute(
+                    f"select distinct entity, text, kind from entity_mentions where entity in ({marks(chunk)})", chunk):
+                mentions[entity].append(Mention("", "", "", text, 0, 0, kind))
+        else:
+            for entity, *mention in store.db.execute(f"""
+                    select m.entity, m.claim, c.source, c.document, m.text, m.start, m.end, m.kind, m.role
+                    from entity_mentions m join claims c on c.id = m.claim
+                    where m.entity in ({marks(chunk)})""", chunk):
+                mentions[entity].append(Mention(*mention))
+    for entity in entities.values():   # as link() lists them: those with a first name first, each in claim order
+        entity.mentions = sorted(mentions[entity.id], key=lambda m: (m.given is None, m.claim, m.start))
+    return list(entities.values())
 
 
 def entity_rows(store: Store) -> list[dict]:

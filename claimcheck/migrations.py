@@ -92,6 +92,20 @@ def m004_entities(db: Database) -> None:
     db["name_reference"].create({"name": str, "aliases": str, "role": str}, pk="name")
 
 
+@migration
+def m005_search_keys(db: Database) -> None:
+    """What `check --new-only` looks neighbours up by: each active claim's keys, and word counts of the FTS index."""
+    from claimcheck.pairs import keys
+
+    db["claim_keys"].create({"claim": str, "key": str}, pk=("claim", "key"),
+                            foreign_keys=[("claim", "claims", "id")])
+    db["claim_keys"].create_index(["key"])
+    db.execute("create virtual table claims_fts_vocab using fts5vocab(claims_fts, 'col')")
+    rows = db.execute("select id, text from claims where not superseded").fetchall()
+    db.conn.executemany("insert into claim_keys (claim, key) values (?, ?)",
+                        ((claim, key) for claim, text in rows for key in sorted(keys(text))))
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations in order, each in its own transaction. Returns the names applied."""
     if "_migrations" not in db.table_names():

@@ -19,11 +19,16 @@ REFERENCE_SCORE = 0.95
 def name_findings(claims: Sequence[Claim], reference: Reference | None = None,
                   new: Collection[str] | None = None, extractor: str | None = None) -> list[Finding]:
     """Misspelled names among all the claims; with `new` (claim ids), only findings involving one of them."""
-    by_id = {claim.id: claim for claim in claims}
     entities = link(extract_mentions(claims, extractor), reference)
+    return findings_of(entities, {claim.id: claim for claim in claims}, new)
+
+
+def findings_of(entities: Sequence[Entity], claims: dict[str, Claim],
+                new: Collection[str] | None = None) -> list[Finding]:
+    """The entities' findings (`claims`: their mentions' claims by id); with `new`, only those involving one."""
     findings: dict[str, Finding] = {}
     for entity in entities:
-        for finding in entity_findings(entity, by_id):
+        for finding in entity_findings(entity, claims):
             if new is not None and finding.a.id not in new and finding.b.id not in new:
                 continue
             if finding.id not in findings or finding.score > findings[finding.id].score:
@@ -43,6 +48,14 @@ def accepted_parts(entity: Entity) -> tuple[set[str], set[str]]:
     return given, surnames
 
 
+def misspelled(entity: Entity) -> bool:
+    """Whether the entity has findings: it is a person or on the reference list, and a mention spells it wrong."""
+    if entity.kind != "person" and not entity.reference:
+        return False
+    given, surnames = accepted_parts(entity)
+    return not all(is_right(m, given, surnames) for m in entity.mentions)
+
+
 def is_right(mention: Mention, given: set[str], surnames: set[str]) -> bool:
     if fold(mention.text) in given:    # a first name alone
         return True
@@ -50,13 +63,11 @@ def is_right(mention: Mention, given: set[str], surnames: set[str]) -> bool:
 
 
 def entity_findings(entity: Entity, claims: dict[str, Claim]) -> list[Finding]:
-    if entity.kind != "person" and not entity.reference:
+    if not misspelled(entity):
         return []
     given, surnames = accepted_parts(entity)
     right = [m for m in entity.mentions if is_right(m, given, surnames)]
     wrong = [m for m in entity.mentions if not is_right(m, given, surnames)]
-    if not wrong:
-        return []
     right_sources = sorted({m.source for m in right})
     full_partners, partners = _partners([r for r in right if r.given], claims), _partners(right, claims)
     findings = []

@@ -7,11 +7,12 @@ claim is bounded and the total grows about linearly with the number of claims.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from claimcheck.claims import Claim
 from claimcheck.quantities import extract
+from claimcheck.rules import stance_targets
 from claimcheck.terms import CALENDAR, STOPWORDS, stem
 
 MAX_POSTINGS = 400       # a term or key in more claims than this is too common to find neighbours with
@@ -30,10 +31,12 @@ class CandidatePair:
     similarity: float    # TF-IDF cosine of the two claims
 
 
-def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None, k: int = 20) -> list[CandidatePair]:
+def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None, k: int = 20,
+                    known_keys: Mapping[str, Collection[str]] | None = None) -> list[CandidatePair]:
     """Up to k candidates per claim, each pair once with a.id < b.id, best first.
 
-    With `new`, only pairs that involve at least one of those claim ids.
+    With `new`, only pairs that involve at least one of those claim ids. `known_keys`: each claim's keys by id
+    (as stored at ingest), instead of extracting them here.
     """
     import numpy as np
 
@@ -45,7 +48,7 @@ def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None,
     if not len(queries):
         return []
     tfidf = _tfidf(claims)
-    search = _search_matrix(tfidf, _key_matrix(claims))
+    search = _search_matrix(tfidf, _key_matrix(claims, known_keys))
     document = _codes([claim.document for claim in claims])
     speaker = _codes([claim.speaker or "" for claim in claims], none="")
     text = _codes([SPACE.sub(" ", claim.text.strip().lower()) for claim in claims])
@@ -104,24 +107,29 @@ def _tfidf(claims: Sequence[Claim]):
         return csr_matrix((len(claims), 1), dtype=np.float32)
 
 
-def keys(claim: Claim) -> set[str]:
-    """What a claim is about beyond its wording: names, measured quantities, dates, and names with them."""
-    mentions = extract(claim.text)
-    names = {stem(word) for word in CAPITALISED.findall(claim.text) if word.lower() not in NOT_NAMES}
+def keys(text: str) -> set[str]:
+    """What a claim's text is about beyond its wording: names, measured quantities, dates, names with them, and
+    what it takes a position on. Stored at ingest (claim_keys): a change here needs a migration that recomputes them."""
+    mentions = extract(text)
+    names = {stem(word) for word in CAPITALISED.findall(text) if word.lower() not in NOT_NAMES}
     measures = {q.unit for q in mentions.quantities if q.unit} | {t.unit for t in mentions.tallies if t.unit}
     found = {f"name:{name}" for name in names}
     found |= {f"quantity:{q.value:g} {q.unit}" for q in mentions.quantities if q.unit}
     found |= {f"date:{d.year}-{d.month}-{d.day}-{d.weekday}" for d in mentions.dates}
     found |= {f"{name}+{measure}" for name in names for measure in measures}
     found |= {f"{name}+date" for name in names if mentions.dates}
+    found |= {f"stance:{target}" for target in stance_targets(text)}     # "insisted on a ceasefire" / "rather than a ceasefire"
     return found
 
 
-def _key_matrix(claims: Sequence[Claim]):
+def _key_matrix(claims: Sequence[Claim], known: Mapping[str, Collection[str]] | None = None):
     from sklearn.feature_extraction.text import CountVectorizer
     import numpy as np
 
-    vectorizer = CountVectorizer(analyzer=lambda claim: sorted(keys(claim)), binary=True, dtype=np.float32)
+    def analyse(claim: Claim) -> list[str]:
+        return sorted(known[claim.id] if known is not None else keys(claim.text))
+
+    vectorizer = CountVectorizer(analyzer=analyse, binary=True, dtype=np.float32)
     try:
         return vectorizer.fit_transform(claims).tocsr() * KEY_WEIGHT
     except ValueError:  # no keys at all

@@ -8,6 +8,7 @@ from claimcheck.claims import Claim, extract_claims
 from claimcheck import entity_store
 from claimcheck.documents import load_documents
 from claimcheck.names import name_findings
+from claimcheck.neighbourhood import neighbourhood
 from claimcheck.findings import Finding, nli_verdict, to_finding
 from claimcheck.pairs import CandidatePair, candidate_pairs
 from claimcheck.store import Store
@@ -56,32 +57,35 @@ def check(store: Store, model: str | None = None, threshold: float | None = None
           new_only: bool = False, use_nli: bool = True, k: int = 20, batch_size: int = 32,
           baseline: Collection[str] = ()) -> CheckResult:
     """Check the new claims (all with new_only=False) against all; `baseline`: fingerprints not to report."""
-    from claimcheck.rules import check_pair
+    from claimcheck.rules import check_pair, nli_ruled_out
 
     nli = load_nli(model, batch_size) if use_nli else None
-    claims = store.active_claims()
     new = store.claims_ingested_after(store.last_checked_ingest()) if new_only else None
-    pairs = candidate_pairs(claims, new=new, k=k)
-    threshold = threshold if threshold is not None else (nli.threshold if nli else 0.5)
+    near = neighbourhood(store, new, k) if new_only else None
+    claims = near.claims if near else store.active_claims()
+    pairs = candidate_pairs(claims, new=new, k=k, known_keys=near.keys if near else None)
+    threshold = threshold if threshold is not None else (nli.check_threshold if nli else 0.5)
     contradiction = score_pairs(store, nli, pairs) if nli else {}
 
     findings = []
     for pair in pairs:
         verdicts = check_pair(pair.a, pair.b)
-        if nli:
+        if nli and not nli_ruled_out(pair.a, pair.b):
             verdict = nli_verdict(pair.a, pair.b, contradiction[pair.a.text, pair.b.text], threshold)
             verdicts += [verdict] if verdict else []
         finding = to_finding(pair.a, pair.b, verdicts)
         if finding:
             findings.append(finding)
-    findings += name_findings(claims, entity_store.load_reference(store), new=new)
+    findings += entity_store.name_findings_about(store, new) if new_only else \
+        name_findings(claims, entity_store.load_reference(store))
     findings = dedupe(findings)
 
+    total = store.count_claims() if new_only else len(claims)
     with store.transaction():
         check_id = store.start_check(nli.name if nli else "rules-only", threshold, new_only)
         store.save_findings(findings, check_id)
-        store.finish_check(check_id, claims=len(claims), pairs=len(pairs), findings=len(findings))
-    statuses = store.finding_statuses()
+        store.finish_check(check_id, claims=total, pairs=len(pairs), findings=len(findings))
+    statuses = store.finding_statuses([f.id for f in findings])
     accepted = [f for f in findings if statuses.get(f.id) == "accepted"]
     baselined = [f for f in findings if f.id in baseline and statuses.get(f.id) != "accepted"]
     reported = [f for f in findings if statuses.get(f.id) != "accepted" and f.id not in baseline]
@@ -89,8 +93,7 @@ def check(store: Store, model: str | None = None, threshold: float | None = None
                        key=lambda d: (d.path, d.id))
     summary = {
         "check": check_id, "model": nli.name if nli else None, "threshold": threshold,
-        "documents": len(documents), "claims": len(claims),
-        "new_claims": len(new) if new is not None else len(claims),
+        "documents": len(documents), "claims": total, "new_claims": len(new) if new is not None else total,
         "pairs": len(pairs), "findings": len(reported), "by_kind": count_by(reported, lambda f: f.kind),
         "suppressed": len(accepted) + len(baselined), "accepted": len(accepted), "baselined": len(baselined),
     }

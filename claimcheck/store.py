@@ -5,7 +5,7 @@ import contextlib
 import hashlib
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from claimcheck.documents import Document
 from claimcheck.errors import ClaimcheckError
 from claimcheck.findings import Finding
 from claimcheck.migrations import migrate
+from claimcheck.pairs import keys
 
 CLAIM_FIELDS = ("id", "text", "sentence", "source", "document", "version", "path", "line", "column",
                 "start", "end", "speaker", "published")
@@ -65,6 +66,8 @@ class Store:
         if current:
             self.db.execute("update documents set superseded = 1 where id = ?", [document.id])
             self.db.execute("update claims set superseded = 1 where document = ?", [document.id])
+            self.db.execute("delete from claim_keys where claim in (select id from claims where document = ?)",
+                            [document.id])
         self.db["documents"].upsert({
             "id": document.id, "version": document.version, "source": document.source,
             "path": document.path, "title": document.title, "url": document.url,
@@ -73,6 +76,8 @@ class Store:
         }, pk=("id", "version"))
         self.db["claims"].upsert_all(
             ({**claim.to_dict(), "ingest": ingest, "superseded": 0} for claim in claims), pk="id")
+        self.db.conn.executemany("insert or ignore into claim_keys (claim, key) values (?, ?)",
+                                 ((claim.id, key) for claim in claims for key in sorted(keys(claim.text))))
         return "updated" if current else "new"
 
     # --- claims -----------------------------------------------------------------
@@ -81,6 +86,14 @@ class Store:
         fields = ", ".join(f'"{f}"' for f in CLAIM_FIELDS)
         rows = self.db.execute(f"select {fields} from claims where not superseded order by id").fetchall()
         return [Claim(*row) for row in rows]
+
+    def claims_by_id(self, ids: Collection[str]) -> list[Claim]:
+        fields = ", ".join(f'"{f}"' for f in CLAIM_FIELDS)
+        return [Claim(*row) for chunk in chunks(sorted(ids)) for row in self.db.execute(
+            f"select {fields} from claims where id in ({marks(chunk)})", chunk)]
+
+    def count_claims(self) -> int:
+        return self.db.execute("select count(*) from claims where not superseded").fetchone()[0]
 
     def claims_ingested_after(self, ingest: int) -> set[str]:
         rows = self.db.execute(
@@ -110,18 +123,44 @@ class Store:
                "order by claims.published, claims.source, claims.document, claims.start")
         return list(self.db.query(sql, params))
 
+    # --- neighbour search (check --new-only) -------------------------------------
+
+    def claim_keys(self, ids: Collection[str]) -> dict[str, set[str]]:
+        """Each active claim's keys (pairs.keys of its text), as stored at ingest."""
+        found: dict[str, set[str]] = {id_: set() for id_ in ids}
+        for chunk in chunks(sorted(ids)):
+            for claim, key in self.db.execute(
+                    f"select claim, key from claim_keys where claim in ({marks(chunk)})", chunk):
+                found[claim].add(key)
+        return found
+
+    def claims_with_key(self, key: str, most: int) -> list[str] | None:
+        """The active claims with this key; None when more than `most` have it."""
+        rows = self.db.execute("select claim from claim_keys where key = ? limit ?", [key, most + 1]).fetchall()
+        return [row[0] for row in rows] if len(rows) <= most else None
+
+    def word_count(self, word: str) -> int:
+        """How many claims' texts have this word (a lower-case FTS token), superseded claims included."""
+        row = self.db.execute("select doc from claims_fts_vocab where term = ? and col = 'text'", [word]).fetchone()
+        return row[0] if row else 0
+
+    def best_matches(self, words: Iterable[str], limit: int, exclude: str) -> list[str]:
+        """Up to `limit` other active claims whose texts have some of these words, best BM25 rank first."""
+        match = "text : (" + " OR ".join(f'"{word}"' for word in words) + ")"
+        return [row[0] for row in self.db.execute("""
+            select claims.id from claims_fts join claims on claims.rowid = claims_fts.rowid
+            where claims_fts match ? and not claims.superseded and claims.id != ?
+            order by claims_fts.rank limit ?""", [match, exclude, limit])]
+
     # --- NLI score cache --------------------------------------------------------
 
     def cached_scores(self, model: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], tuple]:
-        keys = {score_key(model, p, h): (p, h) for p, h in pairs}
+        wanted = {score_key(model, p, h): (p, h) for p, h in pairs}
         found = {}
-        key_list = list(keys)
-        for i in range(0, len(key_list), 500):
-            chunk = key_list[i:i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk in chunks(list(wanted)):
             for row in self.db.execute(
-                    f"select key, entailment, neutral, contradiction from nli_scores where key in ({marks})", chunk):
-                found[keys[row[0]]] = tuple(row[1:])
+                    f"select key, entailment, neutral, contradiction from nli_scores where key in ({marks(chunk)})", chunk):
+                found[wanted[row[0]]] = tuple(row[1:])
         return found
 
     def save_scores(self, model: str, scores: dict[tuple[str, str], Sequence[float]]) -> None:
@@ -152,8 +191,9 @@ class Store:
                 self.db["findings"].insert({"id": finding.id, **values, "first_check": check,
                                             "status": "open", "reason": None})
 
-    def finding_statuses(self) -> dict[str, str]:
-        return dict(self.db.execute("select id, status from findings").fetchall())
+    def finding_statuses(self, ids: Collection[str]) -> dict[str, str]:
+        return {id_: status for chunk in chunks(sorted(ids)) for id_, status in self.db.execute(
+            f"select id, status from findings where id in ({marks(chunk)})", chunk)}
 
     def finding_rows(self, kind: str | None = None, status: str | None = None) -> list[dict]:
         where, params = filters(["not a.superseded", "not b.superseded"],
@@ -227,6 +267,16 @@ def filters(always: list[str], optional: list[tuple[str, object]]) -> tuple[str,
     given = [(condition, value) for condition, value in optional if value]
     conditions = always + [condition for condition, _ in given]
     return (" where " + " and ".join(conditions) if conditions else ""), [value for _, value in given]
+
+
+def chunks(items: Sequence, size: int = 500) -> Iterator[list]:
+    """Pieces small enough for one `in (...)` list of SQL parameters."""
+    for begin in range(0, len(items), size):
+        yield list(items[begin:begin + size])
+
+
+def marks(items: Sequence) -> str:
+    return ",".join("?" * len(items))
 
 
 def fts_query(text: str) -> str:

@@ -37,8 +37,8 @@ def found(findings, entry) -> bool:
 
 
 # Measured on the shipped model (see README "Quality on the fixtures"); these floors only ever go up.
-MIN_RECALL = 10 / 16
-MAX_WRONGLY_FLAGGED = 7
+MIN_RECALL = 16 / 16
+MAX_UNRELATED_FLAGGED = 2
 
 
 def test_recall_of_planted_findings(findings):
@@ -52,10 +52,22 @@ def test_every_name_error_is_found(findings):
     assert names and all(found(findings, e) for e in names)
 
 
-def test_few_consistent_or_unrelated_pairs_are_flagged(findings):
-    flagged = [describe(e) for e in EXPECTED["consistent"] + EXPECTED["unrelated"]
-               if any(matches(f, e) for f in findings)]
-    assert len(flagged) <= MAX_WRONGLY_FLAGGED, "wrongly flagged:\n" + "\n".join(flagged)
+def test_no_consistent_paraphrase_is_flagged(findings):
+    flagged = [describe(e) for e in EXPECTED["consistent"] if any(matches(f, e) for f in findings)]
+    assert not flagged, "wrongly flagged:\n" + "\n".join(flagged)
+
+
+def test_few_look_alike_facts_about_different_things_are_flagged(findings):
+    flagged = [describe(e) for e in EXPECTED["unrelated"] if any(matches(f, e) for f in findings)]
+    assert len(flagged) <= MAX_UNRELATED_FLAGGED, "wrongly flagged:\n" + "\n".join(flagged)
+
+
+def test_every_finding_is_planted_or_listed(findings):
+    """A finding on a pair the fixtures do not list is a false alarm nobody is counting."""
+    listed = EXPECTED["findings"] + EXPECTED["consistent"] + EXPECTED["unrelated"]
+    unlisted = [f"{f['kind']}: {f['claims'][0]['text']!r} / {f['claims'][1]['text']!r}"
+                for f in findings if not any(matches(f, e) for e in listed)]
+    assert not unlisted, "findings on pairs fixtures/expected.json does not list:\n" + "\n".join(unlisted)
 
 
 def test_deterministic_checks_flag_no_look_alike_facts(tmp_path):

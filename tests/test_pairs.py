@@ -88,6 +88,6 @@ def test_new_restricts_pairs_to_new_claims():
 
 
 def test_keys_name_what_a_claim_is_about():
-    found = keys(claim("k", "Turnout in Ohio was 61 percent on August 15."))
+    found = keys("Turnout in Ohio was 61 percent on August 15.")
     assert {"name:ohio", "quantity:61 percent", "ohio+percent", "ohio+date"} <= found
     assert any(key.startswith("date:") for key in found)

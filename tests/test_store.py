@@ -6,7 +6,9 @@ from claimcheck.claims import Claim, claim_id
 from claimcheck.documents import Document
 from claimcheck.errors import ClaimcheckError
 from claimcheck.findings import Finding, fingerprint
+from claimcheck import migrations
 from claimcheck.migrations import MIGRATIONS
+from claimcheck.pairs import keys
 from claimcheck.store import Store
 
 
@@ -64,6 +66,33 @@ def test_changed_document_is_a_new_version_and_old_claims_are_superseded(store):
     assert {r["text"] for r in history if r["superseded"]} == {"Turnout was 61 percent.", "The mayor resigned."}
 
 
+def test_keys_are_stored_for_active_claims_only(store):
+    add(store, DOC)
+    first = {c.id for c in store.active_claims()}
+    assert store.claim_keys(first) == {c.id: keys(c.text) for c in store.active_claims()}
+    add(store, Document(id="a", source="Ledger", text="Turnout was 58 percent.\nThe mayor resigned.", path="a.txt"))
+    assert store.claim_keys(first) == {id_: set() for id_ in first}
+    assert store.claims_with_key("quantity:58 percent", most=1) == [c.id for c in store.active_claims()
+                                                                      if "58" in c.text]
+    assert store.claims_with_key("name:turnout", most=0) is None      # in more claims than that
+
+
+def test_migration_backfills_the_search_keys_of_an_old_database(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in MIGRATIONS if m[0] < "m005"])
+    old = Store(path)
+    old.db["claims"].insert_all([
+        {**claim.to_dict(), "ingest": 1, "superseded": superseded}
+        for claim, superseded in zip(make_claims(DOC), (0, 1))], pk="id")
+    old.close()
+    monkeypatch.undo()
+
+    store = Store(path)
+    active, superseded = make_claims(DOC)
+    assert store.claim_keys([active.id, superseded.id]) == {active.id: keys(active.text), superseded.id: set()}
+    assert keys(active.text) and store.word_count("turnout") == 1 and store.word_count("nothing") == 0
+
+
 def test_transaction_rolls_back_everything(store):
     with pytest.raises(RuntimeError):
         with store.transaction():
@@ -96,7 +125,7 @@ def test_findings_keep_their_status_across_checks(store):
         store.finish_check(check, 2, 1, 1)
     store.db.execute("update findings set status = 'accepted' where id = ?", [finding.id])
     store.save_findings([finding], check)
-    assert store.finding_statuses() == {finding.id: "accepted"}
+    assert store.finding_statuses([finding.id, "unknown"]) == {finding.id: "accepted"}
     assert store.last_checked_ingest() == 1
 
 
