@@ -23,6 +23,10 @@ POSITIVE_STANCES = tuple(tuple(map(stem, phrase.split())) for phrase in (
     "back", "urge", "seek", "sought", "advocate", "endorse"))
 NEGATIVE_STANCES = tuple(tuple(map(stem, phrase.split())) for phrase in (
     "rather than", "instead of", "rule out", "oppose", "reject", "against", "dismiss", "resist"))
+STANCES_BY_FIRST_STEM = {first: tuple((positive, tuple(p for p in phrases if p[0] == first))
+                                      for phrases, positive in ((POSITIVE_STANCES, True), (NEGATIVE_STANCES, False))
+                                      if any(p[0] == first for p in phrases))
+                         for first in {p[0] for p in POSITIVE_STANCES + NEGATIVE_STANCES}}
 NOT_BACKING_AFTER = frozenset("to in home down away off up out into from on".split())
 NOT_BACKING_BEFORE = frozenset(map(stem, "come came go went get got bring brought head turn fight fought".split()))
 MEASURES = frozenset({"percent", "percentage point", "usd", "eur", "gbp", "duration"})   # units that need a named measure
@@ -102,9 +106,25 @@ def distinct_subjects(a: Analysis, b: Analysis) -> bool:
 
 def nli_ruled_out(a: Claim, b: Claim) -> bool:
     """Pairs an NLI model's "contradiction" is not to be trusted on: claims whose subjects name different
-    things (Riverton vs Harbor City, "a crowd of 12,400" vs "of 8,900"), or that restate one another with
-    the same polarity ("No questions were taken" / "The leaders did not take questions")."""
-    return _subjects_differ(a, b) or _restates(a, b)
+    things (Riverton vs Harbor City, "a crowd of 12,400" vs "of 8,900"); claims with different figures or dates
+    that the number and date checks find to be about different things ("a $282 million package for border
+    policy in Split" / "a $64 million package for water tariffs in Kyoto"); and claims that restate one another
+    with the same polarity ("No questions were taken" / "The leaders did not take questions")."""
+    first, second = analyse(a), analyse(b)
+    about_different_things = distinct_subjects(first, second) or not same_thing(first, second)
+    return _subjects_differ(a, b) or (_figures_differ(first, second) and about_different_things) or _restates(a, b)
+
+
+def _figures_differ(first: Analysis, second: Analysis) -> bool:
+    """Both claims state a figure of one unit (or a date), and none of one's fits any of the other's."""
+    for kind in ("quantities", "tallies", "dates"):
+        ours_all, theirs_all = getattr(first.mentions, kind), getattr(second.mentions, kind)
+        for unit in {getattr(m, "unit", "") for m in ours_all} & {getattr(m, "unit", "") for m in theirs_all}:
+            ours = [m for m in ours_all if getattr(m, "unit", "") == unit]
+            theirs = [m for m in theirs_all if getattr(m, "unit", "") == unit]
+            if not any(m.compatible(n) for m in ours for n in theirs):
+                return True
+    return False
 
 
 def _subjects_differ(a: Claim, b: Claim) -> bool:
@@ -122,7 +142,7 @@ def _subject_things(claim: Claim) -> frozenset[str]:
         end = next((i for i in verbs if i >= begin), len(tokens))
     if begin >= end:
         return frozenset()
-    span = (tokens[begin].start, tokens[end - 1].end)
+    span = (tokens[begin].start if begin else 0, tokens[end - 1].end)
     return frozenset(thing for start, thing in _located_things(claim) if span[0] <= start < span[1])
 
 
@@ -132,9 +152,9 @@ def _things(claim: Claim) -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def _located_things(claim: Claim) -> tuple[tuple[int, str], ...]:
-    """(offset, stem) of each word of a named mention, and (offset, value) of each quantity."""
-    text = statement(claim)
-    found = [(m.start + w.start, w.stem) for m in builtin_mentions(claim) for w in words(text[m.start:m.end])]
+    """(offset, stem) of each word of a name (first names too: Rafael Gomez is not Boris Gomez), and
+    (offset, value) of each quantity."""
+    found = [(m.start + w.start, w.stem) for m in builtin_mentions(claim) for w in words(m.text)]
     found += [(q.start, f"{q.value:g} {q.unit}") for q in analyse(claim).mentions.quantities]
     return tuple(found)
 
@@ -324,8 +344,8 @@ def stance_targets(text: str) -> frozenset[str]:
 def _stance_cues(tokens: list[Word]) -> Iterator[tuple[int, bool, list[int]]]:
     """(index of the cue, for or against, indices of the target) for each stance cue and target."""
     stems = [w.stem for w in tokens]
-    for i in range(len(tokens)):
-        for phrases, positive in ((POSITIVE_STANCES, True), (NEGATIVE_STANCES, False)):
+    for i, first in enumerate(stems):
+        for positive, phrases in STANCES_BY_FIRST_STEM.get(first, ()):
             phrase = next((p for p in phrases if tuple(stems[i:i + len(p)]) == p), None)
             if phrase is None or (phrase == ("back",) and not _is_backing(tokens, i)):
                 continue

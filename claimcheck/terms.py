@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 CONTRACTION = re.compile(r"\b(can|won|ca|wo)?n['’]t\b|\b(\w+)n['’]t\b", re.IGNORECASE)
@@ -58,6 +59,7 @@ def expand_contractions(text: str) -> str:
     return CONTRACTION.sub(replace, text)
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude, consistent stem: "attended"/"attend", "ceasefires"/"ceasefire", "taken"/"take" meet."""
     word = word.lower().replace("’", "'")

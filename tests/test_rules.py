@@ -1,7 +1,7 @@
 import pytest
 
 from claimcheck.claims import Claim
-from claimcheck.rules import check_pair
+from claimcheck.rules import check_pair, nli_ruled_out
 
 
 def claim(text, speaker=None, document=None):
@@ -182,3 +182,27 @@ def test_check_pair_is_deterministic():
     a, b = claim("The summit, held on Friday, drew 14 leaders."), claim("The summit, held on Saturday, drew 12 leaders.")
     assert check_pair(a, b) == check_pair(a, b)
     assert [v.kind for v in check_pair(a, b)] == ["number", "date"]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Riverton have now won three straight league games.", "Harbor City have now lost three straight league games."),
+    ("A crowd of 12,400 watched at Millbrook Stadium.", "A crowd of 8,900 watched at Quayside Park."),
+    ("Turnout in the North Ward was 42 percent.", "Turnout in the South Ward was 57 percent."),
+    ("The army approved a $184 million package for border policy in Leeds.",
+     "The army approved a $188 million package for border policy in Split."),
+    ("The court issued a 139-2 ruling on border policy in Seville.", "The court issued a 57-8 ruling on tax reform in Seville."),
+    ("Rafael Gomez did not attend the storm in Utrecht.", "Boris Gomez did not attend the flood in Gdansk."),
+    ("No questions were taken.", "The leaders did not take questions from reporters."),
+])
+def test_nli_is_not_trusted_on_claims_about_different_things_or_restatements(a, b):
+    assert nli_ruled_out(claim(a), claim(b)) and nli_ruled_out(claim(b), claim(a))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The summit was held at Joint Base Elmendorf-Richardson in Anchorage.", "The summit was held at Fort Wainwright in Fairbanks."),
+    ("Zelensky was invited to the Alaska summit.", "Ukrainian President Volodymyr Zelensky was not invited to the Alaska summit."),
+    ("Vladimir Putin rejected the plan.", "Putin accepted the plan."),
+    ("Trump said Ukraine would join NATO.", "Zelensky said Ukraine would never join NATO."),
+])
+def test_nli_is_trusted_on_claims_about_one_thing(a, b):
+    assert not nli_ruled_out(claim(a), claim(b))
