@@ -64,12 +64,13 @@ def model():
 @MODEL_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 def info(model, as_json):
-    """Which NLI model is in use, its size on disk, labels and threshold."""
+    """Which NLI model is in use, its size on disk, labels and thresholds (evaluation's, and what `check` flags at)."""
     from claimcheck.nli import describe, load_model
 
     details = describe(load_model(model))
     if as_json:
         click.echo(json.dumps(details, indent=2))
     else:
+        width = max(map(len, details)) + 2
         for key, value in details.items():
-            click.echo(f"{key + ':':<12} {', '.join(value) if isinstance(value, list) else value}")
+            click.echo(f"{key + ':':<{width}}{', '.join(value) if isinstance(value, list) else value}")
