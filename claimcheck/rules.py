@@ -13,7 +13,8 @@ from claimcheck.claims import Claim
 from claimcheck.entities import builtin_mentions
 from claimcheck.findings import Verdict
 from claimcheck.quantities import DEATH_CUES, INJURY_CUES, Mentions, extract
-from claimcheck.terms import AUXILIARIES, IRREGULAR, STOPWORDS, Word, expand_contractions, is_content, stem, words
+from claimcheck.terms import (AUXILIARIES, IRREGULAR_VERBS, STOPWORDS, Word, expand_contractions, is_content,
+                             stem, words)
 
 NEGATION_CUES = frozenset({"not", "never", "no"})
 REFUSALS = frozenset(map(stem, ("refused", "failed", "declined")))
@@ -161,9 +162,8 @@ def _located_things(claim: Claim) -> tuple[tuple[int, str], ...]:
 
 def _is_verb(word: Word) -> bool:
     lower = word.text.lower()
-    return lower in AUXILIARIES or word.stem in REPORTING or (not word.text[0].isupper() and (
-        lower in IRREGULAR and IRREGULAR[lower] != lower and lower not in ("people", "men", "women", "children")
-        or lower.endswith("ed")))
+    return lower in AUXILIARIES or word.stem in REPORTING or (
+        not word.text[0].isupper() and (lower in IRREGULAR_VERBS or lower.endswith("ed")))
 
 
 def _restates(a: Claim, b: Claim) -> bool:
@@ -233,7 +233,7 @@ def _event(analysis: Analysis, date, shared: set[str]) -> str:
     """What happened on the date: the words from the shared verb up to the date ("met in Alaska"),
     else the shared word nearest the date."""
     verbs = [i for i, w in enumerate(analysis.words) if w.stem in shared and not w.text[0].isupper()
-             and (w.text.lower() in IRREGULAR or w.text.endswith("ed"))]
+             and (w.text.lower() in IRREGULAR_VERBS or w.text.endswith("ed"))]
     if verbs:
         after = analysis.words[verbs[0]:]
         phrase = [w for i, w in enumerate(after) if not date.start <= w.start < date.end and not (

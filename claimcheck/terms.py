@@ -24,7 +24,7 @@ AUXILIARIES = frozenset("""
 is are was were be been being am do does did has have had will would shall should can could may might must
 """.split())
 
-IRREGULAR = {
+IRREGULAR_VERBS = {
     "took": "take", "taken": "take", "went": "go", "gone": "go", "met": "meet", "said": "say",
     "made": "make", "gave": "give", "given": "give", "held": "hold", "won": "win", "lost": "lose",
     "saw": "see", "seen": "see", "came": "come", "began": "begin", "begun": "begin", "knew": "know",
@@ -32,9 +32,10 @@ IRREGULAR = {
     "told": "tell", "thought": "think", "brought": "bring", "got": "get", "gotten": "get",
     "paid": "pay", "ran": "run", "wrote": "write", "written": "write", "chose": "choose",
     "chosen": "choose", "fell": "fall", "fallen": "fall", "rose": "rise", "risen": "rise",
-    "died": "die", "dies": "die", "dying": "die", "people": "person", "men": "man", "women": "woman",
-    "children": "child", "favour": "favor", "favoured": "favor", "favours": "favor",
+    "died": "die", "dies": "die", "dying": "die",
 }
+IRREGULAR = {**IRREGULAR_VERBS, "people": "person", "men": "man", "women": "woman", "children": "child",
+             "favour": "favor", "favoured": "favor", "favours": "favor"}
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
