@@ -3,12 +3,15 @@
     /work/venv/bin/python benchmarks/bench_entities.py [--articles 400] [--extractor builtin|spacy]
 
 Throughput: bench_ingest.py's synthetic corpus ingested into a fresh database (pipeline.ingest), then
-entities extracted, linked and stored (entity_store.refresh); name findings timed separately.
+entities extracted, linked and stored (entity_store.refresh); name findings timed separately. Then a batch of
+20 more articles ingested into copies of that database: as ingest does (re-linking the names it touches,
+entity_update), and re-linking all entities (entity_store.refresh, as ingest did before).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -51,24 +54,40 @@ def accuracy(extractor: str, with_reference: bool) -> dict:
             "missed": [e["a"] for e in expected if e not in found]}
 
 
-def throughput(articles: int, extractor: str) -> dict:
+def throughput(articles: int, extractor: str, batch: int = 20) -> dict:
     from bench_ingest import build_corpus
 
+    from claimcheck import entity_update
     from claimcheck.entity_store import refresh
     from claimcheck.pipeline import ingest
     from claimcheck.store import Store
 
     with tempfile.TemporaryDirectory() as folder:
-        build_corpus(Path(folder), articles)
-        sentences = sum(len(split_sentences(d.text)) for d in load_documents([folder]))
+        corpus, later = Path(folder) / "corpus", Path(folder) / "batch"
+        corpus.mkdir()
+        later.mkdir()
+        build_corpus(corpus, articles + batch)
+        for path in sorted(corpus.iterdir())[articles:]:
+            path.rename(later / path.name)
+        sentences = sum(len(split_sentences(d.text)) for d in load_documents([str(corpus)]))
         store = Store(Path(folder) / "bench.db")
         started = time.perf_counter()
-        ingest(store, [folder])
+        ingest(store, [str(corpus)])
         ingested = time.perf_counter()
         entities = refresh(store, extractor)
         done = time.perf_counter()
         claims = store.active_claims()
         store.close()
+        batch_s, update = {}, entity_update.update
+        for how in ("incremental", "refresh"):
+            if how == "refresh":
+                entity_update.update = lambda store, ingest, extractor=None: refresh(store, extractor)
+            copy = Store(shutil.copy(Path(folder) / "bench.db", Path(folder) / f"{how}.db"))
+            batch_started = time.perf_counter()
+            ingest(copy, [str(later)])
+            batch_s[how] = round(time.perf_counter() - batch_started, 2)
+            copy.close()
+        entity_update.update = update
     mentions_started = time.perf_counter()
     mentions = extract_mentions(claims, extractor)
     extracted = time.perf_counter()
@@ -79,7 +98,9 @@ def throughput(articles: int, extractor: str) -> dict:
             "ingest_s": round(ingested - started, 2), "entities_refresh_s": round(done - ingested, 2),
             "extract_s": round(extracted - mentions_started, 2), "name_findings_s": round(checked - extracted, 2),
             "ingest_sentences_per_s": round(sentences / (ingested - started)),
-            "ingest_with_entities_sentences_per_s": round(sentences / (done - started))}
+            "ingest_with_entities_sentences_per_s": round(sentences / (done - started)),
+            "batch_articles": batch, "batch_ingest_s": batch_s["incremental"],
+            "batch_ingest_refresh_s": batch_s["refresh"]}
 
 
 def main() -> None:

@@ -1,12 +1,14 @@
-"""Incremental checks: time `check --new-only` of a 20-document batch against databases of 200 and 2,000.
+"""Incremental checks: time the ingest and `check --new-only` of a 20-document batch into databases of 200 and 2,000.
 
 Synthetic articles (generated here, seeded) go through the real ingest; each database is checked once in
 full, then the batch is ingested and checked with new_only=True, deterministic checks only (no NLI: its
 cost is per candidate pair, so it follows the batch too). Each timing is the median of --repeat runs, each
 on a fresh copy of the database in a fresh process, as the CLI runs it (its imports done before the clock
-starts). "read": the claims --new-only loads (the new ones and their neighbourhood).
+starts): the batch ingest on copies of the database before it, the check on copies of the one after.
+"read": the claims --new-only loads (the new ones and their neighbourhood). --refresh times ingests that
+re-link every claim's entities (entity_store.refresh), as ingest did before entity_update.
 
-    python benchmarks/bench_incremental.py [--sizes 200 2000] [--batch 20] [--repeat 3]
+    python benchmarks/bench_incremental.py [--sizes 200 2000] [--batch 20] [--repeat 3] [--refresh]
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimcheck import pipeline
+from claimcheck import entity_store, entity_update, pipeline
 from claimcheck.neighbourhood import neighbourhood
 from claimcheck.store import Store
 
@@ -58,7 +60,7 @@ def write_articles(folder: Path, count: int, rng: random.Random, first: int = 0)
     return folder
 
 
-def bench(size: int, batch: int, repeat: int, work: Path) -> dict:
+def bench(size: int, batch: int, repeat: int, work: Path, refresh: bool) -> dict:
     rng = random.Random(size)
     database = work / f"db-{size}.db"
     store = Store(database)
@@ -66,23 +68,31 @@ def bench(size: int, batch: int, repeat: int, work: Path) -> dict:
     full = time.perf_counter()
     pipeline.check(store, use_nli=False)
     full = time.perf_counter() - full
-    pipeline.ingest(store, [str(write_articles(work / f"batch-{size}", batch, rng, first=size))])
+    store.close()
+    before = shutil.copy(database, work / f"before-{size}.db")
+    store = Store(database)
+    folder = write_articles(work / f"batch-{size}", batch, rng, first=size)
+    pipeline.ingest(store, [str(folder)])
     claims = len(store.active_claims())
     read = len(neighbourhood(store, store.claims_ingested_after(store.last_checked_ingest())).claims)
     store.close()
 
-    runs = []
+    ingests, runs = [], []
     for run in range(repeat):
+        copy = work / f"ingest-{size}-{run}.db"
+        shutil.copy(before, copy)
+        ingests.append(timed("--time-ingest", copy, folder, *["--refresh"] * refresh))
         copy = work / f"run-{size}-{run}.db"
         shutil.copy(database, copy)
-        runs.append(timed_check(copy))
+        runs.append(timed("--time-check", copy))
     return {"size": size, "claims": claims, "new_claims": runs[-1]["new_claims"], "read": read,
-            "pairs": runs[-1]["pairs"], "full": full, "incremental": statistics.median(r["seconds"] for r in runs)}
+            "pairs": runs[-1]["pairs"], "full": full, "ingest": statistics.median(r["seconds"] for r in ingests),
+            "incremental": statistics.median(r["seconds"] for r in runs)}
 
 
-def timed_check(database: Path) -> dict:
-    """`check --new-only` in a fresh process: its summary and seconds."""
-    command = [sys.executable, __file__, "--time-check", str(database)]
+def timed(*args) -> dict:
+    """`ingest DB FOLDER` or `check --new-only` in a fresh process: its summary and seconds."""
+    command = [sys.executable, __file__, *map(str, args)]
     return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
 
 
@@ -95,23 +105,38 @@ def time_check(database: str) -> None:
     print(json.dumps({**summary, "seconds": time.perf_counter() - start}))
 
 
+def time_ingest(database: str, folder: str, refresh: bool) -> None:
+    if refresh:
+        entity_update.update = lambda store, ingest, extractor=None: entity_store.refresh(store, extractor)
+    store = Store(database)
+    start = time.perf_counter()
+    result = pipeline.ingest(store, [folder])
+    print(json.dumps({"claims": result.claims, "seconds": time.perf_counter() - start}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000])
     parser.add_argument("--batch", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--time-check", metavar="DB", help=argparse.SUPPRESS)
+    parser.add_argument("--refresh", action="store_true", help="ingest re-linking all entities (as before)")
+    parser.add_argument("--time-ingest", nargs=2, metavar=("DB", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.time_check:
         return time_check(args.time_check)
+    if args.time_ingest:
+        return time_ingest(*args.time_ingest, args.refresh)
     with tempfile.TemporaryDirectory() as work:
-        rows = [bench(size, args.batch, args.repeat, Path(work)) for size in args.sizes]
+        rows = [bench(size, args.batch, args.repeat, Path(work), args.refresh) for size in args.sizes]
     print(f"{'documents':>9} {'claims':>7} {'new claims':>10} {'read':>6} {'pairs':>6} {'full check':>10} "
-          f"{'--new-only':>10}")
+          f"{'ingest':>8} {'--new-only':>10}")
     for row in rows:
         print(f"{row['size']:>9} {row['claims']:>7} {row['new_claims']:>10} {row['read']:>6} {row['pairs']:>6} "
-              f"{row['full']:>9.2f}s {row['incremental']:>9.3f}s")
+              f"{row['full']:>9.2f}s {row['ingest']:>7.3f}s {row['incremental']:>9.3f}s")
     small, large = rows[0], rows[-1]
+    print(f"ingest of {args.batch} documents{' (entity_store.refresh)' * args.refresh}: "
+          f"{large['ingest'] / small['ingest']:.2f}x the time into {large['size']} documents as into {small['size']}")
     print(f"--new-only of {args.batch} documents: {large['incremental'] / small['incremental']:.2f}x the time against "
           f"{large['size']} documents as against {small['size']} ({large['size'] / small['size']:.0f}x the database)")
 

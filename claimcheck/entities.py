@@ -95,12 +95,12 @@ class Mention:
     kind: str           # person | organisation | place | other
     role: str | None = None   # as written: "German Chancellor"
     initial: bool = False     # first word of the claim (capitalised anyway)
+    weight: int = 1           # how many identical mentions this one stands for (entity_update links them as one)
 
     @cached_property
     def parts(self) -> tuple[str, ...]:
         """Comparable name parts: accent-free, lower case, no initials or particles."""
-        return tuple(p for p in fold(self.text).replace("-", " ").split()
-                     if p not in PARTICLES and p.rstrip(".") not in SUFFIXES and len(p.rstrip(".")) > 1)
+        return name_parts(self.text)
 
     @cached_property
     def given(self) -> str | None:
@@ -131,6 +131,12 @@ class Entity:
     @property
     def spellings(self) -> list[str]:
         return sorted({m.text for m in self.mentions})
+
+
+@lru_cache(maxsize=65536)
+def name_parts(text: str) -> tuple[str, ...]:
+    return tuple(p for p in fold(text).replace("-", " ").split()
+                 if p not in PARTICLES and p.rstrip(".") not in SUFFIXES and len(p.rstrip(".")) > 1)
 
 
 def fold(text: str) -> str:
@@ -357,8 +363,20 @@ class _Groups:
             self.documents[a] |= self.documents.pop(b, set())
 
 
+@dataclass
+class Linking:
+    entities: list[Entity]
+    joined: dict[tuple, tuple]            # each full name's group once full names are joined (before the reference's)
+    assigned: list[tuple[Mention, tuple]]  # each mention kept, and the group it went to
+
+
 def link(mentions: Sequence[Mention], reference: Reference | None = None) -> list[Entity]:
     """Group mentions into entities, most mentioned first."""
+    return linking(mentions, reference).entities
+
+
+def linking(mentions: Sequence[Mention], reference: Reference | None = None) -> Linking:
+    """link(), and how it grouped the mentions."""
     groups = _Groups()
     assigned: list[tuple[Mention, tuple]] = []
     for m in mentions:
@@ -366,6 +384,7 @@ def link(mentions: Sequence[Mention], reference: Reference | None = None) -> lis
             groups.add(("person", m.given, m.surname), m)
             assigned.append((m, ("person", m.given, m.surname)))
     _join_full_names(groups, set(groups.parent))
+    joined = {key: groups.find(key) for key in groups.parent}
     surnames = defaultdict(set)
     for key in list(groups.parent):
         surnames[key[2]].add(key)
@@ -394,7 +413,7 @@ def link(mentions: Sequence[Mention], reference: Reference | None = None) -> lis
     for keys in references.groups(groups):
         for key in keys[1:]:
             groups.union(keys[0], key)
-    return _entities(groups, assigned, references)
+    return Linking(_entities(groups, assigned, references), joined, assigned)
 
 
 def _join_full_names(groups: _Groups, keys: set) -> None:
@@ -491,9 +510,12 @@ def _entities(groups: _Groups, assigned: list[tuple[Mention, tuple]], references
 def canonical_name(mentions: Sequence[Mention]) -> str:
     """The full spelling most sources use; ties go to the most mentions, then alphabetical order."""
     full = [m for m in mentions if m.given] or list(mentions)
-    by_spelling = defaultdict(set)
+    by_spelling, counts, texts = defaultdict(set), Counter(), Counter()
     for m in full:
         by_spelling[(m.given, m.surname)].add(m.source)
-    counts = Counter((m.given, m.surname) for m in full)
+        counts[(m.given, m.surname)] += m.weight
     best = min(by_spelling, key=lambda k: (-len(by_spelling[k]), -counts[k], k[0] or "", k[1]))
-    return Counter(m.text for m in full if (m.given, m.surname) == best).most_common(1)[0][0]
+    for m in full:
+        if (m.given, m.surname) == best:
+            texts[m.text] += m.weight
+    return texts.most_common(1)[0][0]

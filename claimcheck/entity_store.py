@@ -1,7 +1,8 @@
 """Entities in the claims database: the reference list, and entities linked over the active claims.
 
-They are linked at ingest (and when the reference list changes); `check --new-only` reads its name findings from
-them, so with the extractor that ingest used.
+An ingest re-links the names its batch touches (entity_update), to what refresh() stores re-linking all of them,
+as it does when the reference list changes. `check --new-only` reads its name findings from them, so with the
+extractor the ingests used.
 """
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ def load_reference(store: Store) -> Reference | None:
 
 
 def refresh(store: Store, extractor: str | None = None) -> list[Entity]:
-    """Re-link every active claim's mentions (with the stored reference list) and store the entities."""
+    """Re-link every active claim's mentions (with the stored reference list) and store the entities: what
+    entity_update keeps after each ingest."""
     entities = link(extract_mentions(store.active_claims(), extractor), load_reference(store))
     with store.transaction():
         store.db.execute("delete from entity_mentions")

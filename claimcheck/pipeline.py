@@ -5,7 +5,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.claims import Claim, extract_claims
-from claimcheck import entity_store
+from claimcheck import entity_store, entity_update
 from claimcheck.documents import load_documents
 from claimcheck.names import name_findings
 from claimcheck.neighbourhood import neighbourhood
@@ -49,7 +49,7 @@ def ingest(store: Store, paths: Sequence[str], source: str | None = None,
             if status != "unchanged":
                 result.claims += len(claims)
         if result.documents["new"] or result.documents["updated"]:
-            entity_store.refresh(store)
+            entity_update.update(store, ingest_id)
     return result
 
 

@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,15 @@ def test_reference_aliases_join_transliterations():
     zelensky = person(entities, "Volodymyr Zelensky")
     assert zelensky is person(entities, "Volodymyr Zelenskyy")
     assert zelensky.reference == reference.names[0]
+
+
+def test_a_weighted_mention_counts_as_that_many_identical_ones():
+    rutter, rutte = extract_mentions(claims_of("Mark Rutter spoke in Oslo. Mark Rutte spoke in Oslo.", "Ledger"),
+                                     "builtin")[::2]
+    assert (rutter.text, rutte.text) == ("Mark Rutter", "Mark Rutte")
+    assert [e.name for e in link([rutter, rutte])] == ["Mark Rutte"]        # a tie: the first in alphabetical order
+    assert [e.name for e in link([replace(rutter, weight=2), rutte])] == ["Mark Rutter"]
+    assert [e.name for e in link([rutter, rutter, rutte])] == ["Mark Rutter"]
 
 
 def test_unknown_extractor_is_a_clean_error():
