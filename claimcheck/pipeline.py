@@ -63,7 +63,8 @@ def check(store: Store, model: str | None = None, threshold: float | None = None
     new = store.claims_ingested_after(store.last_checked_ingest()) if new_only else None
     near = neighbourhood(store, new, k) if new_only else None
     claims = near.claims if near else store.active_claims()
-    pairs = candidate_pairs(claims, new=new, k=k, known_keys=near.keys if near else None)
+    stored_keys = near.keys if near else store.claim_keys([claim.id for claim in claims])   # pairs.keys, from ingest
+    pairs = candidate_pairs(claims, new=new, k=k, known_keys=stored_keys)
     threshold = threshold if threshold is not None else (nli.check_threshold if nli else 0.5)
     contradiction = score_pairs(store, nli, pairs) if nli else {}
 

@@ -118,14 +118,18 @@ def nli_ruled_out(a: Claim, b: Claim) -> bool:
 
 def _figures_differ(first: Analysis, second: Analysis) -> bool:
     """Both claims state a figure of one unit (or a date), and none of one's fits any of the other's."""
-    for kind in ("quantities", "tallies", "dates"):
+    return next(_clashing_figures(first, second, ("quantities", "tallies", "dates")), None) is not None
+
+
+def _clashing_figures(first: Analysis, second: Analysis, kinds: tuple[str, ...]) -> Iterator[tuple[str, list, list]]:
+    """(unit, ours, theirs) for each unit both claims state figures in (dates: unit ""), none of them compatible."""
+    for kind in kinds:
         ours_all, theirs_all = getattr(first.mentions, kind), getattr(second.mentions, kind)
-        for unit in {getattr(m, "unit", "") for m in ours_all} & {getattr(m, "unit", "") for m in theirs_all}:
+        for unit in sorted({getattr(m, "unit", "") for m in ours_all} & {getattr(m, "unit", "") for m in theirs_all}):
             ours = [m for m in ours_all if getattr(m, "unit", "") == unit]
             theirs = [m for m in theirs_all if getattr(m, "unit", "") == unit]
             if not any(m.compatible(n) for m in ours for n in theirs):
-                return True
-    return False
+                yield unit, ours, theirs
 
 
 def _subjects_differ(a: Claim, b: Claim) -> bool:
@@ -161,9 +165,12 @@ def _located_things(claim: Claim) -> tuple[tuple[int, str], ...]:
 
 
 def _is_verb(word: Word) -> bool:
-    lower = word.text.lower()
-    return lower in AUXILIARIES or word.stem in REPORTING or (
-        not word.text[0].isupper() and (lower in IRREGULAR_VERBS or lower.endswith("ed")))
+    return word.text.lower() in AUXILIARIES or word.stem in REPORTING or _is_past_form(word)
+
+
+def _is_past_form(word: Word) -> bool:
+    """"met", "attended": a finite verb in news prose."""
+    return not word.text[0].isupper() and (word.text.lower() in IRREGULAR_VERBS or word.text.lower().endswith("ed"))
 
 
 def _restates(a: Claim, b: Claim) -> bool:
@@ -178,20 +185,16 @@ def number_verdict(a: Claim, b: Claim) -> Verdict | None:
     first, second = analyse(a), analyse(b)
     if distinct_subjects(first, second) or not same_thing(first, second):
         return None
-    for kind in ("quantities", "tallies"):
-        ours_all, theirs_all = getattr(first.mentions, kind), getattr(second.mentions, kind)
-        for unit in sorted({m.unit for m in ours_all} & {m.unit for m in theirs_all} - {""}):
-            ours = [m for m in ours_all if m.unit == unit]
-            theirs = [m for m in theirs_all if m.unit == unit]
-            if any(m.compatible(n) for m in ours for n in theirs):
-                continue
-            if unit in MEASURES:
-                label = _measured(first, ours[0], second)
-                if not label:
-                    continue      # a bare percentage or amount says nothing about what it measures
-            else:
-                label = _surface(first, unit)
-            return Verdict("number", 0.85, f"{label}: {ours[0].text} vs {theirs[0].text}")
+    for unit, ours, theirs in _clashing_figures(first, second, ("quantities", "tallies")):
+        if not unit:
+            continue          # a number that counts nothing named
+        if unit in MEASURES:
+            label = _measured(first, ours[0], second)
+            if not label:
+                continue      # a bare percentage or amount says nothing about what it measures
+        else:
+            label = _surface(first, unit)
+        return Verdict("number", 0.85, f"{label}: {ours[0].text} vs {theirs[0].text}")
     return None
 
 
@@ -232,8 +235,7 @@ def date_verdict(a: Claim, b: Claim) -> Verdict | None:
 def _event(analysis: Analysis, date, shared: set[str]) -> str:
     """What happened on the date: the words from the shared verb up to the date ("met in Alaska"),
     else the shared word nearest the date."""
-    verbs = [i for i, w in enumerate(analysis.words) if w.stem in shared and not w.text[0].isupper()
-             and (w.text.lower() in IRREGULAR_VERBS or w.text.endswith("ed"))]
+    verbs = [i for i, w in enumerate(analysis.words) if w.stem in shared and _is_past_form(w)]
     if verbs:
         after = analysis.words[verbs[0]:]
         phrase = [w for i, w in enumerate(after) if not date.start <= w.start < date.end and not (
