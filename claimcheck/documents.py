@@ -328,25 +328,19 @@ class _ArticleParser(HTMLParser):
 
 def _tidy(parts: list[tuple[str, int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Whitespace-collapsed lines without the empty ones, each with the 1-based file position it starts at."""
-    lines, origins = [], []
-    pieces: list[str] = []
-    origin = None
+    raw_lines: list[tuple[list[str], tuple[int, int] | None]] = [([], None)]
     for text, line, column in parts:
         for index, piece in enumerate(text.split("\n")):
             if index:
-                if " ".join("".join(pieces).split()):
-                    lines.append(" ".join("".join(pieces).split()))
-                    origins.append(origin)
-                pieces, origin = [], None
+                raw_lines.append(([], None))
                 line, column = line + 1, 0
+            pieces, origin = raw_lines[-1]
             if origin is None and piece.strip():
-                origin = (line, column + len(piece) - len(piece.lstrip()) + 1)
+                raw_lines[-1] = (pieces, (line, column + len(piece) - len(piece.lstrip()) + 1))
             pieces.append(piece)
             column += len(piece)
-    if " ".join("".join(pieces).split()):
-        lines.append(" ".join("".join(pieces).split()))
-        origins.append(origin)
-    return "\n".join(lines), tuple(origins)
+    kept = [(text, origin) for pieces, origin in raw_lines if (text := _one_line(pieces))]
+    return "\n".join(text for text, _ in kept), tuple(origin for _, origin in kept)
 
 
 def _one_line(parts: list[str]) -> str:
