@@ -79,24 +79,32 @@ def pair_threshold(is_contradiction: Sequence[bool], pair_scores: Sequence[float
     return float(min(np.nextafter(negatives[len(negatives) - 1 - allowed], 1.0), 1.0))
 
 
-def calibrate_check(model_dir: str | Path, dev_file: str | Path, max_fpr: float = MAX_PAIR_FPR) -> dict:
-    """Pick the threshold `check` flags pairs at (see pair_threshold), store it beside the model, return its metrics."""
+def calibrate_check(model_dir: str | Path, dev_file: str | Path, max_fpr: float = MAX_PAIR_FPR,
+                    model=None, forward=None) -> dict:
+    """Pick the threshold `check` flags pairs at (see pair_threshold), store it beside the model, return its metrics.
+    `model` and `forward` (its scores of dev_file's pairs as written), when the caller has them already."""
     from claimcheck.evaluation import metrics
     from claimcheck.nli import load_model
 
     rows = read_jsonl(dev_file)
-    model = load_model(str(model_dir))
-    forward = model.predict([(row["premise"], row["hypothesis"]) for row in rows])
+    model = model or load_model(str(model_dir))
+    if forward is None:
+        forward = model.predict([(row["premise"], row["hypothesis"]) for row in rows])
     backward = model.predict([(row["hypothesis"], row["premise"]) for row in rows])
     both = (forward + backward) / 2
     threshold = pair_threshold([row["label"] == "contradiction" for row in rows], both[:, LABELS.index("contradiction")],
                                max_fpr)
+    update_settings(model_dir, check_threshold=threshold, check_calibrated_on=(
+        f"{Path(dev_file).name}, both directions, at most {max_fpr:.0%} of non-contradictions flagged"))
+    return metrics(rows, both, threshold)
+
+
+def update_settings(model_dir: str | Path, **values) -> None:
+    """Merge values into the claimcheck.json beside the model."""
     path = Path(model_dir) / SETTINGS_FILE
     settings = json.loads(path.read_text()) if path.exists() else {}
-    settings.update(check_threshold=threshold, check_calibrated_on=f"{Path(dev_file).name}, both directions, "
-                                                                   f"at most {max_fpr:.0%} of non-contradictions flagged")
+    settings.update(values)
     path.write_text(json.dumps(settings, indent=2))
-    return metrics(rows, both, threshold)
 
 
 def write_jsonl(rows: Sequence[dict], path: Path) -> None:
@@ -224,17 +232,13 @@ def calibrate(model_dir: Path, dev_file: Path, training: dict | None = None) -> 
     from claimcheck.nli import load_model
 
     rows = read_jsonl(dev_file)
-    probabilities = load_model(str(model_dir)).predict([(row["premise"], row["hypothesis"]) for row in rows])
+    model = load_model(str(model_dir))
+    probabilities = model.predict([(row["premise"], row["hypothesis"]) for row in rows])
     threshold = best_threshold([row["label"] == "contradiction" for row in rows],
                                probabilities[:, LABELS.index("contradiction")])
-    path = Path(model_dir) / SETTINGS_FILE
-    settings = json.loads(path.read_text()) if path.exists() else {}
-    settings.update(threshold=threshold, max_length=settings.get("max_length", MAX_LENGTH),
-                    calibrated_on=Path(dev_file).name)
-    if training:
-        settings["training"] = {k: v for k, v in training.items() if k != "dev"}
-    path.write_text(json.dumps(settings, indent=2))
-    calibrate_check(model_dir, dev_file)
+    update_settings(model_dir, threshold=threshold, max_length=model.max_length, calibrated_on=Path(dev_file).name,
+                    **({"training": {k: v for k, v in training.items() if k != "dev"}} if training else {}))
+    calibrate_check(model_dir, dev_file, model=model, forward=probabilities)
     return metrics(rows, probabilities, threshold)
 
 
