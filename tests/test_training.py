@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from claimcheck.nli import LABELS, load_model
-from claimcheck.training import best_threshold, export_onnx, split_by_group, train
+from claimcheck.training import best_threshold, export_onnx, pair_threshold, split_by_group, train
 from tests.tiny_nli import build_tiny_nli_model
 
 TEMPLATES = [
@@ -77,3 +77,12 @@ def test_export_gives_a_batch_independent_onnx_model(trained, tmp_path):
     alone = np.concatenate([shipped.predict([pair]) for pair in pairs])
     assert np.abs(together - alone).max() < 1e-4
     assert np.abs(together - original.predict(pairs)).max() < 0.1
+
+
+def test_pair_threshold_flags_at_most_the_allowed_share_of_non_contradictions():
+    scores = [i / 100 for i in range(100)] + [0.9, 0.95]
+    truth = [False] * 100 + [True, True]
+    threshold = pair_threshold(truth, scores, max_fpr=0.05)
+    flagged = [s >= threshold for s, t in zip(scores, truth) if not t]
+    assert sum(flagged) == 5 and 0.94 < threshold <= 0.95
+    assert pair_threshold([True], [0.7]) == 0.5      # no negatives to calibrate on
