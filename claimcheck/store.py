@@ -15,7 +15,7 @@ from claimcheck.claims import Claim
 from claimcheck.documents import Document
 from claimcheck.errors import ClaimcheckError
 from claimcheck.findings import Finding
-from claimcheck.migrations import migrate
+from claimcheck.migrations import MIGRATIONS, migrate
 from claimcheck.pairs import keys
 
 CLAIM_FIELDS = ("id", "text", "sentence", "source", "document", "version", "path", "line", "column",
@@ -30,26 +30,78 @@ def score_key(model: str, premise: str, hypothesis: str) -> str:
     return hashlib.sha1("\x00".join([model, premise, hypothesis]).encode("utf-8")).hexdigest()
 
 
+DEFAULT_LOCK_TIMEOUT = 30.0
+
+
+class DatabaseLocked(ClaimcheckError):
+    """Another process held the database's write lock for longer than the lock timeout."""
+
+
+def is_locked(error: BaseException) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and \
+        any(word in str(error) for word in ("database is locked", "database table is locked", "busy"))
+
+
+def locked_error(path: str, timeout: float) -> DatabaseLocked:
+    return DatabaseLocked(f"{path}: the database is locked by another claimcheck process (waited {timeout:g} s; "
+                          "retry later or raise --lock-timeout)")
+
+
 class Store:
-    def __init__(self, path: str | Path, must_exist: bool = False):
+    def __init__(self, path: str | Path, must_exist: bool = False, lock_timeout: float = DEFAULT_LOCK_TIMEOUT):
         self.path = str(path)
+        self.lock_timeout = float(lock_timeout)
         if must_exist and not Path(self.path).exists():
             raise ClaimcheckError(f"{self.path}: no such database (run `claimcheck ingest` first)")
         try:
-            self.db = Database(self.path)
+            # a writer waits up to lock_timeout for another writer's lock (SQLite busy timeout)
+            self.db = Database(sqlite3.connect(self.path, timeout=self.lock_timeout))
             self.db.enable_wal()
-            migrate(self.db)
+            if self.pending_migrations():
+                with self.transaction():    # one process migrates at a time; migrate re-reads what is done
+                    migrate(self.db)
+        except sqlite3.OperationalError as error:
+            if is_locked(error):
+                raise locked_error(self.path, self.lock_timeout) from None
+            raise ClaimcheckError(f"{self.path}: not a claimcheck database ({error})") from None
         except sqlite3.DatabaseError as error:
             raise ClaimcheckError(f"{self.path}: not a claimcheck database ({error})") from None
+
+    def pending_migrations(self) -> bool:
+        if "_migrations" not in self.db.table_names():
+            return True
+        done = {row[0] for row in self.db.execute("select name from _migrations")}
+        return any(name not in done for name, _ in MIGRATIONS)
 
     def close(self) -> None:
         self.db.close()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Store]:
-        """Everything inside is written together, or not at all."""
-        with self.db.atomic():
+        """Everything inside is written together, or not at all. The outermost one takes the write lock at once
+        (BEGIN IMMEDIATE, waiting up to lock_timeout), so a transaction that reads first never fails to write."""
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield self
+            return
+        try:
+            self.db.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if is_locked(error):
+                raise locked_error(self.path, self.lock_timeout) from None
+            raise
+        try:
             yield self
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.db.conn.execute("COMMIT")
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            raise
 
     # --- ingest -----------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 
 import click
 
@@ -16,8 +17,21 @@ class ClaimcheckGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ClaimcheckError as error:
-            click.echo(f"Error: {error}", err=True)
-            ctx.exit(2)
+            fail(ctx, str(error))
+        except sqlite3.OperationalError as error:
+            from claimcheck.store import is_locked, locked_error
+
+            if not is_locked(error):
+                raise
+            obj = ctx.obj or {}
+            fail(ctx, str(locked_error(obj.get("db", "claimcheck.db"), obj.get("lock_timeout", 0))))
+
+
+def fail(ctx: click.Context, message: str) -> None:
+    """Each line of the message as one `Error: ...` line on stderr; exit 2."""
+    for line in message.splitlines() or [""]:
+        click.echo(f"Error: {line}", err=True)
+    ctx.exit(2)
 
 
 @click.group(cls=ClaimcheckGroup)
@@ -25,8 +39,12 @@ class ClaimcheckGroup(click.Group):
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), envvar="CLAIMCHECK_DB",
               default="claimcheck.db", show_default=True,
               help="SQLite database of claims and findings (env: CLAIMCHECK_DB).")
+@click.option("--lock-timeout", type=click.FloatRange(0), envvar="CLAIMCHECK_LOCK_TIMEOUT", default=30.0,
+              show_default=True, metavar="SECONDS",
+              help="How long a write waits for another claimcheck process to release the database "
+                   "(env: CLAIMCHECK_LOCK_TIMEOUT).")
 @click.pass_context
-def cli(ctx: click.Context, db_path: str) -> None:
+def cli(ctx: click.Context, db_path: str, lock_timeout: float) -> None:
     """Track claims across sources and flag where they contradict each other.
 
     \b
@@ -34,7 +52,7 @@ def cli(ctx: click.Context, db_path: str) -> None:
     claimcheck findings                      list what was found
     claimcheck claims --search ceasefire     search the claims
     """
-    ctx.obj = {"db": db_path}
+    ctx.obj = {"db": db_path, "lock_timeout": lock_timeout}
 
 
 def register() -> None:

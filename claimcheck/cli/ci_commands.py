@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from claimcheck.baseline import write_baseline
-from claimcheck.store import Store
+from claimcheck.cli.context import open_store
 
 
 @click.group()
@@ -17,7 +17,7 @@ def baseline():
 @click.pass_obj
 def write(obj, file):
     """Record the open findings of the database in FILE (JSON, one entry per fingerprint)."""
-    findings = Store(obj["db"], must_exist=True).findings(status="open")
+    findings = open_store(obj).findings(status="open")
     write_baseline(file, findings)
     click.echo(f"{len(findings)} open finding(s) written to {file}", err=True)
 
@@ -28,7 +28,7 @@ def write(obj, file):
 @click.pass_obj
 def accept(obj, finding, reason):
     """Mark FINDING (a fingerprint, or a unique prefix of one) as reviewed: checks no longer report it."""
-    accepted = Store(obj["db"], must_exist=True).accept_finding(finding, reason)
+    accepted = open_store(obj).accept_finding(finding, reason)
     click.echo(f"accepted {accepted}: {reason}", err=True)
 
 

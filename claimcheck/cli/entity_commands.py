@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.cli.listing_commands import open_store
+from claimcheck.cli.context import open_store
 from claimcheck.cli.output import emit, output_options
-from claimcheck.store import Store
 
 
 @click.group(invoke_without_command=True)
@@ -28,7 +27,7 @@ def reference(obj, file):
     from claimcheck.reference import load_reference
 
     names = load_reference(file)
-    store = Store(obj["db"])
+    store = open_store(obj, must_exist=False)
     save_reference(store, names)
     linked = refresh(store)
     click.echo(f"{len(names.names)} reference name(s) loaded; {len(linked)} entities linked", err=True)

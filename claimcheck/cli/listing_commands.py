@@ -5,11 +5,7 @@ import click
 
 from claimcheck.cli.output import emit, output_options
 from claimcheck.findings import KINDS
-from claimcheck.store import Store
-
-
-def open_store(obj) -> Store:
-    return Store(obj["db"], must_exist=True)
+from claimcheck.cli.context import open_store
 
 
 @click.command()

@@ -8,7 +8,7 @@ from claimcheck.baseline import read_baseline
 from claimcheck.errors import ClaimcheckError
 from claimcheck.findings import KINDS
 from claimcheck.reports import FORMATS, render, summary_line
-from claimcheck.store import Store
+from claimcheck.cli.context import open_store
 
 FAIL_LEVELS = ("any", *KINDS, "none")
 
@@ -49,7 +49,7 @@ def check_options(fn):
 @click.pass_obj
 def ingest(obj, paths, source, published):
     """Read articles (files or folders) into the claims database."""
-    store = Store(obj["db"])
+    store = open_store(obj, must_exist=False)
     result = pipeline.ingest(store, paths, source=source, published=published)
     docs = result.documents
     click.echo(f"{docs['new']} new, {docs['updated']} updated, {docs['unchanged']} unchanged document(s); "
@@ -66,7 +66,7 @@ def check(obj, baseline, **options):
     input error. Accepted and baselined findings are not reported.
     """
     known = read_baseline(baseline) if baseline else frozenset()
-    run_check(Store(obj["db"], must_exist=True), baseline=known, **options)
+    run_check(open_store(obj), baseline=known, **options)
 
 
 @click.command()
@@ -77,7 +77,7 @@ def run(ctx, paths, source, published, baseline, **options):
     """Ingest PATHS, then check them: the main job. Exit status as for `check`."""
     known = read_baseline(baseline) if baseline else frozenset()
     ctx.invoke(ingest, paths=paths, source=source, published=published)
-    run_check(Store(ctx.obj["db"]), baseline=known, **options)
+    run_check(open_store(ctx.obj, must_exist=False), baseline=known, **options)
 
 
 def run_check(store, model, threshold, no_nli, new_only, fmt, output, baseline, fail_on, min_score, batch_size):
