@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import re
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator, Sequence
+import time
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -108,8 +110,10 @@ class Store:
     def start_ingest(self, paths: Sequence[str]) -> int:
         return self.db["ingests"].insert({"started_at": now(), "paths": "\n".join(paths)}).last_pk
 
-    def add_document(self, document: Document, claims: Sequence[Claim], ingest: int) -> str:
-        """Store a document and its claims. Returns "new", "unchanged" or "updated"."""
+    def add_document(self, document: Document, claims: Sequence[Claim], ingest: int,
+                     claim_keys: Mapping[str, Collection[str]] | None = None) -> str:
+        """Store a document, its claims and their search keys (pairs.keys, by claim id).
+        Returns "new", "unchanged" or "updated"."""
         current = list(self.db.query(
             "select version from documents where id = ? and not superseded", [document.id]))
         if any(row["version"] == document.version for row in current):
@@ -129,8 +133,33 @@ class Store:
         self.db["claims"].upsert_all(
             ({**claim.to_dict(), "ingest": ingest, "superseded": 0} for claim in claims), pk="id")
         self.db.conn.executemany("insert or ignore into claim_keys (claim, key) values (?, ?)",
-                                 ((claim.id, key) for claim in claims for key in sorted(keys(claim.text))))
+                                 ((claim.id, key) for claim in claims
+                                  for key in sorted(claim_keys[claim.id] if claim_keys else keys(claim.text))))
         return "updated" if current else "new"
+
+    def stored_versions(self, documents: Sequence[Document]) -> set[tuple[str, str]]:
+        """(id, version) of these documents that are already stored as their active version."""
+        ids = sorted({d.id for d in documents})
+        return {(row[0], row[1]) for chunk in chunks(ids) for row in self.db.execute(
+            f"select id, version from documents where not superseded and id in ({marks(chunk)})", chunk)}
+
+    # --- readings ---------------------------------------------------------------
+
+    def save_readings(self, readings: Mapping[str, dict], version: int) -> None:
+        self.db.conn.executemany("insert or replace into claim_readings (claim, version, reading) values (?, ?, ?)",
+                                 ((claim, version, json.dumps(reading)) for claim, reading in readings.items()))
+
+    def readings(self, ids: Collection[str], version: int) -> dict[str, dict]:
+        """Stored readings of these claims written by analysis `version` (older ones count as missing)."""
+        return {claim: json.loads(reading) for chunk in chunks(sorted(ids)) for claim, reading in self.db.execute(
+            f"select claim, reading from claim_readings where version = ? and claim in ({marks(chunk)})",
+            [version, *chunk])}
+
+    def documents_by_id(self, ids: Collection[str]) -> list[Document]:
+        """The active version of each document, as loaded at ingest."""
+        fields = "id, source, text, path, title, url, published"
+        return [Document(*row) for chunk in chunks(sorted(ids)) for row in self.db.execute(
+            f"select {fields} from documents where not superseded and id in ({marks(chunk)})", chunk)]
 
     # --- claims -----------------------------------------------------------------
 
@@ -284,6 +313,10 @@ class Store:
             self.db["findings"].update(ids[0], {"status": "accepted", "reason": reason})
         return ids[0]
 
+    def query(self, sql: str, params: Sequence | None = None) -> list[dict]:
+        """Run one read-only SQL statement (see ReadOnlyQuery) on the committed database."""
+        return list(ReadOnlyQuery(self.path, sql, params or ()).rows())
+
     def source_rows(self) -> list[dict]:
         return list(self.db.query("select * from source_stats"))
 
@@ -296,22 +329,100 @@ class Store:
             sql += " where not d.superseded"
         return list(self.db.query(sql + " order by d.source, d.id, d.ingested_at"))
 
-    # --- raw SQL ----------------------------------------------------------------
+# --- raw SQL (`claimcheck query`) --------------------------------------------------------------------------------------
 
-    def query(self, sql: str, params: Sequence | None = None) -> list[dict]:
-        """Run one read-only SQL statement."""
+# What a read-only statement may do (sqlite3 authorizer action codes): read tables, call functions, recurse.
+READ_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, getattr(sqlite3, "SQLITE_RECURSIVE", 33)}
+# Pragmas that only report, also when given an argument (a table or index name).
+READ_PRAGMAS = {"table_info", "table_xinfo", "index_list", "index_info", "index_xinfo", "foreign_key_list",
+                "foreign_key_check", "integrity_check", "quick_check", "table_list", "function_list",
+                "pragma_list", "collation_list", "database_list", "compile_options"}
+FETCH_ROWS = 500
+
+
+class ReadOnlyQuery:
+    """One SQL statement over a claimcheck database opened read-only (a `mode=ro` URI), never migrated.
+
+    The statement may only read (an authorizer refuses writes, ATTACH, VACUUM INTO and setting pragmas); SQLite
+    may spend at most `timeout` seconds on it (a progress handler; time spent writing the rows out is not
+    counted), and Ctrl-C interrupts it. Rows stream: iterate over `rows()`.
+    """
+
+    def __init__(self, path: str | Path, sql: str, params: Sequence = (), timeout: float | None = 30.0):
+        self.path, self.timeout = str(path), timeout
+        self.spent, self.fetch_started, self.timed_out = 0.0, None, False
+        if not Path(self.path).is_file():
+            raise ClaimcheckError(f"{self.path}: no such database (run `claimcheck ingest` first)")
+        uri = Path(self.path).resolve().as_uri() + "?mode=ro"
         try:
-            self.db.execute("pragma query_only = 1")
-            return list(self.db.query(sql, params or []))
-        except ValueError:
-            raise ClaimcheckError("query is read-only: only statements that return rows are allowed") from None
+            self.conn = sqlite3.connect(uri, uri=True)
+            done = {row[0] for row in self.conn.execute("select name from _migrations")}
+        except sqlite3.DatabaseError:
+            done = set()
+        if MIGRATIONS[0][0] not in done:
+            self.close()
+            raise ClaimcheckError(f"{self.path}: not a claimcheck database (query reads only claimcheck's databases)")
+        self.conn.execute("pragma query_only = 1")
+        self.conn.set_authorizer(self.authorize)
+        self.conn.set_progress_handler(self.progress, 1000)
+        self.cursor = self.run(lambda: self.conn.execute(sql, list(params)))
+        if self.cursor.description is None:
+            self.close()
+            raise ClaimcheckError("query is read-only: only statements that return rows are allowed")
+        self.columns = [column[0] for column in self.cursor.description]
+
+    @staticmethod
+    def authorize(action, arg1, arg2, database, trigger):
+        if action in READ_ACTIONS:
+            return sqlite3.SQLITE_OK
+        if action == sqlite3.SQLITE_PRAGMA and (arg2 is None or (arg1 or "").lower() in READ_PRAGMAS) \
+                and (arg1 or "").lower() != "query_only":
+            return sqlite3.SQLITE_OK
+        return sqlite3.SQLITE_DENY
+
+    def progress(self) -> int:
+        if self.timeout is not None and self.fetch_started is not None \
+                and self.spent + time.monotonic() - self.fetch_started > self.timeout:
+            self.timed_out = True
+            return 1
+        return 0
+
+    def run(self, step):
+        """Run one step of the statement in SQLite, counting its time; errors as one line."""
+        self.fetch_started = time.monotonic()
+        try:
+            return step()
         except sqlite3.Error as error:
+            self.close()
             message = str(error)
-            if "readonly" in message or "read-only" in message or "query_only" in message:
-                message = "query is read-only: write statements are refused"
+            if message == "interrupted":
+                if self.timed_out:
+                    raise ClaimcheckError(f"query stopped: it ran for more than {self.timeout:g} s "
+                                          "(raise --timeout)") from None
+                raise KeyboardInterrupt from None   # Ctrl-C, caught by the progress handler's Python code
+            if "not authorized" in message or "authorization denied" in message or "readonly" in message or "read-only" in message \
+                    or "query_only" in message:
+                raise ClaimcheckError("query is read-only: write statements, ATTACH and setting pragmas "
+                                      "are refused") from None
             raise ClaimcheckError(f"bad SQL: {message}") from None
         finally:
-            self.db.execute("pragma query_only = 0")
+            if self.fetch_started is not None:
+                self.spent += time.monotonic() - self.fetch_started
+            self.fetch_started = None
+
+    def rows(self) -> Iterator[dict]:
+        try:
+            while chunk := self.run(lambda: self.cursor.fetchmany(FETCH_ROWS)):
+                for row in chunk:
+                    yield dict(zip(self.columns, row))
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            conn.close()
+            self.conn = None
 
 
 def filters(always: list[str], optional: list[tuple[str, object]]) -> tuple[str, list]:

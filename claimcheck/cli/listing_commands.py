@@ -59,11 +59,20 @@ def documents(obj, include_superseded, fmt):
 
 @click.command()
 @click.argument("sql")
+@click.option("--timeout", type=click.FloatRange(0, min_open=True), default=30.0, show_default=True,
+              metavar="SECONDS", help="Stop the query when SQLite has spent this long on it.")
 @output_options
 @click.pass_obj
-def query(obj, sql, fmt):
-    """Run a read-only SQL query against the claims database."""
-    emit(open_store(obj).query(sql), fmt)
+def query(obj, sql, timeout, fmt):
+    """Run one read-only SQL statement against the claims database; rows stream out as they come.
+
+    The database is opened read-only and never changed (not even migrated); other SQLite files are refused.
+    Ctrl-C stops a running statement.
+    """
+    from claimcheck.store import ReadOnlyQuery
+
+    statement = ReadOnlyQuery(obj["db"], sql, timeout=timeout)
+    emit(statement.rows(), fmt, statement.columns)
 
 
 COMMANDS = [claims, findings, sources, documents, query]

@@ -1,14 +1,21 @@
-"""Printing rows the sqlite-utils way: a readable table by default, or --json, --csv, --nl."""
+"""Printing rows the sqlite-utils way: a readable table by default, or --json, --csv, --nl.
+
+Rows stream: each format writes them as they come, so a query's million rows are never all in memory
+(a table sizes its columns on the first TABLE_SAMPLE rows).
+"""
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import shutil
+from collections.abc import Iterable, Iterator, Sequence
 
 import click
 
 TABLE_CELL_WIDTH = 60
+TABLE_SAMPLE = 1000
 
 
 def output_options(fn):
@@ -22,29 +29,72 @@ def output_options(fn):
     return fn
 
 
-def format_rows(rows: list[dict], fmt: str) -> str:
+def json_value(value):
+    """What JSON cannot hold as is: BLOBs as hex."""
+    return value.hex() if isinstance(value, (bytes, bytearray, memoryview)) else str(value)
+
+
+def dumps(value, indent: int | None = None) -> str:
+    return json.dumps(value, indent=indent, ensure_ascii=False, default=json_value)
+
+
+def format_rows(rows: Iterable[dict], fmt: str, columns: Sequence[str] | None = None) -> Iterator[str]:
+    """The output, in pieces, one row (or a table's header) at a time."""
+    rows = iter(rows)
     if fmt == "json":
-        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "nl":
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    if fmt == "csv":
-        buffer = io.StringIO()
-        if rows:
-            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+        first = True
+        for row in rows:
+            yield ("[\n" if first else ",\n") + "\n".join("  " + line for line in dumps(row, 2).split("\n"))
+            first = False
+        yield "[]\n" if first else "\n]\n"
+    elif fmt == "nl":
+        for row in rows:
+            yield dumps(row) + "\n"
+    elif fmt == "csv":
+        yield from csv_lines(rows, columns)
+    else:
+        yield from table_lines(rows, columns)
+
+
+def csv_lines(rows: Iterator[dict], columns: Sequence[str] | None) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = None
+    for row in rows:
+        if writer is None:
+            writer = csv.DictWriter(buffer, fieldnames=list(columns or row), lineterminator="\n")
             writer.writeheader()
-            writer.writerows(rows)
-        return buffer.getvalue()
-    return table(rows)
+        writer.writerow(row)
+        if buffer.tell() > 1 << 16:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    if writer is None and columns:
+        csv.writer(buffer, lineterminator="\n").writerow(columns)
+    yield buffer.getvalue()
 
 
-def table(rows: list[dict]) -> str:
-    if not rows:
-        return "(no rows)\n"
-    from tabulate import tabulate
+def table(rows: Iterable[dict], columns: Sequence[str] | None = None) -> str:
+    return "".join(table_lines(iter(rows), columns))
 
-    width = max(20, min(TABLE_CELL_WIDTH, shutil.get_terminal_size((120, 20)).columns // 2))
-    cells = [[shorten(value, width) for value in row.values()] for row in rows]
-    return tabulate(cells, headers=list(rows[0]), disable_numparse=True) + "\n"
+
+def table_lines(rows: Iterator[dict], columns: Sequence[str] | None = None) -> Iterator[str]:
+    sample = list(itertools.islice(rows, TABLE_SAMPLE))
+    if not sample:
+        yield "(no rows)\n"
+        return
+    headers = list(columns or sample[0])
+    limit = max(20, min(TABLE_CELL_WIDTH, shutil.get_terminal_size((120, 20)).columns // 2))
+    cells = lambda row: [shorten(value, limit) for value in row.values()]
+    widths = [len(header) for header in headers]
+    for row in sample:
+        widths = [max(width, len(cell)) for width, cell in zip(widths, cells(row))]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(shorten(value, width).ljust(width) for value, width in zip(values, widths)).rstrip() + "\n"
+    yield line(headers)
+    yield line(["-" * width for width in widths])
+    for row in itertools.chain(sample, rows):
+        yield line(cells(row))
 
 
 def shorten(value, width: int) -> str:
@@ -52,5 +102,6 @@ def shorten(value, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def emit(rows: list[dict], fmt: str) -> None:
-    click.echo(format_rows(rows, fmt), nl=False)
+def emit(rows: Iterable[dict], fmt: str, columns: Sequence[str] | None = None) -> None:
+    for piece in format_rows(rows, fmt, columns):
+        click.echo(piece, nl=False)
