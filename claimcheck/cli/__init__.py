@@ -29,7 +29,9 @@ class ClaimcheckGroup(click.Group):
 
 def fail(ctx: click.Context, message: str) -> None:
     """Each line of the message as one `Error: ...` line on stderr; exit 2."""
-    for line in message.splitlines() or [""]:
+    from claimcheck.reports import printable
+
+    for line in printable(message).splitlines() or [""]:
         click.echo(f"Error: {line}", err=True)
     ctx.exit(2)
 

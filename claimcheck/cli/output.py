@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import click
 
+from claimcheck.reports import json_safe, printable
+
 TABLE_CELL_WIDTH = 60
 TABLE_SAMPLE = 1000
 
@@ -24,9 +26,24 @@ def output_options(fn):
         click.option("--csv", "fmt", flag_value="csv", help="Output CSV."),
         click.option("--nl", "fmt", flag_value="nl", help="Output newline-delimited JSON."),
         click.option("--table", "fmt", flag_value="table", default=True, help="Output a readable table (default)."),
+        click.option("--csv-raw", is_flag=True, expose_value=False,
+                     callback=lambda ctx, param, value: ctx.meta.__setitem__("csv_raw", value),
+                     help="With --csv, write cells beginning with = + - @ as they are (by default such text cells "
+                          "get a leading ' so spreadsheets do not run them as formulas)."),
     ]):
         fn = option(fn)
     return fn
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value, raw: bool = False):
+    """A CSV cell with control characters removed; text that a spreadsheet would run as a formula is quoted."""
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    return "'" + value if not raw and value.startswith(FORMULA_START) else value
 
 
 def json_value(value):
@@ -35,10 +52,11 @@ def json_value(value):
 
 
 def dumps(value, indent: int | None = None) -> str:
-    return json.dumps(value, indent=indent, ensure_ascii=False, default=json_value)
+    return json_safe(json.dumps(value, indent=indent, ensure_ascii=False, default=json_value))
 
 
-def format_rows(rows: Iterable[dict], fmt: str, columns: Sequence[str] | None = None) -> Iterator[str]:
+def format_rows(rows: Iterable[dict], fmt: str, columns: Sequence[str] | None = None,
+                csv_raw: bool = False) -> Iterator[str]:
     """The output, in pieces, one row (or a table's header) at a time."""
     rows = iter(rows)
     if fmt == "json":
@@ -51,7 +69,7 @@ def format_rows(rows: Iterable[dict], fmt: str, columns: Sequence[str] | None = 
         for row in rows:
             yield dumps(row) + "\n"
     elif fmt == "csv":
-        yield from csv_lines(rows, columns)
+        yield from csv_lines(({key: csv_cell(value, csv_raw) for key, value in row.items()} for row in rows), columns)
     else:
         yield from table_lines(rows, columns)
 
@@ -98,10 +116,12 @@ def table_lines(rows: Iterator[dict], columns: Sequence[str] | None = None) -> I
 
 
 def shorten(value, width: int) -> str:
-    text = "" if value is None else " ".join(str(value).split())
+    text = "" if value is None else " ".join(printable(str(value)).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def emit(rows: Iterable[dict], fmt: str, columns: Sequence[str] | None = None) -> None:
-    for piece in format_rows(rows, fmt, columns):
+    context = click.get_current_context(silent=True)
+    csv_raw = bool(context and context.meta.get("csv_raw"))
+    for piece in format_rows(rows, fmt, columns, csv_raw):
         click.echo(piece, nl=False)
