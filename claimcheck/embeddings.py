@@ -31,6 +31,7 @@ SETTINGS_FILE = "claimcheck.json"
 MAX_LENGTH = 128          # word pieces per text; claims are single sentences, the model was trained on up to 256
 BATCH_SIZE = 64
 ENV = "CLAIMCHECK_EMBED_MODEL"
+MEMO = 50_000            # texts whose vectors a process keeps
 STORED_DTYPE = "float16"  # how vectors are stored: 384 dimensions -> 768 bytes a claim
 
 
@@ -47,14 +48,29 @@ class Embedder:
     tokenizer: object = field(repr=False)
     per_text: bool = True     # run each text alone (dynamic int8: a batch's activation scales would depend on it)
     batch_size: int = BATCH_SIZE
+    memo: dict = field(default_factory=dict, repr=False)   # text -> vector, this process's last MEMO texts
 
     def embed(self, texts: Sequence[str]) -> "numpy.ndarray":
         """(len(texts), dimension) float32 unit vectors, in the order of `texts`."""
         import numpy as np
 
+        texts = [str(text) for text in texts]
+        if self.per_text:     # a text's vector depends on nothing else, so it is computed once per process
+            todo = list(dict.fromkeys(text for text in texts if text not in self.memo))
+            if todo:
+                if len(self.memo) + len(todo) > MEMO:
+                    self.memo.clear()
+                self.memo.update(zip(todo, self._embed(todo)))
+            return np.stack([self.memo[text] for text in texts]) if texts else \
+                np.zeros((0, self.dimension), dtype=np.float32)
+        return self._embed(texts)
+
+    def _embed(self, texts: list[str]) -> "numpy.ndarray":
+        import numpy as np
+
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for begin in range(0, len(texts), self.batch_size):
-            encoded = self.tokenizer.encode_batch([str(text) for text in texts[begin:begin + self.batch_size]])
+            encoded = self.tokenizer.encode_batch(texts[begin:begin + self.batch_size])
             if self.per_text:
                 for offset, e in enumerate(encoded):
                     ids = np.array([e.ids[:sum(e.attention_mask)]], dtype=np.int64)     # without the batch's padding

@@ -106,6 +106,15 @@ def m005_search_keys(db: Database) -> None:
                         ((claim, key) for claim, text in rows for key in sorted(keys(text))))
 
 
+@migration
+def m007_claim_vectors(db: Database) -> None:
+    """Each claim's sentence-embedding vector (claimcheck.embeddings), per embedding model: float16 bytes.
+    Computed at check time for the claims that lack one under the current model, so nothing is stale."""
+    db["claim_vectors"].create({"claim": str, "model": str, "vector": bytes}, pk=("claim", "model"),
+                               foreign_keys=[("claim", "claims", "id")])
+    db["claim_vectors"].create_index(["model"])
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations in order, each in its own transaction. Returns the names applied."""
     if "_migrations" not in db.table_names():

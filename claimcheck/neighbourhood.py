@@ -3,6 +3,11 @@
 Each new claim brings the 2k other claims that best match its selective words (BM25 over the FTS index, on the
 words TF-IDF weighs: no English stop words, two characters or more) and the 2k that share most of its selective
 keys (pairs.keys, stored at ingest); a word or key in more than pairs.MAX_POSTINGS claims is not selective.
+With embeddings on, each also brings the 2k claims whose stored sentence-embedding vectors are closest to its own
+(cosine >= pairs.MIN_COSINE), found by a blocked scan over the active claims' stored vectors: one dense product of
+the new claims' vectors with each chunk of stored ones, linear in the database (see benchmarks/RESULTS.md). Only
+the new claims' vectors are computed here; an old claim without a stored vector (ingested before vectors existed
+and not checked since) is found by words and keys only until a full check computes its vector.
 candidate_pairs then runs on this neighbourhood, so the work follows the batch, not the database. Unlike a full
 check, TF-IDF weights and which terms are too common to search by come from the neighbourhood, and an old claim
 outside every new claim's neighbours is no candidate.
@@ -11,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 
 from claimcheck.claims import Claim
-from claimcheck.pairs import MAX_POSTINGS
+from claimcheck.pairs import MAX_POSTINGS, MIN_COSINE
 from claimcheck.store import Store
 
 WORD = re.compile(r"[^\W_]+")
@@ -25,10 +30,11 @@ WORD = re.compile(r"[^\W_]+")
 class Neighbourhood:
     claims: list[Claim]             # the new claims and their neighbours
     keys: dict[str, set[str]]       # each one's keys, by claim id
+    vectors: dict | None = field(default=None)   # each one's sentence-embedding vector by claim id (embed=True)
 
 
-def neighbourhood(store: Store, new: Collection[str], k: int = 20) -> Neighbourhood:
-    """The new claims and their neighbours, for up to k candidate pairs per claim."""
+def neighbourhood(store: Store, new: Collection[str], k: int = 20, embed: bool = True) -> Neighbourhood:
+    """The new claims and their neighbours, for up to k candidate pairs per claim; with `embed`, their vectors too."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     new_claims = store.claims_by_id(new)
@@ -44,5 +50,66 @@ def neighbourhood(store: Store, new: Collection[str], k: int = 20) -> Neighbourh
             chosen.update(store.best_matches(selective, 2 * k, exclude=claim.id))
         shared = Counter(other for key in keys[claim.id] for other in postings[key] or () if other != claim.id)
         chosen.update(sorted(shared, key=lambda other: (-shared[other], other))[:2 * k])
+    vectors = None
+    if embed and new_claims:
+        from claimcheck import embeddings
+
+        embedder = embeddings.load()
+        vectors = claim_vectors(store, new_claims, embedder)
+        chosen.update(nearest_stored(store, embedder.name, new_claims, vectors, 2 * k))
+        old_vectors = store.claim_vectors(chosen - set(new), embedder.name)
+        vectors.update(zip(old_vectors, embeddings.from_blobs(list(old_vectors.values()), embedder.dimension)))
     old = store.claims_by_id(chosen - set(new))
-    return Neighbourhood(new_claims + old, {**keys, **store.claim_keys(chosen - set(new))})
+    return Neighbourhood(new_claims + old, {**keys, **store.claim_keys(chosen - set(new))}, vectors)
+
+
+def claim_vectors(store: Store, claims: Sequence[Claim], embedder=None) -> dict:
+    """Each claim's unit sentence-embedding vector (numpy float32) by id: stored ones are read, the missing ones
+    computed and saved, so a re-check computes none."""
+    from claimcheck import embeddings
+
+    embedder = embedder or embeddings.load()
+    stored = store.claim_vectors([claim.id for claim in claims], embedder.name)
+    vectors = dict(zip(stored, embeddings.from_blobs(list(stored.values()), embedder.dimension)))
+    missing = sorted({claim.id: claim for claim in claims if claim.id not in vectors}.values(), key=lambda c: c.id)
+    if missing:
+        computed = dict(zip((claim.id for claim in missing), embedder.embed([claim.text for claim in missing])))
+        with store.transaction():
+            store.save_claim_vectors(embedder.name, {i: embeddings.to_blob(v) for i, v in computed.items()})
+        vectors.update((i, embeddings.from_blobs([embeddings.to_blob(v)])[0]) for i, v in computed.items())
+    return vectors
+
+
+def nearest_stored(store: Store, model: str, claims: Sequence[Claim], vectors: dict, count: int) -> set[str]:
+    """The up to `count` active claims with the closest stored vectors (cosine >= MIN_COSINE) to each of these
+    claims', other than these claims, from other documents (or another known speaker's in the same document)."""
+    import numpy as np
+
+    from claimcheck import embeddings
+
+    claims = [claim for claim in claims if claim.id in vectors]
+    if not claims or count < 1:
+        return set()
+    own = {claim.id for claim in claims}
+    codes: dict[str, int] = {"": -1}
+    query = np.stack([vectors[claim.id] for claim in claims])
+    documents = np.array([codes.setdefault(claim.document, len(codes)) for claim in claims])[:, None]
+    speakers = np.array([codes.setdefault(claim.speaker or "", len(codes)) for claim in claims])[:, None]
+    ids: list[str] = []
+    best_index = np.empty((len(claims), 0), dtype=np.int64)
+    best = np.empty((len(claims), 0), dtype=np.float32)
+    for rows in store.active_claim_vectors(model):
+        offset = len(ids)
+        ids += [row[0] for row in rows]
+        other = np.array([row[0] not in own for row in rows])[None, :]
+        document = np.array([codes.setdefault(row[1], len(codes)) for row in rows])[None, :]
+        speaker = np.array([codes.setdefault(row[2] or "", len(codes)) for row in rows])[None, :]
+        cosine = query @ embeddings.from_blobs([row[3] for row in rows], query.shape[1]).T
+        allowed = other & (cosine >= MIN_COSINE) & (
+            (documents != document) | ((speakers >= 0) & (speaker >= 0) & (speakers != speaker)))
+        best_index = np.concatenate([best_index, np.broadcast_to(offset + np.arange(len(rows)), cosine.shape)], axis=1)
+        best = np.concatenate([best, np.where(allowed, cosine, -np.inf).astype(np.float32)], axis=1)
+        if best.shape[1] > count:
+            keep = np.argpartition(-best, count - 1, axis=1)[:, :count]
+            best_index, best = np.take_along_axis(best_index, keep, axis=1), np.take_along_axis(best, keep, axis=1)
+    return {ids[i] for i in best_index[np.isfinite(best)].tolist()}

@@ -1,8 +1,12 @@
-"""Candidate pairs: claims about the same thing, found by TF-IDF nearest neighbours plus shared keys.
+"""Candidate pairs: claims about the same thing, found by TF-IDF nearest neighbours plus shared keys, and by
+sentence-embedding neighbours (claims that say the same in other words) when vectors are given.
 
 Similarities come from one sparse product per chunk of query claims. Terms and keys shared by more than
 `MAX_POSTINGS` claims only take part in the final cosine, not in the search, so the work per query
 claim is bounded and the total grows about linearly with the number of claims.
+Embedding neighbours are a blocked brute force: each block of query claims times all vectors (a dense product),
+O(queries x claims x 384) multiply-adds, the top SEMANTIC_K per query claim kept; quadratic in the claims for a
+full check, but a small constant (see benchmarks/RESULTS.md), and linear in the database for `--new-only`.
 """
 from __future__ import annotations
 
@@ -19,6 +23,9 @@ MAX_POSTINGS = 400       # a term or key in more claims than this is too common 
 MIN_SCORE = 0.1          # least search score (cosine on selective terms plus key bonus) for a candidate
 KEY_WEIGHT = 0.3         # each shared key adds KEY_WEIGHT ** 2 to the search score
 CHUNK = 1024             # query claims per sparse product
+SEMANTIC_K = 10          # embedding neighbours per query claim, at most
+MIN_COSINE = 0.35        # least embedding cosine for an embedding neighbour (unrelated news sentences: about 0-0.3)
+BLOCK_CELLS = 1 << 22    # query claims x claims per dense product (16 MB of float32)
 SPACE = re.compile(r"\s+")
 CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+(?:['’][A-Za-z]+)*")
 NOT_NAMES = STOPWORDS | CALENDAR
@@ -29,14 +36,18 @@ class CandidatePair:
     a: Claim
     b: Claim
     similarity: float    # TF-IDF cosine of the two claims
+    cosine: float | None = None    # their sentence embeddings' cosine, when pairing had vectors
 
 
 def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None, k: int = 20,
-                    known_keys: Mapping[str, Collection[str]] | None = None) -> list[CandidatePair]:
+                    known_keys: Mapping[str, Collection[str]] | None = None,
+                    vectors: Mapping[str, Sequence[float]] | None = None) -> list[CandidatePair]:
     """Up to k candidates per claim, each pair once with a.id < b.id, best first.
 
     With `new`, only pairs that involve at least one of those claim ids. `known_keys`: each claim's keys by id
-    (as stored at ingest), instead of extracting them here.
+    (as stored at ingest), instead of extracting them here. `vectors`: unit sentence-embedding vectors by claim id
+    (claimcheck.embeddings); each claim with one also gets up to SEMANTIC_K neighbours of cosine >= MIN_COSINE,
+    ranked against the TF-IDF candidates by their cosine.
     """
     import numpy as np
 
@@ -68,11 +79,54 @@ def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None,
         rows.append(row[keep])
         cols.append(col[keep])
         scores.append(score[keep])
+    matrix = _vector_matrix(claims, vectors) if vectors is not None else None
+    if matrix is not None:
+        for row, col, score in _semantic(matrix, queries, document, speaker, text, min(k, SEMANTIC_K)):
+            rows.append(row)
+            cols.append(col)
+            scores.append(score)
     row, col, score = np.concatenate(rows), np.concatenate(cols), np.concatenate(scores)
-    return _select(claims, tfidf, np.minimum(row, col), np.maximum(row, col), score, k)
+    return _select(claims, tfidf, np.minimum(row, col), np.maximum(row, col), score, k, matrix)
 
 
-def _select(claims, tfidf, first, second, score, k: int) -> list[CandidatePair]:
+def _vector_matrix(claims: Sequence[Claim], vectors: Mapping[str, Sequence[float]]):
+    """One row per claim, zero for a claim without a vector."""
+    import numpy as np
+
+    dimension = next((len(vector) for vector in vectors.values()), 0)
+    matrix = np.zeros((len(claims), dimension), dtype=np.float32)
+    for i, claim in enumerate(claims):
+        vector = vectors.get(claim.id)
+        if vector is not None:
+            matrix[i] = vector
+    return matrix
+
+
+def _semantic(matrix, queries, document, speaker, text, k: int):
+    """(rows, columns, cosines) of each query claim's best k embedding neighbours that may pair with it."""
+    import numpy as np
+
+    has = np.abs(matrix).sum(axis=1) > 0
+    queries = queries[has[queries]]
+    if not len(queries) or k < 1:
+        return
+    k = min(k, len(matrix) - 1)
+    columns = np.arange(len(matrix))
+    block = max(1, BLOCK_CELLS // len(matrix))
+    for begin in range(0, len(queries), block):
+        chunk = queries[begin:begin + block]
+        cosine = matrix[chunk] @ matrix.T
+        row = chunk[:, None]
+        allowed = has[None, :] & (row != columns) & (text[row] != text[columns]) & (
+            (document[row] != document[columns]) | ((speaker[row] >= 0) & (speaker[columns] >= 0) & (speaker[row] != speaker[columns])))
+        cosine[~allowed] = -np.inf
+        best = np.argpartition(-cosine, k - 1, axis=1)[:, :k]
+        score = np.take_along_axis(cosine, best, axis=1)
+        keep = score >= MIN_COSINE
+        yield np.broadcast_to(row, best.shape)[keep], best[keep].astype(np.int64), score[keep].astype(np.float32)
+
+
+def _select(claims, tfidf, first, second, score, k: int, matrix=None) -> list[CandidatePair]:
     """Best candidates first, each claim in at most k pairs."""
     import numpy as np
 
@@ -92,7 +146,11 @@ def _select(claims, tfidf, first, second, score, k: int) -> list[CandidatePair]:
         return []
     left, right = np.array(chosen).T
     similarity = np.asarray(tfidf[left].multiply(tfidf[right]).sum(axis=1)).ravel()
-    return [CandidatePair(claims[i], claims[j], round(float(s), 6)) for i, j, s in zip(left, right, similarity)]
+    if matrix is None:
+        return [CandidatePair(claims[i], claims[j], round(float(s), 6)) for i, j, s in zip(left, right, similarity)]
+    cosine = (matrix[left] * matrix[right]).sum(axis=1)
+    return [CandidatePair(claims[i], claims[j], round(float(s), 6), round(float(c), 6))
+            for i, j, s, c in zip(left, right, similarity, cosine)]
 
 
 def _tfidf(claims: Sequence[Claim]):

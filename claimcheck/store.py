@@ -233,6 +233,31 @@ class Store:
             where claims_fts match ? and not claims.superseded and claims.id != ?
             order by claims_fts.rank limit ?""", [match, exclude, limit])]
 
+    # --- sentence-embedding vectors (claimcheck.embeddings) ----------------------
+
+    def claim_vectors(self, ids: Collection[str], model: str) -> dict[str, bytes]:
+        """The stored vectors of those of these claims that have one under this embedding model, by claim id."""
+        return {claim: vector for chunk in chunks(sorted(ids)) for claim, vector in self.db.execute(
+            f"select claim, vector from claim_vectors where model = ? and claim in ({marks(chunk)})", [model, *chunk])}
+
+    def save_claim_vectors(self, model: str, vectors: Mapping[str, bytes]) -> None:
+        self.db.conn.executemany("insert or replace into claim_vectors (claim, model, vector) values (?, ?, ?)",
+                                 ((claim, model, vector) for claim, vector in vectors.items()))
+
+    def active_claim_vectors(self, model: str, size: int = 8192) -> Iterator[list[tuple[str, str, str | None, bytes]]]:
+        """Every active claim's vector under this model, as chunks of (claim, document, speaker, vector) rows, by id."""
+        after = ""
+        while True:
+            rows = self.db.execute("""
+                select claims.id, claims.document, claims.speaker, claim_vectors.vector
+                from claims join claim_vectors on claim_vectors.claim = claims.id and claim_vectors.model = ?
+                where not claims.superseded and claims.id > ? order by claims.id limit ?""",
+                                   [model, after, size]).fetchall()
+            if not rows:
+                return
+            yield [tuple(row) for row in rows]
+            after = rows[-1][0]
+
     # --- NLI score cache --------------------------------------------------------
 
     def cached_scores(self, model: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], tuple]:
