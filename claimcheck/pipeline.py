@@ -60,6 +60,7 @@ def check(store: Store, model: str | None = None, threshold: float | None = None
     from claimcheck.rules import check_pair, nli_ruled_out
 
     nli = load_nli(model, batch_size) if use_nli else None
+    seen = store.last_ingest()     # the ingest this check starts from: later ones are for the next --new-only
     new = store.claims_ingested_after(store.last_checked_ingest()) if new_only else None
     near = neighbourhood(store, new, k) if new_only else None
     claims = near.claims if near else store.active_claims()
@@ -83,8 +84,8 @@ def check(store: Store, model: str | None = None, threshold: float | None = None
 
     total = store.count_claims() if new_only else len(claims)
     with store.transaction():
-        check_id = store.start_check(nli.name if nli else "rules-only", threshold, new_only)
-        store.save_findings(findings, check_id)
+        check_id = store.start_check(nli.name if nli else "rules-only", threshold, new_only, last_ingest=seen)
+        store.save_findings(findings, check_id, scope=new)     # resolves what it no longer finds among `new`
         store.finish_check(check_id, claims=total, pairs=len(pairs), findings=len(findings))
     statuses = store.finding_statuses([f.id for f in findings])
     accepted = [f for f in findings if statuses.get(f.id) == "accepted"]

@@ -277,33 +277,65 @@ class Store:
 
     # --- checks and findings ----------------------------------------------------
 
-    def start_check(self, model: str, threshold: float, new_only: bool) -> int:
+    def start_check(self, model: str, threshold: float, new_only: bool, last_ingest: int | None = None) -> int:
+        """Record a check. `last_ingest`: the newest ingest when the check started reading (store.last_ingest()
+        then); claims ingested while it ran are newer, so the next `check --new-only` checks them."""
         return self.db["checks"].insert({
             "started_at": now(), "model": model, "threshold": threshold,
-            "last_ingest": self.last_ingest(), "new_only": int(new_only)}).last_pk
+            "last_ingest": self.last_ingest() if last_ingest is None else last_ingest,
+            "new_only": int(new_only)}).last_pk
 
     def finish_check(self, check: int, claims: int, pairs: int, findings: int) -> None:
         self.db["checks"].update(check, {"finished_at": now(), "claims": claims, "pairs": pairs,
                                          "findings": findings})
 
-    def save_findings(self, findings: Sequence[Finding], check: int) -> None:
+    def save_findings(self, findings: Sequence[Finding], check: int, scope: Collection[str] | None = None) -> int:
+        """Store what a check found, and resolve the open findings it no longer finds; returns how many.
+
+        `scope`: the claims the check looked at (a full check: None, every claim; `--new-only`: the new claims),
+        so only open findings involving one of them are resolved. A check resolves only what it looked for: a
+        finding last found with an NLI model stays open through a check without it (or with another model).
+        A resolved finding is kept for history (status `resolved`); found again, it is open again.
+        """
         for finding in findings:
-            existing = self.db.execute("select 1 from findings where id = ?", [finding.id]).fetchone()
+            existing = self.db.execute("select status from findings where id = ?", [finding.id]).fetchone()
             values = {"kind": finding.kind, "score": finding.score, "explanation": finding.explanation,
                       "claim_a": finding.a.id, "claim_b": finding.b.id, "last_check": check}
             if existing:
-                self.db["findings"].update(finding.id, values)
+                self.db["findings"].update(finding.id, {**values, "status": "open"} if existing[0] == "resolved"
+                                           else values)
             else:
                 self.db["findings"].insert({"id": finding.id, **values, "first_check": check,
                                             "status": "open", "reason": None})
+        model = self.db.execute("select model from checks where id = ?", [check]).fetchone()
+        stale = """
+            select f.id from findings f left join checks last on last.id = f.last_check
+            where f.status = 'open' and f.last_check != :check
+              and (last.model is null or last.model = :model or last.model = 'rules-only')"""
+        if scope is None:
+            ids = [row[0] for row in self.db.execute(stale, {"check": check, "model": model and model[0]})]
+        else:
+            self.db.execute("create temp table if not exists check_scope (claim text primary key)")
+            self.db.execute("delete from check_scope")
+            self.db.conn.executemany("insert or ignore into check_scope values (?)", ((c,) for c in scope))
+            ids = [row[0] for row in self.db.execute(
+                stale + " and (f.claim_a in (select claim from check_scope) or f.claim_b in (select claim from check_scope))",
+                {"check": check, "model": model and model[0]})]
+            self.db.execute("delete from check_scope")
+        self.db.conn.executemany("update findings set status = 'resolved' where id = ?", ((i,) for i in ids))
+        return len(ids)
 
     def finding_statuses(self, ids: Collection[str]) -> dict[str, str]:
         return {id_: status for chunk in chunks(sorted(ids)) for id_, status in self.db.execute(
             f"select id, status from findings where id in ({marks(chunk)})", chunk)}
 
     def finding_rows(self, kind: str | None = None, status: str | None = None) -> list[dict]:
-        where, params = filters(["not a.superseded", "not b.superseded"],
-                                [("findings.kind = ?", kind), ("findings.status = ?", status)])
+        """Findings between active claims; `status` None: open and accepted ones; "resolved" (history) and "all"
+        also list findings between claims since superseded."""
+        always = [] if status in ("resolved", "all") else ["not a.superseded", "not b.superseded"]
+        always += [] if status else ["findings.status != 'resolved'"]
+        where, params = filters(always, [("findings.kind = ?", kind),
+                                         ("findings.status = ?", None if status == "all" else status)])
         sql = f"""
             select findings.id, findings.kind, round(findings.score, 3) as score, findings.status,
               findings.explanation, a.source as source_a, a.text as claim_a,

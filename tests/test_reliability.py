@@ -112,3 +112,123 @@ def test_a_check_waits_for_an_ingest_that_commits_meanwhile(claimcheck, tmp_path
     result = claimcheck("check", "--no-nli", "--format", "json")
     assert result.exit_code == 1, result.output
     assert json.loads(result.output)["summary"]["findings"] >= 1
+
+
+# --- item 1: a check records the last ingest it saw when it started ----------------------------------------------------
+
+def test_claims_ingested_while_a_check_runs_are_checked_by_the_next_new_only(claimcheck, tmp_path, monkeypatch):
+    from claimcheck import pipeline
+
+    write_article(tmp_path / "a", "a.txt", "Ledger", "Ohio", 61)
+    write_article(tmp_path / "b", "b.txt", "Wire", "Ohio", 58)
+    assert claimcheck("ingest", tmp_path / "a").exit_code == 0
+    original = Store.transaction
+    ingested = []
+
+    def transaction(self):
+        # the check has read the claims and now saves its findings: meanwhile another process ingested b/
+        if not ingested:
+            ingested.append(None)
+            ingested[0] = pipeline.ingest(Store(claimcheck.db), [str(tmp_path / "b")])
+        return original(self)
+    monkeypatch.setattr(Store, "transaction", transaction)
+    assert claimcheck("check", "--no-nli").exit_code == 0
+    monkeypatch.setattr(Store, "transaction", original)
+    assert ingested and ingested[0].claims == 2
+    result = claimcheck("check", "--new-only", "--no-nli", "--format", "json")
+    summary = json.loads(result.output)["summary"]
+    assert summary["new_claims"] == 2 and summary["findings"] >= 1, summary
+
+
+# --- item 4: findings a later check no longer finds are resolved ----------------------------------------------------
+
+def open_findings(claimcheck) -> set[str]:
+    return {row["id"] for row in json.loads(claimcheck("findings", "--json", "--status", "open").output)}
+
+
+def test_a_full_check_resolves_what_it_no_longer_finds_and_reopens_what_it_finds_again(claimcheck, tmp_path):
+    write_article(tmp_path / "a", "a.txt", "Ledger", "Ohio", 61)
+    wire = write_article(tmp_path / "a", "b.txt", "Wire", "Ohio", 58)
+    original = wire.read_text(encoding="utf-8")
+    first = json.loads(claimcheck("run", tmp_path / "a", "--no-nli", "--format", "json").stdout)
+    found = {f["id"] for f in first["findings"]}
+    assert found and open_findings(claimcheck) == found
+    wire.write_text(original.replace("58", "61"), encoding="utf-8")     # the Wire corrects its figure
+    second = json.loads(claimcheck("run", tmp_path / "a", "--no-nli", "--format", "json").stdout)
+    assert second["summary"]["findings"] == len(open_findings(claimcheck))
+    assert not found & open_findings(claimcheck)
+    resolved = {row["id"] for row in json.loads(claimcheck("findings", "--status", "resolved", "--json").output)}
+    assert resolved == found - {f["id"] for f in second["findings"]}
+    assert json.loads(claimcheck("findings", "--json").output) == \
+        json.loads(claimcheck("findings", "--json", "--status", "open").output)
+    assert sum(s["open_findings"] for s in json.loads(claimcheck("sources", "--json").output)) == \
+        sum(2 for _ in open_findings(claimcheck))
+    claimcheck("baseline", "write", tmp_path / "baseline.json")
+    assert len(json.loads((tmp_path / "baseline.json").read_text())["findings"]) == len(open_findings(claimcheck))
+    wire.write_text(original, encoding="utf-8")                          # ... and back
+    claimcheck("run", tmp_path / "a", "--no-nli")
+    assert found <= open_findings(claimcheck)
+
+
+def test_the_issue_example_lists_what_the_check_reported(claimcheck):
+    claimcheck("run", ROOT / "fixtures" / "news", "--no-nli")
+    claimcheck("entities", "reference", ROOT / "fixtures" / "names.csv")
+    report = json.loads(claimcheck("check", "--no-nli", "--format", "json").stdout)
+    assert open_findings(claimcheck) == {f["id"] for f in report["findings"]}
+
+
+def plant_finding(db: str, model: str) -> str:
+    """An open finding between two active claims, last found by a check with this model."""
+    conn = sqlite3.connect(db)
+    a, b = [row[0] for row in conn.execute("select id from claims where not superseded order by id limit 2")]
+    check = conn.execute("insert into checks (started_at, finished_at, model, threshold, last_ingest, new_only) "
+                         "values ('2026-01-01', '2026-01-01', ?, 0.5, 0, 0)", [model]).lastrowid
+    conn.execute("insert into findings (id, kind, score, explanation, claim_a, claim_b, first_check, last_check, "
+                 "status) values (?, 'contradiction', 0.9, 'planted', ?, ?, ?, ?, 'open')",
+                 [f"planted{model[:4]}", a, b, check, check])
+    conn.commit()
+    conn.close()
+    return f"planted{model[:4]}"
+
+
+def test_new_only_touches_only_findings_of_the_claims_it_checked(claimcheck, tmp_path):
+    write_article(tmp_path / "a", "a.txt", "Ledger", "Ohio", 61)
+    assert claimcheck("run", tmp_path / "a", "--no-nli").exit_code == 0
+    planted = plant_finding(claimcheck.db, "rules-only")
+    write_article(tmp_path / "b", "b.txt", "Wire", "Kent", 58)
+    claimcheck("run", tmp_path / "b", "--no-nli", "--new-only")
+    assert planted in open_findings(claimcheck)
+    claimcheck("check", "--no-nli")
+    assert planted not in open_findings(claimcheck)
+
+
+def test_a_check_without_nli_leaves_nli_findings_open(claimcheck, tmp_path):
+    write_article(tmp_path / "a", "a.txt", "Ledger", "Ohio", 61)
+    assert claimcheck("run", tmp_path / "a", "--no-nli").exit_code == 0
+    planted = plant_finding(claimcheck.db, "some-nli-model")
+    claimcheck("check", "--no-nli")
+    assert planted in open_findings(claimcheck)
+
+
+# --- item 3: batch file names are names, not patterns ---------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["[a].jsonl", "a*.jsonl", "x::y.jsonl", "b?.csv", "[a].json", "memory::c.csv"])
+def test_a_batch_file_is_loaded_by_its_exact_name(claimcheck, tmp_path, name):
+    folder = tmp_path / "batches"
+    folder.mkdir()
+    decoy = "The decoy file says turnout was 12 percent."
+    (folder / "a.jsonl").write_text(json.dumps({"text": decoy, "source": "Decoy"}) + "\n", encoding="utf-8")
+    (folder / "b1.csv").write_text(f"text,source\n{decoy},Decoy\n", encoding="utf-8")
+    (folder / "c.csv").write_text(f"text,source\n{decoy},Decoy\n", encoding="utf-8")
+    text = "The council said turnout was 61 percent."
+    target = folder / name
+    if name.endswith(".jsonl"):
+        target.write_text(json.dumps({"text": text, "source": "Ledger"}) + "\n", encoding="utf-8")
+    elif name.endswith(".json"):
+        target.write_text(json.dumps([{"text": text, "source": "Ledger"}]), encoding="utf-8")
+    else:
+        target.write_text(f"text,source\n{text},Ledger\n", encoding="utf-8")
+    result = claimcheck("ingest", target)
+    assert result.exit_code == 0, result.output
+    rows = json.loads(claimcheck("claims", "--json").output)
+    assert [(row["text"], row["source"], row["path"]) for row in rows] == [(text, "Ledger", target.as_posix())]

@@ -32,7 +32,9 @@ def claims(obj, source, document, search, entity, include_superseded, fmt):
 
 @click.command()
 @click.option("--kind", type=click.Choice(KINDS), help="Only findings of this kind.")
-@click.option("--status", type=click.Choice(["open", "accepted"]), help="Only findings with this status.")
+@click.option("--status", type=click.Choice(["open", "accepted", "resolved", "all"]),
+              help="Only findings with this status (default: open and accepted; resolved: those a later check "
+                   "no longer found; all: every one).")
 @output_options
 @click.pass_obj
 def findings(obj, kind, status, fmt):
