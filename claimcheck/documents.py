@@ -12,6 +12,7 @@ import io
 import json
 import math
 import re
+import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -464,8 +465,15 @@ def _read_with_datasets(kind: str, path: Path, field: str | None = None) -> list
     if kind == "csv":
         options["keep_default_na"] = False
     with tempfile.TemporaryDirectory(prefix="claimcheck-datasets-") as cache:
+        # datasets reads data_files as glob patterns and fsspec URLs ("[a].jsonl" would load "a.jsonl", "a::b"
+        # fails): it is given a link to exactly this file, under a plain name
+        literal = Path(cache) / f"batch{path.suffix.lower()}"
         try:
-            dataset = datasets.load_dataset(kind, data_files=str(path), split="train", cache_dir=cache, **options)
+            literal.symlink_to(path.resolve())
+        except OSError:
+            shutil.copyfile(path, literal)
+        try:
+            dataset = datasets.load_dataset(kind, data_files=str(literal), split="train", cache_dir=cache, **options)
             return dataset.to_list()
         except Exception as error:  # datasets/pyarrow raise many types; report them in one line
             message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
