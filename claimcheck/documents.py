@@ -65,23 +65,33 @@ class Document:
         return into_line + 1
 
 
-def load_documents(paths: Sequence[str], source: str | None = None,
-                   published: str | None = None) -> list[Document]:
-    documents = []
-    for path in _expand(paths):
+def load_documents(paths: Sequence[str], source: str | None = None, published: str | None = None,
+                   skipped: list[str] | None = None) -> list[Document]:
+    """The documents in these files and folders. Every bad file is named: with `skipped` (a list), each bad
+    file's one-line error is appended to it and the rest are loaded; without, one error lists them all."""
+    documents, errors = [], []
+    for path in _expand(paths, errors):
         suffix = path.suffix.lower()
-        if suffix in TEXT_SUFFIXES:
-            documents.append(_load_text(path, source, published))
-        elif suffix in HTML_SUFFIXES:
-            documents.append(_load_html(path, source, published))
-        else:
-            documents.extend(_load_batch(path, source, published))
+        try:
+            if suffix in TEXT_SUFFIXES:
+                documents.append(_load_text(path, source, published))
+            elif suffix in HTML_SUFFIXES:
+                documents.append(_load_html(path, source, published))
+            else:
+                documents.extend(_load_batch(path, source, published))
+        except ClaimcheckError as error:
+            errors.append(str(error))
+    if errors and skipped is None:
+        hint = f"\n{len(errors)} bad files: fix them, or ingest the rest with --skip-bad" if len(errors) > 1 else ""
+        raise ClaimcheckError("\n".join(errors) + hint)
+    if skipped is not None:
+        skipped.extend(errors)
     return documents
 
 
 # --- files -------------------------------------------------------------------------------------
 
-def _expand(paths: Sequence[str]) -> list[Path]:
+def _expand(paths: Sequence[str], errors: list[str]) -> list[Path]:
     files, seen = [], set()
     for given in paths:
         path = Path(given)
@@ -90,8 +100,9 @@ def _expand(paths: Sequence[str]) -> list[Path]:
                            key=lambda p: p.as_posix())
         elif path.is_file():
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise ClaimcheckError(f"{path.as_posix()}: unsupported file type {path.suffix or '(none)'!r}; "
-                                      f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
+                errors.append(f"{path.as_posix()}: unsupported file type {path.suffix or '(none)'!r}; "
+                              f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
+                continue
             found = [path]
         else:
             raise ClaimcheckError(f"{path.as_posix()}: no such file or folder")
@@ -441,6 +452,7 @@ def _validate_json(name: str, text: str) -> str | None:
 
 def _csv_record_lines(name: str, text: str) -> list[int]:
     """The line where each data row starts (rows may span lines inside quotes)."""
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))   # a field may be as long as a file
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, [])

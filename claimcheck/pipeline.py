@@ -36,9 +36,9 @@ class CheckResult:
 
 
 def ingest(store: Store, paths: Sequence[str], source: str | None = None,
-           published: str | None = None) -> IngestResult:
+           published: str | None = None, skipped: list[str] | None = None) -> IngestResult:
     """Load and split everything first, then write it all in one transaction."""
-    documents = load_documents(paths, source=source, published=published)
+    documents = load_documents(paths, source=source, published=published, skipped=skipped)   # skipped: bad files
     extracted = [(document, extract_claims(document)) for document in documents]
     result = IngestResult()
     with store.transaction():

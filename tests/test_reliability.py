@@ -232,3 +232,46 @@ def test_a_batch_file_is_loaded_by_its_exact_name(claimcheck, tmp_path, name):
     assert result.exit_code == 0, result.output
     rows = json.loads(claimcheck("claims", "--json").output)
     assert [(row["text"], row["source"], row["path"]) for row in rows] == [(text, "Ledger", target.as_posix())]
+
+
+# --- item 6: every bad file is named; --skip-bad ingests the rest -------------------------------------------------
+
+@pytest.fixture
+def mixed(tmp_path):
+    folder = tmp_path / "mixed"
+    write_article(folder, "good1.txt", "Ledger", "Ohio", 61)
+    write_article(folder, "good2.txt", "Wire", "Ohio", 58)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "latin1.txt").write_bytes("Le président a visité Genève.".encode("latin-1"))
+    (folder / "broken.jsonl").write_bytes(b'{"text": oops}\n')
+    return folder
+
+
+def test_every_bad_file_is_named_and_nothing_is_written(claimcheck, mixed):
+    result = claimcheck("ingest", mixed)
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert all(line.startswith("Error: ") for line in lines), lines
+    for name in ("empty.txt", "latin1.txt", "broken.jsonl"):
+        assert sum(name in line for line in lines) == 1, lines
+    assert "--skip-bad" in lines[-1]
+    assert not Path(claimcheck.db).exists() or Store(claimcheck.db).db["documents"].count == 0
+
+
+def test_skip_bad_ingests_the_rest_and_names_each_bad_file(claimcheck, mixed):
+    result = claimcheck("ingest", mixed, "--skip-bad")
+    assert result.exit_code == 0, result.output
+    skipped = [line for line in result.output.splitlines() if line.startswith("Skipped ")]
+    assert len(skipped) == 3 and any("empty.txt" in line for line in skipped)
+    assert "2 new" in result.output
+    assert Store(claimcheck.db).db["documents"].count == 2
+
+
+def test_a_csv_field_may_be_longer_than_128_kb(claimcheck, tmp_path):
+    sentence = "The council said turnout was 61 percent in the town of Elm Valley. "
+    long_text = sentence * (200_000 // len(sentence))
+    path = tmp_path / "long.csv"
+    path.write_text(f'text,source\n"{long_text}",Ledger\n', encoding="utf-8")
+    result = claimcheck("ingest", path)
+    assert result.exit_code == 0, result.output
+    assert Store(claimcheck.db).db["documents"].count == 1

@@ -14,6 +14,9 @@ FAIL_LEVELS = ("any", *KINDS, "none")
 
 
 def ingest_options(fn):
+    fn = click.option("--skip-bad", is_flag=True,
+                      help="Ingest the good files and name each bad one (by default one bad file stops the ingest, "
+                           "naming every bad file).")(fn)
     fn = click.option("--published", help="Publication date (YYYY-MM-DD) for documents that give none.")(fn)
     fn = click.option("--source", help="Source name for every document (default: from each file or record).")(fn)
     fn = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))(fn)
@@ -47,10 +50,13 @@ def check_options(fn):
 @click.command()
 @ingest_options
 @click.pass_obj
-def ingest(obj, paths, source, published):
+def ingest(obj, paths, source, published, skip_bad):
     """Read articles (files or folders) into the claims database."""
     store = open_store(obj, must_exist=False)
-    result = pipeline.ingest(store, paths, source=source, published=published)
+    skipped = [] if skip_bad else None
+    result = pipeline.ingest(store, paths, source=source, published=published, skipped=skipped)
+    for error in skipped or []:
+        click.echo(f"Skipped {error}", err=True)
     docs = result.documents
     click.echo(f"{docs['new']} new, {docs['updated']} updated, {docs['unchanged']} unchanged document(s); "
                f"{result.claims} claim(s) added", err=True)
@@ -73,10 +79,10 @@ def check(obj, baseline, **options):
 @ingest_options
 @check_options
 @click.pass_context
-def run(ctx, paths, source, published, baseline, **options):
+def run(ctx, paths, source, published, skip_bad, baseline, **options):
     """Ingest PATHS, then check them: the main job. Exit status as for `check`."""
     known = read_baseline(baseline) if baseline else frozenset()
-    ctx.invoke(ingest, paths=paths, source=source, published=published)
+    ctx.invoke(ingest, paths=paths, source=source, published=published, skip_bad=skip_bad)
     run_check(open_store(ctx.obj, must_exist=False), baseline=known, **options)
 
 
