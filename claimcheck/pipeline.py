@@ -16,7 +16,8 @@ from claimcheck.store import Store
 
 @dataclass
 class IngestResult:
-    documents: dict[str, int] = field(default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0})
+    documents: dict[str, int] = field(default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0,
+                                                               "moved": 0, "resourced": 0})   # see add_document
     claims: int = 0
 
 
@@ -46,7 +47,7 @@ def ingest(store: Store, paths: Sequence[str], source: str | None = None,
         for document, claims in extracted:
             status = store.add_document(document, claims, ingest_id)
             result.documents[status] += 1
-            if status != "unchanged":
+            if status in ("new", "updated"):     # moved and resourced documents keep their stored claims
                 result.claims += len(claims)
         if result.documents["new"] or result.documents["updated"]:
             entity_update.update(store, ingest_id)

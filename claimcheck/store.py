@@ -113,11 +113,24 @@ class Store:
     def add_document(self, document: Document, claims: Sequence[Claim], ingest: int,
                      claim_keys: Mapping[str, Collection[str]] | None = None) -> str:
         """Store a document, its claims and their search keys (pairs.keys, by claim id).
-        Returns "new", "unchanged" or "updated"."""
+        Returns "new", "updated", "unchanged", "moved" (the same content at a new path: the stored document
+        takes the new path, its claims stay) or "resourced" (unchanged, under another source: applied)."""
         current = list(self.db.query(
-            "select version from documents where id = ? and not superseded", [document.id]))
-        if any(row["version"] == document.version for row in current):
+            "select version, source from documents where id = ? and not superseded", [document.id]))
+        same = [row for row in current if row["version"] == document.version]
+        if same and same[0]["source"] != document.source:
+            self.db["sources"].insert({"name": document.source, "first_seen": now()}, ignore=True)
+            self.db.execute("update documents set source = ? where id = ? and not superseded",
+                            [document.source, document.id])
+            self.db.execute("update claims set source = ? where document = ? and not superseded",
+                            [document.source, document.id])
+            return "resourced"
+        if same:
             return "unchanged"
+        if not current and (moved := self.moved_from(document)):
+            self.db.execute("update documents set path = ? where id = ? and not superseded", [document.path, moved])
+            self.db.execute("update claims set path = ? where document = ? and not superseded", [document.path, moved])
+            return "moved"
         self.db["sources"].insert({"name": document.source, "first_seen": now()}, ignore=True)
         if current:
             self.db.execute("update documents set superseded = 1 where id = ?", [document.id])
@@ -136,6 +149,19 @@ class Store:
                                  ((claim.id, key) for claim in claims
                                   for key in sorted(claim_keys[claim.id] if claim_keys else keys(claim.text))))
         return "updated" if current else "new"
+
+    def moved_from(self, document: Document) -> str | None:
+        """The id of the stored document this one is, moved: a document whose id comes from its path (it gives
+        none), with the same content and source, stored from a path where no file is any more."""
+        suffix = f"#{document.record_line}" if document.record_line is not None else ""
+        if document.id != document.path + suffix:
+            return None
+        rows = self.db.execute("""
+            select id, path from documents
+            where version = ? and source = ? and not superseded and path != ? and (id = path or id = path || ?)
+            order by id = path || ? desc, id""", [document.version, document.source, document.path, suffix,
+                                                  suffix]).fetchall()
+        return next((id_ for id_, path in rows if not Path(path).exists()), None)
 
     def stored_versions(self, documents: Sequence[Document]) -> set[tuple[str, str]]:
         """(id, version) of these documents that are already stored as their active version."""

@@ -275,3 +275,51 @@ def test_a_csv_field_may_be_longer_than_128_kb(claimcheck, tmp_path):
     result = claimcheck("ingest", path)
     assert result.exit_code == 0, result.output
     assert Store(claimcheck.db).db["documents"].count == 1
+
+
+# --- item 5: moved and re-sourced files ---------------------------------------------------------------------------
+
+def active(claimcheck, table: str) -> list[dict]:
+    return json.loads(claimcheck(table, "--json").output)
+
+
+def test_a_moved_file_is_the_same_document_at_its_new_path(claimcheck, tmp_path):
+    old = write_article(tmp_path / "news", "ledger.txt", "Ledger", "Ohio", 61)
+    write_article(tmp_path / "news", "wire.txt", "Wire", "Ohio", 58)
+    claimcheck("run", tmp_path / "news", "--no-nli")
+    claims_before = {row["id"] for row in active(claimcheck, "claims")}
+    findings_before = {row["id"] for row in active(claimcheck, "findings")}
+    new = tmp_path / "news" / "2025" / "ledger.txt"
+    new.parent.mkdir()
+    old.rename(new)
+    result = claimcheck("ingest", tmp_path / "news")
+    assert "1 moved to a new path" in result.output and "0 new" in result.output, result.output
+    documents = active(claimcheck, "documents")
+    assert len(documents) == 2 and new.as_posix() in {d["path"] for d in documents}
+    claims = active(claimcheck, "claims")
+    assert {row["id"] for row in claims} == claims_before
+    assert old.as_posix() not in {row["path"] for row in claims}
+    report = json.loads(claimcheck("check", "--no-nli", "--format", "json").stdout)
+    assert {f["id"] for f in report["findings"]} == findings_before
+    paths = {c["path"] for f in report["findings"] for c in f["claims"]}
+    assert new.as_posix() in paths and old.as_posix() not in paths
+
+
+def test_a_copy_whose_original_is_still_there_is_another_document(claimcheck, tmp_path):
+    original = write_article(tmp_path / "news", "ledger.txt", "Ledger", "Ohio", 61)
+    claimcheck("ingest", tmp_path / "news")
+    copy = tmp_path / "news" / "copy" / "ledger.txt"
+    copy.parent.mkdir()
+    copy.write_bytes(original.read_bytes())
+    assert "1 new" in claimcheck("ingest", tmp_path / "news").output
+    assert len(active(claimcheck, "documents")) == 2
+
+
+def test_reingesting_with_another_source_applies_it(claimcheck, tmp_path):
+    write_article(tmp_path / "news", "ledger.txt", "Ledger", "Ohio", 61)
+    claimcheck("ingest", tmp_path / "news")
+    result = claimcheck("ingest", tmp_path / "news", "--source", "Northern Ledger")
+    assert "1 given another source" in result.output, result.output
+    assert {row["source"] for row in active(claimcheck, "claims")} == {"Northern Ledger"}
+    assert {row["source"] for row in active(claimcheck, "documents")} == {"Northern Ledger"}
+    assert "unchanged" in claimcheck("ingest", tmp_path / "news", "--source", "Northern Ledger").output

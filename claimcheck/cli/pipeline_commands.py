@@ -58,7 +58,9 @@ def ingest(obj, paths, source, published, skip_bad):
     for error in skipped or []:
         click.echo(f"Skipped {error}", err=True)
     docs = result.documents
-    click.echo(f"{docs['new']} new, {docs['updated']} updated, {docs['unchanged']} unchanged document(s); "
+    more = "".join(f", {docs[key]} {label}" for key, label in (("moved", "moved to a new path"),
+                                                              ("resourced", "given another source")) if docs.get(key))
+    click.echo(f"{docs['new']} new, {docs['updated']} updated, {docs['unchanged']} unchanged document(s){more}; "
                f"{result.claims} claim(s) added", err=True)
 
 
