@@ -17,6 +17,7 @@ LABELS = ("entailment", "neutral", "contradiction")
 SETTINGS_FILE = "claimcheck.json"
 ONNX_FILE = "model.onnx"
 DEFAULT_MAX_LENGTH = 128
+HUB_TIMEOUT = 5.0  # seconds to connect to the Hub, and for each read from it
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(/[\w.-]+)?$")
 # Label names seen in NLI and fact-verification models, mapped onto LABELS; "not_contradiction" only in 2-label models.
 LABEL_NAMES = {
@@ -115,6 +116,25 @@ def hub_reachable(timeout: float = 3.0) -> bool:
         return False
 
 
+def hub_answers(model: str, timeout: float = HUB_TIMEOUT) -> None:
+    """Ask the Hub about the model, waiting at most `timeout` seconds to connect and for each read; a Hub that
+    accepts the connection and never answers is a clear error, not a hang."""
+    import urllib.error
+    import urllib.request
+
+    endpoint = os.environ.get("HF_ENDPOINT", "https://huggingface.co").rstrip("/")
+    try:
+        urllib.request.urlopen(f"{endpoint}/api/models/{model}", timeout=timeout).close()
+    except urllib.error.HTTPError as error:
+        if error.code in (401, 403, 404):
+            raise ClaimcheckError(f"model {model}: not on the Hugging Face Hub at {endpoint} (or private; "
+                                  f"HTTP {error.code})") from None
+    except (OSError, ValueError) as error:      # timeouts, refused or reset connections, bad URLs
+        reason = "did not answer" if "timed out" in str(error) else f"cannot be asked ({error})"
+        raise ClaimcheckError(f"cannot download model {model}: the Hub at {endpoint} {reason} within {timeout:g} s; "
+                              "give a local path, or set HF_ENDPOINT") from None
+
+
 def resolve(name_or_path: str) -> tuple[Path, bool]:
     """A local folder holding the model, and whether it came from the Hub. Never waits long on the network."""
     path = Path(name_or_path).expanduser()
@@ -124,8 +144,8 @@ def resolve(name_or_path: str) -> tuple[Path, bool]:
         return path, False
     if not HUB_ID.match(name_or_path) or name_or_path.startswith((".", "~")):
         raise ClaimcheckError(f"no model at {name_or_path}")
-    os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", "10")
-    os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", "30")
+    os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", str(int(HUB_TIMEOUT)))
+    os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", str(int(2 * HUB_TIMEOUT)))
     from huggingface_hub import snapshot_download
 
     patterns = ["*.json", "*.txt", "*.model", "*.safetensors"]
@@ -136,8 +156,15 @@ def resolve(name_or_path: str) -> tuple[Path, bool]:
     if not hub_reachable():
         raise ClaimcheckError(f"model {name_or_path} is neither a local folder nor in the Hugging Face cache, "
                               "and the Hub cannot be reached")
+    hub_answers(name_or_path)
+    from huggingface_hub import constants
+
+    # read at import time from the environment, so set here too: a stalled download fails, it does not hang
+    constants.HF_HUB_ETAG_TIMEOUT = int(os.environ["HF_HUB_ETAG_TIMEOUT"])
+    constants.HF_HUB_DOWNLOAD_TIMEOUT = int(os.environ["HF_HUB_DOWNLOAD_TIMEOUT"])
     try:
-        return Path(snapshot_download(name_or_path, allow_patterns=patterns)), True
+        return Path(snapshot_download(name_or_path, allow_patterns=patterns,
+                                      etag_timeout=constants.HF_HUB_ETAG_TIMEOUT)), True
     except Exception as error:
         raise ClaimcheckError(f"cannot download model {name_or_path}: {type(error).__name__}") from None
 

@@ -323,3 +323,40 @@ def test_reingesting_with_another_source_applies_it(claimcheck, tmp_path):
     assert {row["source"] for row in active(claimcheck, "claims")} == {"Northern Ledger"}
     assert {row["source"] for row in active(claimcheck, "documents")} == {"Northern Ledger"}
     assert "unchanged" in claimcheck("ingest", tmp_path / "news", "--source", "Northern Ledger").output
+
+
+# --- item 9: a stalled Hub is a clear error, soon ------------------------------------------------------------------
+
+def test_a_hub_that_accepts_and_never_answers_is_a_clear_error_within_20_seconds(claimcheck, tmp_path):
+    import socket
+
+    write_article(tmp_path / "a", "a.txt", "Ledger", "Ohio", 61)
+    assert claimcheck("ingest", tmp_path / "a").exit_code == 0
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    held = []
+
+    def accept_and_say_nothing():
+        while True:
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                return
+    threading.Thread(target=accept_and_say_nothing, daemon=True).start()
+    env = {**os.environ, "CLAIMCHECK_DB": claimcheck.db, "HF_ENDPOINT": f"http://127.0.0.1:{server.getsockname()[1]}",
+           "HF_HUB_CACHE": str(tmp_path / "hub-cache"), "HF_HOME": str(tmp_path / "hf-home")}
+    for key in ("HF_HUB_OFFLINE", "HF_HUB_ETAG_TIMEOUT", "HF_HUB_DOWNLOAD_TIMEOUT"):
+        env.pop(key, None)
+    started = time.monotonic()
+    try:
+        done = subprocess.run([sys.executable, "-m", "claimcheck", "check", "--model", "some-org/some-nli-model"],
+                              env=env, capture_output=True, text=True, timeout=60)
+    finally:
+        server.close()
+        for conn in held:
+            conn.close()
+    assert time.monotonic() - started < 20
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and "some-org/some-nli-model" in lines[0], done.stderr
