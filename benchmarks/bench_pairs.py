@@ -1,4 +1,4 @@
-"""Benchmark candidate pairing and the deterministic rules on synthetic news claims.
+"""Benchmark candidate pairing, the claim reader and the verifiers on synthetic news claims.
 
     /work/venv/bin/python benchmarks/bench_pairs.py [--sizes 5000 10000 20000] [--k 20]
 """
@@ -10,7 +10,8 @@ import time
 
 from claimcheck.claims import Claim
 from claimcheck.pairs import candidate_pairs
-from claimcheck.rules import check_pair
+from claimcheck.reading import read_claims
+from claimcheck.verify import Side, verify_pair
 
 FIRST = "Anna Boris Carla David Elena Farid Grace Hiro Ines Jonas Kemal Lena Marco Nadia Omar Petra Rafael Sofia Tomas Yusuf".split()
 LAST = "Alvarez Brandt Costa Dubois Eriksen Fischer Gomez Haddad Ivanova Jensen Kowalski Lindqvist Moreau Novak Okafor Petrov Quinn Rossi Schmidt Tanaka".split()
@@ -92,11 +93,16 @@ def main() -> None:
     seconds, pairs = time_pairing(claims, args.k, new=batch)
     print(f"incremental: {len(batch)} new claims against {len(claims)}: {seconds:.2f} s, {len(pairs)} pairs")
 
-    _, pairs = time_pairing(synthetic_claims(10000), args.k, repeat=1)
+    claims = synthetic_claims(10000)
+    _, pairs = time_pairing(claims, args.k, repeat=1)
     started = time.perf_counter()
-    verdicts = sum(len(check_pair(pair.a, pair.b)) for pair in pairs)
+    readings = dict(zip((c.id for c in claims), read_claims(claims)))
+    read_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    verdicts = sum(len(verify_pair(Side(p.a, readings[p.a.id]), Side(p.b, readings[p.b.id]))) for p in pairs)
     seconds = time.perf_counter() - started
-    print(f"check_pair: {len(pairs)} pairs in {seconds:.2f} s = {len(pairs) / seconds:,.0f} pairs/s ({verdicts} verdicts)")
+    print(f"reading: {len(claims)} claims in {read_seconds:.2f} s = {len(claims) / read_seconds:,.0f} claims/s")
+    print(f"verify_pair: {len(pairs)} pairs in {seconds:.2f} s = {len(pairs) / seconds:,.0f} pairs/s ({verdicts} verdicts)")
 
 
 if __name__ == "__main__":

@@ -457,9 +457,48 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def headline_span(document: Document) -> tuple[int, int] | None:
+    """Offsets of the headline line at the top of the body: the title, or a first line without a full stop."""
+    _, body_start = front_matter(document.text)
+    text = document.text
+    match = re.compile(r"\s*(#{1,6}\s+)?([^\n]+)").match(text, body_start)
+    if not match:
+        return None
+    line = match.group(2).strip()
+    if document.title and _fold(line) == _fold(document.title):
+        return match.start(2), match.end(2)
+    if match.group(1) or (not _TERMINAL.search(line) and len(line.split()) <= 20 and "\n" in text[match.end():]):
+        return match.start(2), match.end(2)
+    return None
+
+
+def headline_and_lead(document: Document) -> tuple[str | None, str]:
+    """The headline (context, not a claim) and the first paragraph after it."""
+    _, body_start = front_matter(document.text)
+    span = headline_span(document)
+    headline = document.text[span[0]:span[1]].strip() if span else document.title
+    rest = document.text[span[1] if span else body_start:]
+    lead = next((line.strip() for line in rest.splitlines() if len(line.split()) >= 4), "")
+    return headline, lead[:600]
+
+
+def dateline_of(lead: str) -> str | None:
+    """The place in a dateline: "KYIV, Aug 19 (Reuters) - ..." -> "Kyiv"."""
+    match = _DATELINE_PREFIX.match(lead)
+    if not match:
+        return None
+    place = re.match(r"[A-Z][A-Z.'\- ]+[A-Z]", match.group())
+    return place.group().title() if place else None
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def extract_claims(document: Document) -> list[Claim]:
     _, body_start = front_matter(document.text)
     text, version = document.text, document.version
+    headline = headline_span(document)
     actors = _Actors()
     claims: list[Claim] = []
     seen: set[tuple[int, int, str]] = set()
@@ -469,8 +508,8 @@ def extract_claims(document: Document) -> list[Claim]:
             match = prefix.match(text, start, end)
             if match:
                 start = match.end()
-        if _MARKDOWN_HEADING.match(text, start, end):
-            continue        # a title, not a statement
+        if _MARKDOWN_HEADING.match(text, start, end) or (headline and headline[0] <= start < headline[1]):
+            continue        # a title: context, not a statement
         sentence_text = text[start:end]
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)

@@ -107,6 +107,14 @@ def m005_search_keys(db: Database) -> None:
 
 
 @migration
+def m006_claim_readings(db: Database) -> None:
+    """Each claim's structured reading (claimcheck.reading), as JSON, with the analysis version that wrote it:
+    readings of an older version are recomputed before use, so none is silently stale."""
+    db["claim_readings"].create({"claim": str, "version": int, "reading": str}, pk="claim",
+                                foreign_keys=[("claim", "claims", "id")])
+
+
+@migration
 def m007_claim_vectors(db: Database) -> None:
     """Each claim's sentence-embedding vector (claimcheck.embeddings), per embedding model: float16 bytes.
     Computed at check time for the claims that lack one under the current model, so nothing is stale."""

@@ -20,7 +20,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.claims import Claim
-from claimcheck.pairs import MAX_POSTINGS, MIN_COSINE
+from claimcheck.pairs import MAX_POSTINGS, MIN_COSINE, may_pair
 from claimcheck.store import Store
 
 WORD = re.compile(r"[^\W_]+")
@@ -73,10 +73,11 @@ def claim_vectors(store: Store, claims: Sequence[Claim], embedder=None) -> dict:
     vectors = dict(zip(stored, embeddings.from_blobs(list(stored.values()), embedder.dimension)))
     missing = sorted({claim.id: claim for claim in claims if claim.id not in vectors}.values(), key=lambda c: c.id)
     if missing:
-        computed = dict(zip((claim.id for claim in missing), embedder.embed([claim.text for claim in missing])))
+        blobs = {claim.id: embeddings.to_blob(vector)
+                 for claim, vector in zip(missing, embedder.embed([claim.text for claim in missing]))}
         with store.transaction():
-            store.save_claim_vectors(embedder.name, {i: embeddings.to_blob(v) for i, v in computed.items()})
-        vectors.update((i, embeddings.from_blobs([embeddings.to_blob(v)])[0]) for i, v in computed.items())
+            store.save_claim_vectors(embedder.name, blobs)
+        vectors.update(zip(blobs, embeddings.from_blobs(list(blobs.values()))))     # as stored, as a re-check reads them
     return vectors
 
 
@@ -105,8 +106,7 @@ def nearest_stored(store: Store, model: str, claims: Sequence[Claim], vectors: d
         document = np.array([codes.setdefault(row[1], len(codes)) for row in rows])[None, :]
         speaker = np.array([codes.setdefault(row[2] or "", len(codes)) for row in rows])[None, :]
         cosine = query @ embeddings.from_blobs([row[3] for row in rows], query.shape[1]).T
-        allowed = other & (cosine >= MIN_COSINE) & (
-            (documents != document) | ((speakers >= 0) & (speaker >= 0) & (speakers != speaker)))
+        allowed = other & (cosine >= MIN_COSINE) & may_pair(documents, speakers, document, speaker)
         best_index = np.concatenate([best_index, np.broadcast_to(offset + np.arange(len(rows)), cosine.shape)], axis=1)
         best = np.concatenate([best, np.where(allowed, cosine, -np.inf).astype(np.float32)], axis=1)
         if best.shape[1] > count:

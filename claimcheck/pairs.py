@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from claimcheck.claims import Claim
 from claimcheck.quantities import extract
-from claimcheck.rules import stance_targets
 from claimcheck.terms import CALENDAR, STOPWORDS, stem
 
 MAX_POSTINGS = 400       # a term or key in more claims than this is too common to find neighbours with
@@ -69,8 +68,8 @@ def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None,
         chunk = queries[begin:begin + CHUNK]
         product = (search[chunk] @ search.T).tocoo()
         row, col, score = chunk[product.row], product.col.astype(np.int64), product.data
-        allowed = (score >= MIN_SCORE) & (row != col) & (text[row] != text[col]) & (
-            (document[row] != document[col]) | ((speaker[row] >= 0) & (speaker[col] >= 0) & (speaker[row] != speaker[col])))
+        allowed = (score >= MIN_SCORE) & (row != col) & (text[row] != text[col]) & \
+            may_pair(document[row], speaker[row], document[col], speaker[col])
         row, col, score = row[allowed], col[allowed], score[allowed]
         order = np.lexsort((col, -score, row))
         row, col, score = row[order], col[order], score[order]
@@ -87,6 +86,11 @@ def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None,
             scores.append(score)
     row, col, score = np.concatenate(rows), np.concatenate(cols), np.concatenate(scores)
     return _select(claims, tfidf, np.minimum(row, col), np.maximum(row, col), score, k, matrix)
+
+
+def may_pair(document_a, speaker_a, document_b, speaker_b):
+    """Elementwise, on integer codes (speaker -1: none): claims of other documents, or of two known speakers of one."""
+    return (document_a != document_b) | ((speaker_a >= 0) & (speaker_b >= 0) & (speaker_a != speaker_b))
 
 
 def _vector_matrix(claims: Sequence[Claim], vectors: Mapping[str, Sequence[float]]):
@@ -117,8 +121,8 @@ def _semantic(matrix, queries, document, speaker, text, k: int):
         chunk = queries[begin:begin + block]
         cosine = matrix[chunk] @ matrix.T
         row = chunk[:, None]
-        allowed = has[None, :] & (row != columns) & (text[row] != text[columns]) & (
-            (document[row] != document[columns]) | ((speaker[row] >= 0) & (speaker[columns] >= 0) & (speaker[row] != speaker[columns])))
+        allowed = has[None, :] & (row != columns) & (text[row] != text[columns]) & \
+            may_pair(document[row], speaker[row], document, speaker)
         cosine[~allowed] = -np.inf
         best = np.argpartition(-cosine, k - 1, axis=1)[:, :k]
         score = np.take_along_axis(cosine, best, axis=1)
@@ -165,7 +169,7 @@ def _tfidf(claims: Sequence[Claim]):
         return csr_matrix((len(claims), 1), dtype=np.float32)
 
 
-def keys(text: str) -> set[str]:
+def keys(text: str, stance_targets: Collection[str] = ()) -> set[str]:
     """What a claim's text is about beyond its wording: names, measured quantities, dates, names with them, and
     what it takes a position on. Stored at ingest (claim_keys): a change here needs a migration that recomputes them."""
     mentions = extract(text)
@@ -176,7 +180,7 @@ def keys(text: str) -> set[str]:
     found |= {f"date:{d.year}-{d.month}-{d.day}-{d.weekday}" for d in mentions.dates}
     found |= {f"{name}+{measure}" for name in names for measure in measures}
     found |= {f"{name}+date" for name in names if mentions.dates}
-    found |= {f"stance:{target}" for target in stance_targets(text)}     # "insisted on a ceasefire" / "rather than a ceasefire"
+    found |= {f"stance:{target}" for target in stance_targets}     # from the reading: "insisted on a ceasefire"
     return found
 
 

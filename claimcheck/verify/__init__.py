@@ -1,0 +1,48 @@
+"""Verifiers: each compares two aligned claims part by part and may return a Verdict.
+
+A verifier is a function `verify(a: Side, b: Side) -> Verdict | None` in a module of this package,
+listed in VERIFIERS; adding a check is one new module and one line here.
+"""
+from __future__ import annotations
+
+from claimcheck.findings import Verdict
+from claimcheck.verify import date, number, polarity, position, role
+from claimcheck.verify.align import Side, comparable, differences, overlap, same_context, shared
+
+VERIFIERS = (polarity.verify, role.verify, position.verify, number.verify, date.verify)
+
+__all__ = ["Side", "VERIFIERS", "comparable", "nli_applies", "same_context", "verify_pair"]
+
+
+def verify_pair(a: Side, b: Side) -> list[Verdict]:
+    """Every verifier's verdict on the pair, at most one of a kind, in VERIFIERS' order."""
+    if not same_context(a.reading, b.reading):
+        return []
+    several = len(differences(a.reading, b.reading)) > 1     # different things: only positions compare
+    verdicts: dict[str, Verdict] = {}
+    for verify in (position.verify,) if several else VERIFIERS:
+        verdict = verify(a, b)
+        if verdict is not None:
+            verdicts.setdefault(verdict.kind, verdict)
+    return list(verdicts.values())
+
+
+def nli_applies(a: Side, b: Side) -> bool:
+    """Whether an NLI model's "contradiction" can stand for this pair: the claims may be about the same thing,
+    one does not merely restate the other with the same polarity ("No questions were taken" / "The leaders did
+    not take questions"), and their figures of one unit do not all measure different things ("the meeting lasted an hour" /
+    "the talks lasted three hours")."""
+    first, second = a.reading, b.reading
+    if not comparable(first, second) or len(differences(first, second)) > 1:
+        return False
+    if first.negated == second.negated and first.hypothetical == second.hypothetical and \
+            len(set(first.content)) >= 2 and len(set(second.content)) >= 2 and overlap(first.content, second.content) == 1:
+        return False
+    for unit in {f.unit for f in first.figures} & {f.unit for f in second.figures}:
+        ours = [f for f in first.figures if f.unit == unit]
+        theirs = [f for f in second.figures if f.unit == unit]
+        if all(f.measures and g.measures and not shared(f.measures, g.measures) for f in ours for g in theirs):
+            return False
+    if "counts" in differences(first, second) and overlap(first.content, second.content) < number.MIN_TALLY_OVERLAP:
+        return False        # tallies of different votes or matches
+    return True

@@ -1,0 +1,62 @@
+"""Numbers: the same thing measured, values that differ beyond rounding or approximation."""
+from __future__ import annotations
+
+from claimcheck.findings import Verdict
+from claimcheck.reading import Figure
+from claimcheck.verify.align import Side, names_conflict, overlap, shared, subjects_conflict
+
+MIN_OVERLAP = 0.5         # share of content words two claims must share to be about one measurement
+MIN_TALLY_OVERLAP = 0.75  # a tally names no measured thing of its own: the claims must nearly restate each other
+MEASURE_UNITS = frozenset({"percent", "percentage point", "usd", "eur", "gbp", "duration", ""})
+CASUALTIES = frozenset({"deaths", "injuries"})
+
+
+def verify(a: Side, b: Side) -> Verdict | None:
+    first, second = a.reading, b.reading
+    if subjects_conflict(first, second):
+        return None
+    if first.hypothetical != second.hypothetical or overlap(first.content, second.content) < MIN_OVERLAP:
+        return None
+    for unit in sorted({f.unit for f in first.figures} & {f.unit for f in second.figures}):
+        ours = [f for f in first.figures if f.unit == unit]
+        theirs = [f for f in second.figures if f.unit == unit]
+        if any(f.compatible(g) for f in ours for g in theirs):
+            continue
+        for f in ours:
+            for g in theirs:
+                if not f.baseline and not g.baseline and _same_measure(f, g):
+                    return Verdict("number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}")
+    if overlap(first.content, second.content) < MIN_TALLY_OVERLAP:
+        return None
+    for unit in sorted({c.unit for c in first.counts} & {c.unit for c in second.counts}):
+        ours = [c for c in first.counts if c.unit == unit]
+        theirs = [c for c in second.counts if c.unit == unit]
+        if not any(c.matches(d) for c in ours for d in theirs):
+            return Verdict("number", 0.85, f"{unit}: {ours[0].text} vs {theirs[0].text}")
+    return None
+
+
+def _same_measure(f: Figure, g: Figure) -> bool:
+    """Figures measure one thing unless their things, names or topics differ ("deaths in the storm" /
+    "in the protest", "turnout in Ohio" / "in Texas", "a ruling on border policy" / "on tax reform").
+    A percentage, amount or duration must name what it measures in both ("turnout"); deaths and injuries
+    are what they measure; a count counts a noun of its own ("48 prisoners"), so that noun is enough."""
+    if names_conflict(f.names, g.names):
+        return False
+    for ours, theirs in ((f.things, g.things), (f.qualifiers, g.qualifiers)):
+        if ours and theirs and not shared(ours, theirs):
+            return False
+    if f.unit in MEASURE_UNITS:
+        return bool(shared(f.measures, g.measures))
+    if f.unit in CASUALTIES:
+        return True
+    return bool(shared(f.measures, g.measures)) or not f.measures or not g.measures
+
+
+def _label(f: Figure, g: Figure) -> str:
+    if f.unit in CASUALTIES:
+        return f.unit
+    common = shared(f.measures, g.measures)
+    words = [w for s, w in zip(f.measures, f.label.split()) if s in common] if len(f.measures) == len(f.label.split()) \
+        else f.label.split()
+    return " ".join(words) or f.unit

@@ -1,0 +1,41 @@
+"""Contradictions of polarity: the same statement affirmed and negated ("No injuries were reported" /
+"Three people were injured"), or the same subject with opposite outcomes ("won" / "lost")."""
+from __future__ import annotations
+
+from claimcheck.findings import Verdict
+from claimcheck.reading import vocabulary
+from claimcheck.verify.align import Side, subjects_conflict, overlap, same_root, shared, surface
+
+MIN_OVERLAP = 0.75        # a negation contradicts only a near-restatement
+MIN_SHARED = 2
+
+
+def verify(a: Side, b: Side) -> Verdict | None:
+    first, second = a.reading, b.reading
+    if subjects_conflict(first, second):
+        return None
+    if first.hypothetical != second.hypothetical:
+        return None
+    common = shared(first.content, second.content)
+    agreement = overlap(first.content, second.content)
+    if first.negated != second.negated and len(common) >= MIN_SHARED and agreement >= MIN_OVERLAP:
+        negative = first if first.negated else second
+        what = surface(negative, common)
+        return Verdict("contradiction", round(0.9 * agreement, 3), f'"{what}": denied in one, affirmed in the other')
+    antonyms = vocabulary()["antonyms"].get(first.predicate_lemma, set())
+    if second.predicate_lemma in antonyms and first.negated == second.negated and _same_roles(first, second):
+        return Verdict("contradiction", 0.8, f"{first.label or 'outcome'}: {first.predicate_lemma} vs "
+                                             f"{second.predicate_lemma}")
+    return None
+
+
+def _same_roles(first, second) -> bool:
+    """Same subject and, where both state one, the same object: "Riverton beat Lakeside" / "Riverton lost to
+    Lakeside" clash; "Lakeside lost to Riverton" says the same as the first."""
+    if not first.subject or not second.subject or not shared(first.subject, second.subject):
+        return False
+    if shared(first.subject, second.object) and shared(first.object, second.subject):
+        return False
+    rest = [s for s in first.content if not any(same_root(s, t) for t in first.subject)]
+    other = [s for s in second.content if not any(same_root(s, t) for t in second.subject)]
+    return not rest or not other or overlap(rest, other) >= 0.5
