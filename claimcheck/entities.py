@@ -325,7 +325,14 @@ def spacy_mentions(claims: Sequence[Claim]) -> list[Mention]:
 # --- linking -------------------------------------------------------------------------------------
 
 def similar_given(a: str, b: str) -> bool:
-    return a == b or a[0] == b[0] and (len(a) == 1 or len(b) == 1 or JaroWinkler.similarity(a, b) >= 0.8)
+    """First names of one person: the same, one an initial of the other, or close spellings ("Frederik" /
+    "Friedrich", and with another first letter only when long and close: "Volodymyr" / "Wolodymyr"). Other
+    first names with one surname are different people ("Eva Duarte" / "Jon Duarte"), even in the same office."""
+    if a == b:
+        return True
+    if a[0] == b[0]:
+        return len(a) == 1 or len(b) == 1 or JaroWinkler.similarity(a, b) >= 0.8
+    return min(len(a), len(b)) >= 5 and JaroWinkler.similarity(a, b) >= 0.85 and ratio(a, b) >= 80
 
 
 def similar_surname(a: str, b: str, same_given: bool = False) -> bool:
@@ -429,9 +436,8 @@ def _join_full_names(groups: _Groups, keys: set) -> None:
                     ra, rb = groups.roles[groups.find(a)], groups.roles[groups.find(b)]
                     if roles_conflict(ra, rb):
                         continue
-                    same_office = any(roles_compatible(x, y) for x in ra for y in rb)
-                    if same_given and similar_surname(a[2], b[2], same_given=True) or not same_given and (
-                            similar_given(a[1], b[1]) or same_office):
+                    if same_given and similar_surname(a[2], b[2], same_given=True) or not same_given and \
+                            similar_given(a[1], b[1]):
                         groups.union(a, b)
 
 
@@ -474,7 +480,7 @@ class _ReferenceMatcher:
             if roles_conflict(roles, role):
                 continue
             same_office = any(roles_compatible(x, y) for x in roles for y in role)
-            if surname == ref_surname and given and ref_given and (similar_given(given, ref_given) or same_office):
+            if surname == ref_surname and given and ref_given and similar_given(given, ref_given):
                 return entry
             same_given = given is not None and given == ref_given
             if surname != ref_surname and similar_surname(surname, ref_surname, same_given) and (

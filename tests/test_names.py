@@ -152,3 +152,19 @@ def test_new_only_keeps_the_findings_that_involve_a_new_claim():
     assert len(name_findings(claims, extractor="builtin")) == 2
     [finding] = name_findings(claims, new={c.id for c in later}, extractor="builtin")
     assert "Stoltenburg" in finding.a.text
+
+
+def test_same_surname_different_first_names_are_two_people_even_in_one_office():
+    assert findings_of(("Ledger", "Eva Duarte spoke."), ("Wire", "Jon Duarte spoke.")) == []
+    assert findings_of(("Ledger", "Minister Eva Duarte spoke."), ("Wire", "Minister Jon Duarte spoke."),
+                       ("Post", "Minister Eva Duarte said.")) == []
+    assert findings_of(("Ledger", "Eva Duarte spoke."), ("Wire", "E. Duarte spoke."), ("Post", "Eva Duarte said.")) == []
+
+
+def test_close_spellings_of_a_first_name_are_still_flagged():
+    merz = findings_of(("Ledger", "Chancellor Friedrich Merz spoke."), ("Wire", "Chancellor Frederik Merz spoke."),
+                       ("Post", "Friedrich Merz said."))
+    assert [f.kind for f in merz] == ["name"] and '"Frederik Merz"' in merz[0].explanation
+    zelensky = findings_of(("Ledger", "President Volodymyr Zelensky spoke."),
+                           ("Wire", "President Wolodymyr Zelensky spoke."), ("Post", "Volodymyr Zelensky said."))
+    assert [f.kind for f in zelensky] == ["name"] and '"Wolodymyr Zelensky"' in zelensky[0].explanation
