@@ -108,7 +108,7 @@ def check(store: Store, model: str | None = None, threshold: float | None = None
     documents = sorted({CheckedDocument(c.document, c.source, c.path) for c in claims if new is None or c.id in new},
                        key=lambda d: (d.path, d.id))
     summary = {
-        "check": check_id, "model": nli.name if nli else None, "threshold": threshold,
+        "check": check_id, "model": nli.name if nli else None, "threshold": threshold if nli else None,
         "documents": len(documents), "claims": total, "new_claims": len(new) if new is not None else total,
         "pairs": len(pairs), "findings": len(reported), "by_kind": count_by(reported, lambda f: f.kind),
         "suppressed": len(accepted) + len(baselined), "accepted": len(accepted), "baselined": len(baselined),

@@ -36,7 +36,7 @@ def fail(ctx: click.Context, message: str) -> None:
     ctx.exit(2)
 
 
-@click.group(cls=ClaimcheckGroup)
+@click.group(cls=ClaimcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimcheck")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), envvar="CLAIMCHECK_DB",
               default="claimcheck.db", show_default=True,
@@ -57,11 +57,36 @@ def cli(ctx: click.Context, db_path: str, lock_timeout: float) -> None:
     ctx.obj = {"db": db_path, "lock_timeout": lock_timeout}
 
 
+def _setting(key: str):
+    def store(ctx: click.Context, param: click.Parameter, value) -> None:
+        if value is not None:
+            ctx.find_object(dict)[key] = value
+    return store
+
+
+def database_options() -> list[click.Option]:
+    """--db and --lock-timeout, also accepted after the command (`claimcheck findings --db other.db`)."""
+    return [
+        click.Option(["--db"], type=click.Path(dir_okay=False), expose_value=False, callback=_setting("db"),
+                     metavar="PATH", help="SQLite database of claims and findings (as `claimcheck --db`)."),
+        click.Option(["--lock-timeout"], type=click.FloatRange(0), expose_value=False, metavar="SECONDS",
+                     callback=_setting("lock_timeout"),
+                     help="How long a write waits for another process's lock (as `claimcheck --lock-timeout`)."),
+    ]
+
+
+def add_database_options(command: click.Command) -> None:
+    command.params.extend(database_options())
+    for sub in getattr(command, "commands", {}).values():
+        add_database_options(sub)
+
+
 def register() -> None:
     from claimcheck.cli import ci_commands, entity_commands, listing_commands, pipeline_commands
 
     for module in (pipeline_commands, listing_commands, ci_commands, entity_commands):
         for command in module.COMMANDS:
+            add_database_options(command)
             cli.add_command(command)
     try:
         from claimcheck.cli import model_commands

@@ -16,10 +16,12 @@ MODEL_OPTION = click.option("--model", help="NLI model: Hugging Face id or local
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the trained model (model/), its shipped ONNX form (shipped/) and dev data.")
 @click.option("--base", help="Model to fine-tune (default: all-MiniLM-L6-v2 from the train extra).")
-@click.option("--epochs", type=click.FloatRange(0, min_open=True), default=3, show_default=True)
+@click.option("--epochs", type=click.FloatRange(0, min_open=True), default=3, show_default=True,
+              help="Passes over the training data (fractions allowed).")
 @click.option("--max-steps", type=int, default=-1, help="Stop after this many steps (overrides --epochs).")
 @click.option("--max-minutes", type=click.FloatRange(0, min_open=True), help="Stop (and finish the schedule) by then.")
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Random seed for shuffling, generated contradictions and initialisation (same seed, same model).")
 def train_nli(data_files, out_dir, base, epochs, max_steps, max_minutes, seed):
     """Fine-tune an NLI cross-encoder on JSONL pairs plus generated contradictions."""
     from claimcheck.training import train

@@ -13,6 +13,22 @@ from claimcheck.cli.context import open_store
 FAIL_LEVELS = ("any", *KINDS, "none")
 
 
+class FailOn(click.ParamType):
+    """--fail-on: one level, or several kinds separated by commas (number,date); repeatable."""
+    name = "KIND[,KIND...]"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, tuple):
+            return value
+        levels = tuple(part.strip().lower() for part in str(value).split(",") if part.strip())
+        unknown = [level for level in levels if level not in FAIL_LEVELS]
+        if not levels or unknown:
+            self.fail(f"{', '.join(map(repr, unknown)) or 'nothing'} is not one of {', '.join(FAIL_LEVELS)}", param, ctx)
+        if len(levels) > 1 and ({"any", "none"} & set(levels)):
+            self.fail("any and none stand alone; list kinds to fail on several", param, ctx)
+        return levels
+
+
 def ingest_options(fn):
     fn = click.option("--skip-bad", is_flag=True,
                       help="Ingest the good files and name each bad one (by default one bad file stops the ingest, "
@@ -27,7 +43,9 @@ def check_options(fn):
     options = [
         click.option("--model", help="NLI model: Hugging Face id or local path (default: the embedded model)."),
         click.option("--threshold", type=click.FloatRange(0, 1),
-                     help="Contradiction probability at which the NLI model flags a pair (default: the model's)."),
+                     help="NLI contradiction probability (mean of both directions) at which a pair is flagged "
+                          "(default: the model's check threshold, `check_threshold` in `claimcheck model info`, "
+                          "not its evaluation `threshold`)."),
         click.option("--no-nli", is_flag=True, help="Run the deterministic checks only."),
         click.option("--new-only", is_flag=True, help="Only pair claims ingested since the last completed check."),
         click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
@@ -36,11 +54,13 @@ def check_options(fn):
         click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE."),
         click.option("--baseline", type=click.Path(dir_okay=False),
                      help="Do not report the findings in this baseline file (see `claimcheck baseline write`)."),
-        click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="any", show_default=True,
-                     help="Exit 1 when reported findings of this kind (any: every kind) are found."),
+        click.option("--fail-on", type=FailOn(), multiple=True, default=["any"], show_default=True,
+                     help=f"Exit 1 when reported findings of these kinds are found: {', '.join(FAIL_LEVELS)} "
+                          "(any: every kind; none: never); several kinds separated by commas (number,date)."),
         click.option("--min-score", type=click.FloatRange(0, 1), default=0.0,
                      help="Only findings scored at least this much count towards --fail-on."),
-        click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True),
+        click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True,
+                     help="Claim pairs the NLI model scores at once (more: faster, more memory)."),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -106,8 +126,11 @@ def run_check(store, model, threshold, no_nli, new_only, fmt, output, baseline, 
     click.get_current_context().exit(1 if failing else 0)
 
 
-def fails(finding, fail_on: str, min_score: float) -> bool:
-    return fail_on != "none" and fail_on in ("any", finding.kind) and finding.score >= min_score
+def fails(finding, fail_on, min_score: float) -> bool:
+    """Whether the finding fails the build; `fail_on`: the levels given (a string or tuples of them)."""
+    levels = {fail_on} if isinstance(fail_on, str) else {level for group in fail_on for level in
+                                                          ((group,) if isinstance(group, str) else group)}
+    return "none" not in levels and bool(levels & {"any", finding.kind}) and finding.score >= min_score
 
 
 COMMANDS = [ingest, check, run]
