@@ -95,8 +95,15 @@ def calibrate_check(model_dir: str | Path, dev_file: str | Path, max_fpr: float 
     threshold = pair_threshold([row["label"] == "contradiction" for row in rows], both[:, LABELS.index("contradiction")],
                                max_fpr)
     update_settings(model_dir, check_threshold=threshold, check_calibrated_on=(
-        f"{Path(dev_file).name}, both directions, at most {max_fpr:.0%} of non-contradictions flagged"))
+        f"{dev_name(dev_file)}, both directions, at most {max_fpr:.0%} of non-contradictions flagged"))
     return metrics(rows, both, threshold)
+
+
+def dev_name(dev_file: str | Path) -> str:
+    """How a calibration file is named in claimcheck.json: a run's dev split says which files it was drawn from."""
+    path = Path(dev_file)
+    sources = sorted({row.get("source") for row in read_jsonl(path) if row.get("source")})
+    return f"{path.name} (dev split by group of {', '.join(sources)})" if sources else path.name
 
 
 def update_settings(model_dir: str | Path, **values) -> None:
@@ -113,38 +120,86 @@ def write_jsonl(rows: Sequence[dict], path: Path) -> None:
             out.write(json.dumps(row) + "\n")
 
 
-def train(data_files: Sequence[str | Path], out_dir: str | Path, base_model: str | None = None, epochs: float = 3,
-          max_steps: int = -1, seed: int = 0, batch_size: int = 32, learning_rate: float = 6e-5,
+def bf16_supported() -> bool:
+    """Whether this CPU has native bf16 instructions (AVX-512 BF16 or AMX). Without them oneDNN emulates bf16 and
+    autocast makes a step slower, not faster (measured: see the model card)."""
+    import torch
+
+    try:
+        return bool(torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported())
+    except (AttributeError, RuntimeError):
+        return False
+
+
+CHECKPOINT = "checkpoint"
+
+
+def train(data_files: Sequence[str | Path] = (), out_dir: str | Path | None = None, base_model: str | None = None,
+          epochs: float = 3, max_steps: int = -1, seed: int = 0, batch_size: int = 32, learning_rate: float = 6e-5,
           head_learning_rate: float = 6e-4, edit_pairs: int | None = None, max_minutes: float | None = None,
           dev_fraction: float = DEV_FRACTION, freeze_embeddings: bool = True, save_every: int = 300,
-          export: bool = True, log=print) -> dict:
-    """Fine-tune `base_model` on `data_files` (+ generated edits); save the model, its calibrated threshold and dev
+          export: bool = True, bf16: bool | None = None, checkpoint_minutes: float = 15,
+          resume: str | Path | None = None, threads: int | None = None, log_every: int = 50, log=print) -> dict:
+    """Fine-tune `base_model` on `data_files` (+ generated edits); save the model, its calibrated thresholds and dev
     metrics in `out_dir/model`, and the shipped form (ONNX) in `out_dir/shipped`. Returns a summary.
 
-    Training stops after `max_steps` (if > 0), else `epochs`, or when `max_minutes` have passed; the model is
-    saved to `out_dir/model` every `save_every` steps so a cut run still leaves a usable model.
+    The dev split (a hash of each pair's group, from every file) is made before training and written to
+    `out_dir/dev.jsonl`; both thresholds are calibrated on it alone. Training stops after `max_steps` (if > 0),
+    else `epochs`, or when `max_minutes` of training have passed; the model is saved to `out_dir/model` every
+    `save_every` steps. bf16: autocast the forward pass to bfloat16 on the CPU (weights and optimizer stay fp32);
+    None: when the CPU supports it. Every `checkpoint_minutes` the model, optimizer, schedule and the position in
+    the batch order go to `out_dir/checkpoint`; `resume=out_dir` continues a cut run from there with the
+    arguments it was started with.
     """
     import torch
     from datasets import Dataset
     from torch.utils.data import DataLoader
     from transformers import AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding
-    from transformers.trainer_pt_utils import LengthGroupedSampler
+    from transformers.trainer_pt_utils import get_length_grouped_indices
 
-    started = time.monotonic()
+    state = None
+    if resume is not None:
+        out_dir = Path(resume)
+        try:
+            arguments = json.loads((out_dir / CHECKPOINT / "arguments.json").read_text())
+            state = torch.load(out_dir / CHECKPOINT / "state.pt", weights_only=False)
+        except (OSError, ValueError) as error:
+            raise ClaimcheckError(f"no checkpoint to resume in {out_dir}: {error}") from None
+        (data_files, base_model, epochs, max_steps, seed, batch_size, learning_rate, head_learning_rate, edit_pairs,
+         max_minutes, dev_fraction, freeze_embeddings, bf16) = (arguments[k] for k in (
+            "data_files", "base_model", "epochs", "max_steps", "seed", "batch_size", "learning_rate",
+            "head_learning_rate", "edit_pairs", "max_minutes", "dev_fraction", "freeze_embeddings", "bf16"))
+        log(f"resuming {out_dir} at step {state['step']}")
+    if not data_files or out_dir is None:
+        raise ClaimcheckError("give data files and an output folder, or a run folder to resume")
+    if threads:
+        torch.set_num_threads(threads)
+    bf16 = bf16_supported() if bf16 is None else bool(bf16)
+
+    started = time.monotonic() - (state["elapsed"] if state else 0.0)
     out_dir = Path(out_dir)
     model_dir = out_dir / "model"
     model_dir.mkdir(parents=True, exist_ok=True)
-    rows = [row for path in data_files for row in read_jsonl(path, three_way=True)]
+    rows = [dict(row, source=Path(path).name) for path in data_files for row in read_jsonl(path, three_way=True)]
     train_rows, dev_rows = split_by_group(rows, seed, dev_fraction)
     if not train_rows or not dev_rows:
         raise ClaimcheckError("too few pairs to split into train and dev: give more data")
     edit_pairs = len(train_rows) // 3 if edit_pairs is None else edit_pairs
     if edit_pairs:
         train_rows += edited_rows(train_rows, edit_pairs, seed)
-        write_jsonl(edited_rows(dev_rows, max(50, edit_pairs // 10), seed + 1), out_dir / "dev_edits.jsonl")
+        # held-out edits: from dev premises that no training pair has
+        seen = {row["premise"] for row in train_rows}
+        heldout = [r for r in edited_rows(dev_rows, max(50, edit_pairs // 10), seed + 1) if r["premise"] not in seen]
+        write_jsonl(heldout, out_dir / "dev_edits.jsonl")
     write_jsonl(dev_rows, out_dir / "dev.jsonl")
 
     base_model = base_model or default_base_model()
+    arguments = {"data_files": [str(p) for p in data_files], "base_model": base_model, "epochs": epochs,
+                 "max_steps": max_steps, "seed": seed, "batch_size": batch_size, "learning_rate": learning_rate,
+                 "head_learning_rate": head_learning_rate, "edit_pairs": edit_pairs, "max_minutes": max_minutes,
+                 "dev_fraction": dev_fraction, "freeze_embeddings": freeze_embeddings, "bf16": bf16}
+    (out_dir / CHECKPOINT).mkdir(exist_ok=True)
+    (out_dir / CHECKPOINT / "arguments.json").write_text(json.dumps(arguments, indent=2))
     torch.manual_seed(seed)
     tokenizer = AutoTokenizer.from_pretrained(base_model)
     model = AutoModelForSequenceClassification.from_pretrained(
@@ -161,11 +216,16 @@ def train(data_files: Sequence[str | Path], out_dir: str | Path, base_model: str
     columns = ["premise", "hypothesis", "label"]
     dataset = Dataset.from_list([{k: r[k] for k in columns} for r in train_rows])
     dataset = dataset.map(encode, batched=True, remove_columns=columns)
-    sampler = LengthGroupedSampler(batch_size, lengths=[len(ids) for ids in dataset["input_ids"]],
-                                   generator=torch.Generator().manual_seed(seed))
-    loader = DataLoader(dataset, batch_size=batch_size, sampler=sampler, collate_fn=DataCollatorWithPadding(tokenizer))
+    lengths = [len(ids) for ids in dataset["input_ids"]]
+    collate = DataCollatorWithPadding(tokenizer)
 
-    total_steps = max_steps if max_steps > 0 else max(1, int(len(loader) * epochs))
+    def epoch_batches(epoch: int) -> list[list[int]]:
+        """Length-grouped batches (similar lengths together, so padding is short), a fixed order per epoch."""
+        order = get_length_grouped_indices(lengths, batch_size, generator=torch.Generator().manual_seed(seed + epoch))
+        return [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+
+    batches_per_epoch = -(-len(lengths) // batch_size)
+    total_steps = max_steps if max_steps > 0 else max(1, int(batches_per_epoch * epochs))
     trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
     head = [p for n, p in trainable if n.startswith("classifier")]
     body = [p for n, p in trainable if not n.startswith("classifier")]
@@ -184,38 +244,71 @@ def train(data_files: Sequence[str | Path], out_dir: str | Path, base_model: str
         return max(0.0, 1 - progress) / (1 - warmup / total_steps)
 
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, learning_rate_factor)
+    step, epoch, position, running = 0, 0, 0, 0.0
+    if state:
+        model.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        torch.set_rng_state(state["rng"])
+        step, epoch, position = state["step"], state["epoch"], state["position"]
     summary = {"base_model": base_model, "data_files": [str(p) for p in data_files], "seed": seed,
                "train_pairs": len(train_rows), "generated_pairs": edit_pairs, "dev_pairs": len(dev_rows),
+               "dev_sources": {name: sum(r["source"] == name for r in dev_rows)
+                               for name in dict.fromkeys(r["source"] for r in dev_rows)},
                "batch_size": batch_size, "learning_rate": learning_rate, "head_learning_rate": head_learning_rate,
-               "max_length": MAX_LENGTH, "planned_steps": total_steps,
-               "freeze_embeddings": freeze_embeddings}
+               "max_length": MAX_LENGTH, "planned_steps": total_steps, "freeze_embeddings": freeze_embeddings,
+               "bf16": bf16, "threads": torch.get_num_threads(),
+               **({"resumed_at_steps": (state.get("resumed_at_steps") or []) + [state["step"]]} if state else {})}
 
     def save(step: int) -> None:
         model.save_pretrained(model_dir)
         tokenizer.save_pretrained(model_dir)
-        summary.update(steps=step, epochs=round(step / len(loader), 2),
+        summary.update(steps=step, epochs=round(step / batches_per_epoch, 2),
                        train_minutes=round((time.monotonic() - started) / 60, 1))
         (model_dir / "training.json").write_text(json.dumps(summary, indent=2))
 
+    def checkpoint() -> None:
+        """Everything a resumed run needs, written to a temporary file first so a cut write never replaces one."""
+        target = out_dir / CHECKPOINT / "state.pt"
+        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
+                    "scheduler": scheduler.state_dict(), "rng": torch.get_rng_state(), "step": step, "epoch": epoch,
+                    "position": position, "elapsed": time.monotonic() - started,
+                    "resumed_at_steps": summary.get("resumed_at_steps")}, target.with_suffix(".tmp"))
+        target.with_suffix(".tmp").replace(target)
+        save(step)
+        log(f"checkpoint at step {step}")
+
     model.train()
-    step, running = 0, 0.0
-    while step < total_steps and time.monotonic() < deadline:
+    last_checkpoint = time.monotonic()
+    finished = lambda: step >= total_steps or time.monotonic() >= deadline
+    while not finished():
+        # its own generator: a new loader must not draw from the global RNG that dropout uses (resumes would differ)
+        loader = DataLoader(dataset, batch_sampler=epoch_batches(epoch)[position:], collate_fn=collate,
+                            generator=torch.Generator().manual_seed(seed))
         for batch in loader:
-            loss = model(**batch).loss
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                loss = model(**batch).loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
             scheduler.step()
             optimizer.zero_grad()
-            step += 1
+            step, position = step + 1, position + 1
             running += loss.item()
-            if step % 50 == 0:
-                log(f"step {step}/{total_steps} loss {running / 50:.4f} {(time.monotonic() - started) / 60:.1f} min")
+            if step % log_every == 0:
+                log(f"step {step}/{total_steps} loss {running / log_every:.4f} "
+                    f"{(time.monotonic() - started) / 60:.1f} min")
                 running = 0.0
             if step % save_every == 0:
                 save(step)
-            if step >= total_steps or time.monotonic() >= deadline:
+            if checkpoint_minutes and time.monotonic() - last_checkpoint >= checkpoint_minutes * 60:
+                checkpoint()
+                last_checkpoint = time.monotonic()
+            if finished():
                 break
+        else:
+            epoch, position = epoch + 1, 0
+    checkpoint()
     model.eval()
     save(step)
     summary["dev"] = calibrate(model_dir, out_dir / "dev.jsonl", summary)
@@ -236,7 +329,7 @@ def calibrate(model_dir: Path, dev_file: Path, training: dict | None = None) -> 
     probabilities = model.predict([(row["premise"], row["hypothesis"]) for row in rows])
     threshold = best_threshold([row["label"] == "contradiction" for row in rows],
                                probabilities[:, LABELS.index("contradiction")])
-    update_settings(model_dir, threshold=threshold, max_length=model.max_length, calibrated_on=Path(dev_file).name,
+    update_settings(model_dir, threshold=threshold, max_length=model.max_length, calibrated_on=dev_name(dev_file),
                     **({"training": {k: v for k, v in training.items() if k != "dev"}} if training else {}))
     calibrate_check(model_dir, dev_file, model=model, forward=probabilities)
     return metrics(rows, probabilities, threshold)

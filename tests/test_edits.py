@@ -73,3 +73,49 @@ def test_generation_is_deterministic_and_balanced():
     assert all(pair.premise != pair.hypothesis or pair.label == "entailment" for pair in first)
     neutrals = generate_pairs(SENTENCES, seed=1, neutral_share=1.0)
     assert any(pair.kind == "unrelated" and pair.label == "neutral" for pair in neutrals)
+
+
+def test_news_conflicts_change_the_count_or_the_person():
+    assert edits.no_versus_count("No injuries were reported in the fire.", rng()).split()[0].lower() in \
+        edits.SMALL_NUMBERS
+    nobody = edits.no_versus_count("Nobody was hurt when the bridge collapsed.", random.Random(3))
+    assert nobody.split()[1] in ("people", "persons") and " were " in nobody
+    counts = {edits.no_versus_count("Police arrested about 12 people on Monday.", random.Random(s)) for s in range(9)}
+    assert "Police arrested no people on Monday." in counts and all(" no " in c and "12" not in c for c in counts)
+    assert edits.no_versus_count("The firm did not hire 3 workers.", rng()) is None
+    tally = edits.change_tally_notation("Police arrested 12 people.", rng())
+    assert tally.split()[2] in edits.SMALL_NUMBERS and tally.split()[2] != "twelve"
+    millions = edits.change_tally_notation("The firm sold 2,500,000 phones.", rng())
+    assert "2,500,000" not in millions and "2.5 million" not in millions
+    reworded = edits.reworded_quantity("Officials said 40 people were killed in the city.", rng())
+    assert "40" not in reworded and ("stated" in reworded or "authorities" in reworded or "left dead" in reworded
+                                     or "town" in reworded or "persons" in reworded)
+    assert edits.change_person_in_role("Mayor John Smith said the bridge would reopen.", rng(), ["Li Wei", "Oslo"]) == \
+        "Mayor Li Wei said the bridge would reopen."
+    assert edits.replace_antonym("The appeal was upheld by the court.", rng()) == "The appeal was overturned by the court."
+
+
+def test_news_restatements_keep_the_value():
+    assert edits.renotate_number("The firm sold 2,500,000 phones.", rng()) == "The firm sold 2.5 million phones."
+    assert edits.renotate_number("Police arrested 12 people.", rng()) == "Police arrested twelve people."
+    assert edits.renotate_number("Turnout was 64 percent.", rng()) == "Turnout was 64%."
+    approximations = {edits.approximate("The plant employs 1,234 workers.", random.Random(s)) for s in range(20)}
+    assert approximations == {"The plant employs about 1,200 workers.", "The plant employs more than 1,200 workers.",
+                              "The plant employs nearly 1,300 workers."}
+    assert edits.approximate("The plant employs about 1,234 workers.", rng()) is None
+    reworded = {edits.reword("Police arrested 12 people in Lagos on Tuesday.", random.Random(s)) for s in range(20)}
+    assert "On Tuesday, Police detained 12 persons in Lagos." in reworded  # a word that may be a name keeps its capital
+    assert "Police detained 12 persons in Lagos on Tuesday." in reworded
+    assert edits.reword("The strike ended on Monday.", rng()) in ("On Monday, the strike finished.",
+                                                                  "On Monday, the strike ended.", "The strike finished on Monday.")
+    assert edits.reword("Cats sleep.", rng()) is None
+
+
+def test_another_place_is_neutral_unless_a_second_name_anchors_the_sentence():
+    alone = edits.edit_sentence("Three people were injured in the Brackenford fire.", rng(), ["Dunmore", "Li Wei"])
+    kinds = {pair.kind: pair for pair in alone}
+    assert kinds["other_subject"].label == "neutral" and "Dunmore" in kinds["other_subject"].hypothesis
+    assert "name" not in kinds
+    anchored = {p.kind: p for p in edits.edit_sentence("Maria Lopez defeated John Carter in Paris.", rng(),
+                                                       ["Dunmore", "Li Wei"])}
+    assert anchored["name"].label == "contradiction" and "other_subject" not in anchored

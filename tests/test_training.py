@@ -86,3 +86,65 @@ def test_pair_threshold_flags_at_most_the_allowed_share_of_non_contradictions():
     flagged = [s >= threshold for s, t in zip(scores, truth) if not t]
     assert sum(flagged) == 5 and 0.94 < threshold <= 0.95
     assert pair_threshold([True], [0.7]) == 0.5      # no negatives to calibrate on
+
+
+class Cut(Exception):
+    pass
+
+
+def test_a_cut_run_resumes_where_its_last_checkpoint_left_it(data, tmp_path):
+    import torch
+
+    base = build_tiny_nli_model(tmp_path / "base")
+    settings = dict(base_model=base, max_steps=6, batch_size=8, edit_pairs=20, dev_fraction=0.25, export=False,
+                    bf16=False, checkpoint_minutes=1e-9, log_every=1)
+    whole = train([data], tmp_path / "whole", log=lambda line: None, **settings)
+
+    def cut_after_three(line):
+        if line == "checkpoint at step 3":
+            raise Cut
+
+    with pytest.raises(Cut):
+        train([data], tmp_path / "cut", log=cut_after_three, **settings)
+    lines = []
+    resumed = train(resume=tmp_path / "cut", log=lines.append)
+    assert lines[0].endswith("at step 3") and resumed["steps"] == whole["steps"] == 6
+    assert resumed["resumed_at_steps"] == [3]
+    first = torch.load(tmp_path / "whole" / "checkpoint" / "state.pt", weights_only=False)["model"]
+    second = torch.load(tmp_path / "cut" / "checkpoint" / "state.pt", weights_only=False)["model"]
+    assert all(torch.allclose(first[name], second[name], atol=1e-6) for name in first)
+    assert resumed["dev"]["threshold"] == pytest.approx(whole["dev"]["threshold"], abs=1e-4)
+
+
+def test_resume_without_a_checkpoint_is_an_error(tmp_path):
+    from claimcheck.errors import ClaimcheckError
+
+    with pytest.raises(ClaimcheckError, match="no checkpoint"):
+        train(resume=tmp_path)
+
+
+def test_bf16_training_keeps_fp32_weights_and_names_the_dev_split(data, tmp_path):
+    import torch
+
+    base = build_tiny_nli_model(tmp_path / "base")
+    summary = train([data], tmp_path / "run", base_model=base, max_steps=4, batch_size=8, edit_pairs=10,
+                    dev_fraction=0.25, export=False, bf16=True, log=lambda line: None)
+    assert summary["bf16"] is True and summary["dev_sources"] == {"pairs.jsonl": summary["dev_pairs"]}
+    state = torch.load(tmp_path / "run" / "checkpoint" / "state.pt", weights_only=False)["model"]
+    assert all(t.dtype == torch.float32 for t in state.values() if t.is_floating_point())
+    settings = json.loads((tmp_path / "run" / "model" / "claimcheck.json").read_text())
+    assert settings["calibrated_on"] == "dev.jsonl (dev split by group of pairs.jsonl)"
+    assert settings["check_calibrated_on"].startswith("dev.jsonl (dev split by group of pairs.jsonl)")
+
+
+def test_train_nli_needs_data_or_a_run_to_resume(tmp_path, data):
+    from click.testing import CliRunner
+
+    from claimcheck.cli import cli
+
+    result = CliRunner().invoke(cli, ["train-nli", "--out", str(tmp_path / "run")])
+    assert result.exit_code != 0 and "give --data and --out, or --resume DIR" in result.output
+    result = CliRunner().invoke(cli, ["train-nli", "--resume", str(tmp_path), "--data", str(data)])
+    assert result.exit_code != 0 and "leave out --data and --out" in result.output
+    result = CliRunner().invoke(cli, ["train-nli", "--resume", str(tmp_path)])
+    assert result.exit_code == 2 and result.output.startswith("Error: no checkpoint to resume")
