@@ -34,7 +34,8 @@ PEOPLE = frozenset(map(stem, "people persons person civilians residents victims 
 DURATIONS = {stem(unit): minutes for unit, minutes in (("second", 1 / 60), ("minute", 1), ("hour", 60), ("day", 1440),
                                                       ("week", 10080), ("month", 43830), ("year", 525960),
                                                       ("decade", 5259600))}
-TALLY_NOUNS = {**dict.fromkeys(map(stem, "ruling decision verdict judgment judgement vote voted".split()), "vote"),
+TALLY_NOUNS = {**dict.fromkeys(map(stem, """ruling decision verdict judgment judgement vote voted ballot motion jury
+                                          passed approved rejected adopted""".split()), "vote"),
                **dict.fromkeys(map(stem, "win won victory defeat loss lost beat draw game match score".split()), "score")}
 
 MONTH_NAME = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -55,7 +56,7 @@ PATTERNS = (
     ("words", re.compile(rf"\b(?:a\s+(?=dozen|{SCALE_WORDS}))?(?:{NUMBER_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{NUMBER_WORD}))*\b",
                          re.IGNORECASE)),
 )
-WORD_AFTER = re.compile(r"\s*(%|[A-Za-z]+(?:['’]s)?)")
+WORD_AFTER = re.compile(r"(?:\s*|-)(%|[A-Za-z]+(?:['’]s)?)")       # "61 percent", "61%", "a 10-year lease"
 LETTERS = re.compile(r"[A-Za-z]+")
 
 

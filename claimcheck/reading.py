@@ -6,6 +6,7 @@ by whom, with which polarity) instead of re-reading text. Figures and dates come
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Mapping, Sequence
@@ -16,7 +17,7 @@ from pathlib import Path
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, front_matter
 from claimcheck.errors import ClaimcheckError
-from claimcheck.quantities import PEOPLE, DateMention, Quantity, Tally, extract, parse_number_words
+from claimcheck.quantities import PEOPLE, TALLY_NOUNS, DateMention, Quantity, Tally, extract, parse_number_words
 from claimcheck.terms import CALENDAR, STOPWORDS, stem
 
 ANALYSIS_VERSION = 1
@@ -26,6 +27,7 @@ ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd"})
 CONTEXT_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "FAC", "EVENT", "PRODUCT"})
 UNIT_WORDS = frozenset(map(stem, """percent percentage point points per cent dollar dollars euro euros pound pounds
     second minute hour day week month year decade""".split()))
+TALLY_WORDS = frozenset(TALLY_NOUNS) | {"goal", "point"}      # a tally's unit, not what it measures
 WORD_TALLY = re.compile(r"\b([a-z]+|\d{1,3})\s+(?:votes?\s+)?to\s+([a-z]+|\d{1,3})\b", re.IGNORECASE)
 
 
@@ -90,6 +92,8 @@ class Count:
     text: str
     start: int
     end: int
+    things: tuple[str, ...] = ()      # what was voted on or played, as for Figure
+    qualifiers: tuple[str, ...] = ()
 
     def matches(self, other: Count) -> bool:
         if self.high is None or other.high is None:
@@ -147,6 +151,8 @@ class Reading:
     context: tuple[str, ...] = ()     # what the claim's document is about: entity names, lowercased
     label: str = ""               # the main subject as written, for explanations
     roles: tuple[str, ...] = ()   # named fillers of the main predicate's venue and agent: "at:fort wainwright"
+    actor: tuple[str, ...] = ()   # who does it, passives undone: "rejected by voters" -> ("voter",)
+    patient: tuple[str, ...] = () # what it is done to: "The referendum was rejected" -> ("referendum",)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -224,6 +230,7 @@ def _read(claim: Claim, doc, context: Context) -> Reading:
                             for w in _phrase(part)), key=lambda t: t.i)
     objects = [c for c in main.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")] if main is not None else []
     published = _parse_date(claim.published or context.published)
+    counts = _counts(mentions.tallies, claim.text, doc)
     return Reading(
         version=ANALYSIS_VERSION,
         predicate=stem(main.text) if main is not None else "",
@@ -236,14 +243,27 @@ def _read(claim: Claim, doc, context: Context) -> Reading:
         content=tuple(stem(t.text) for t in content_tokens),
         words=tuple(t.lower_ for t in content_tokens),
         names=tuple(_names(doc)),
-        figures=tuple(_figure(q, doc) for q in mentions.quantities if q.unit not in ORDINAL_SUFFIXES),
-        counts=tuple(_counts(mentions.tallies, claim.text)),
+        figures=tuple(_figure(q, doc) for q in mentions.quantities if q.unit not in ORDINAL_SUFFIXES
+                      and not any(c.start <= q.start < c.end for c in counts)),
+        counts=tuple(counts),
         dates=tuple(_when(d, doc, published) for d in mentions.dates),
         stances=tuple(_stances(doc, claim.speaker, vocab)),
         context=context.about,
         label=" ".join(t.text for t in subject_words) if subject_words else "",
         roles=tuple(_roles(main)) if main is not None else (),
+        **_logical_roles(main, subject_words, objects),
     )
+
+
+def _logical_roles(predicate, subject_words: list, objects: list) -> dict:
+    stems = lambda tokens: tuple(stem(t.text) for t in tokens if _is_content(t))  # noqa: E731
+    if predicate is None:
+        return {}
+    subject, obj = stems(subject_words), stems(w for o in objects for w in _phrase(o))
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in predicate.children):
+        return {"actor": subject, "patient": obj}
+    agents = [o for a in predicate.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return {"actor": stems(w for o in agents for w in _phrase(o)), "patient": subject}
 
 
 def _roles(predicate) -> list[str]:
@@ -366,16 +386,28 @@ def _hypothetical(predicate, modality: frozenset[str]) -> bool:
 
 
 def _tokens_in(doc, start: int, end: int) -> list:
-    return [t for t in doc if start <= t.idx < end]
+    """The tokens of a character span, its syntactic head (the one attached outside it) last."""
+    tokens = [t for t in doc if start <= t.idx < end]
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head is t]
+    return [t for t in tokens if t is not heads[-1]] + heads[-1:] if heads else tokens
 
 
-def _figure(quantity: Quantity, doc) -> Figure:
-    low, high = quantity.interval()
-    tokens = _tokens_in(doc, quantity.start, quantity.end)
+@dataclass(frozen=True)
+class Measurement:
+    """What a figure or tally measures, from the parse (see Figure)."""
+    measures: tuple[str, ...]
+    label: str
+    things: tuple[str, ...]
+    names: tuple[str, ...]
+    qualifiers: tuple[str, ...]
+
+
+def _measurement(tokens: list, unit: str, unit_words: frozenset[str] = frozenset()) -> Measurement:
     measured = _measured(tokens[-1]) if tokens else []
     own = {t.i for t in tokens}
     measured = [t for t in measured if t.i not in own]
-    words = [t for t in measured if _is_content(t) and stem(t.text) not in UNIT_WORDS
+    words = [t for t in measured if _is_content(t) and stem(t.text) not in UNIT_WORDS | unit_words
              and t.pos_ not in ("NUM", "PROPN")]      # names say whose, not what is measured
     words.sort(key=lambda t: t.i)
     nouns = [t for t in measured if t.pos_ == "NOUN"]
@@ -384,12 +416,20 @@ def _figure(quantity: Quantity, doc) -> Figure:
              for o in p.children if o.dep_ == "pobj" and o.i not in own]
     names = _name_phrases([w for t in measured + about for w in [t, *t.children] if w.pos_ == "PROPN"])
     qualifiers = tuple(dict.fromkeys(stem(w.text) for o in about for w in _phrase(o)
-                                     if _is_content(w) and w.pos_ == "NOUN"))
+                                     if _is_content(w) and w.pos_ == "NOUN" and stem(w.text) not in unit_words))
+    things = tuple(dict.fromkeys(stem(t.text) for t in words if t.pos_ == "NOUN" and stem(t.text) not in PEOPLE
+                                 and stem(t.text) != unit))
+    return Measurement(tuple(dict.fromkeys(stem(t.text) for t in words)), " ".join(t.text for t in words), things,
+                       tuple(names), qualifiers)
+
+
+def _figure(quantity: Quantity, doc) -> Figure:
+    low, high = quantity.interval()
+    tokens = _tokens_in(doc, quantity.start, quantity.end)
+    m = _measurement(tokens, quantity.unit)
     baseline = bool(tokens) and _attached_by(tokens[-1], "from")
-    return Figure(quantity.value, low, high, quantity.unit, tuple(dict.fromkeys(stem(t.text) for t in words)),
-                  " ".join(t.text for t in words), quantity.text, quantity.start, quantity.end, baseline,
-                  tuple(dict.fromkeys(stem(t.text) for t in words if t.pos_ == "NOUN" and stem(t.text) not in PEOPLE
-                                      and stem(t.text) != quantity.unit)), tuple(names), qualifiers)
+    return Figure(quantity.value, low, high, quantity.unit, m.measures, m.label, quantity.text, quantity.start,
+                  quantity.end, baseline, m.things, m.names, m.qualifiers)
 
 
 def _attached_by(token, preposition: str) -> bool:
@@ -403,6 +443,12 @@ def _attached_by(token, preposition: str) -> bool:
     return False
 
 
+def _noun_phrase(token) -> list:
+    """_phrase plus an "of" complement: "the magnitude of the Tarn Valley earthquake"."""
+    return _phrase(token) + [w for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for o in p.children if o.dep_ == "pobj" for w in _phrase(o)]
+
+
 def _measured(anchor) -> list:
     """The words that say what a figure measures: the noun it counts or modifies ("48 prisoners",
     "an 8-year lease", "the 5.9-magnitude quake"), the noun or predicate it is attached to ("a turnout of
@@ -414,10 +460,10 @@ def _measured(anchor) -> list:
             break
         token = token.head
         if token.pos_ in ("NOUN", "PROPN"):
-            found += _phrase(token)
+            found += _noun_phrase(token)
     if token.dep_ == "pobj" and token.head.head is not token.head:
         token = token.head.head        # "of 61 percent" -> turnout; "by 5 percent" -> rise
-        found += _phrase(token) if token.pos_ in ("NOUN", "PROPN") else [token]
+        found += _noun_phrase(token) if token.pos_ in ("NOUN", "PROPN") else [token]
     elif token.dep_ in ("attr", "acomp", "dobj", "oprd", "npadvmod", "appos"):
         token = token.head
         if token.pos_ == "VERB" and token.lemma_ not in ("be", "have"):
@@ -433,22 +479,29 @@ def _measured(anchor) -> list:
     if token.pos_ in ("VERB", "AUX"):
         subject = _subject_of(token)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-            found += _phrase(subject)
+            found += _noun_phrase(subject)
     return found
 
 
-def _counts(tallies: Sequence[Tally], text: str) -> list[Count]:
+def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
     found = [Count(t.high, t.low, t.unit, t.text, t.start, t.end) for t in tallies if t.unit]
     for match in WORD_TALLY.finditer(text):     # "voted seven to two", "won by three goals to one"
         values = [_small_number(g) for g in match.groups()]
         if None in values or any(c.start <= match.start() < c.end for c in found):
             continue
         unit = next((t.unit for t in extract(text[max(0, match.start() - 30):match.end() + 30]).tallies), "")
-        unit = unit or _tally_word(text[max(0, match.start() - 40):match.end() + 20])
+        unit = unit or next((TALLY_NOUNS[w] for w in map(stem, re.findall(r"[A-Za-z]+", text[max(0, match.start() - 40):
+                                                                                       match.end() + 20]))
+                             if w in TALLY_NOUNS or w in ("goal", "point")), "")
+        unit = "score" if unit in ("goal", "point") else unit
         if unit:
             high, low = sorted(values, reverse=True)
             found.append(Count(int(high), int(low), unit, match.group(), match.start(), match.end()))
-    return found
+    measured = []
+    for count in found:
+        m = _measurement(_tokens_in(doc, count.start, count.end), count.unit, TALLY_WORDS)
+        measured.append(dataclasses.replace(count, things=m.things, qualifiers=m.qualifiers))
+    return measured
 
 
 def _small_number(word: str) -> float | None:
@@ -459,15 +512,6 @@ def _small_number(word: str) -> float | None:
     except KeyError:
         return {"nil": 0.0, "nothing": 0.0, "none": 0.0}.get(word.lower())
     return value if value is not None and value < 1000 else None
-
-
-def _tally_word(text: str) -> str:
-    stems = {stem(w) for w in re.findall(r"[A-Za-z]+", text)}
-    if stems & {"vote", "voted", "ballot", "motion", "council", "jury"}:
-        return "vote"
-    if stems & {"goal", "win", "beat", "lead", "defeat", "match", "game", "score", "point"}:
-        return "score"
-    return ""
 
 
 def _when(mention: DateMention, doc, published: datetime.date | None) -> When:
@@ -516,7 +560,7 @@ def _stances(doc, speaker: str | None, vocab: dict) -> list[Stance]:
             continue
         particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep")]
         side = next((s for words, s in vocab["stance"].items() if words[0] == lemma and
-                     (len(words) == 1 or words[1] in particles)), None)
+                     all(w in particles for w in words[1:])), None)
         if side is None:
             continue
         target = _stance_target(token)

@@ -26,7 +26,7 @@ def date(text):
     ("seven European leaders attended", 7, "leader", None),
     ("over three years", 3 * 525960, "duration", "over"),     # durations compare in minutes
     ("about three hours", 180, "duration", "about"),
-    ("a three-year deal", 3, "year", None),
+    ("a three-year deal", 3 * 525960, "duration", None),   # a compound adjective is a duration too
     ("nearly 40 percent", 40, "percent", "nearly"),
     ("more than 2,000 troops", 2000, "troop", "more than"),
     ("at least 40 people died", 40, "deaths", "at least"),

@@ -237,3 +237,42 @@ def test_claims_from_documents_about_different_things_are_not_compared():
     contexts[b.document] = Context(about=("riverton fc",))
     first, second = [Side(c, r) for c, r in zip((a, b), read_claims([a, b], contexts))]
     assert [v.kind for v in verify_pair(first, second)] == ["contradiction"] and nli_applies(first, second)
+
+
+# Classes of conflict from unseen news (issue 9), each in several phrasings; and look-alikes that are not conflicts.
+@pytest.mark.parametrize("a, b, kind", [
+    ("The council approved the plan by a vote of seven to two.", "The plan passed 6-3 in the council.", "number"),
+    ("Councillors voted 5 to 4 in favour of the levy.", "The levy was approved by councillors on a 7-2 vote.", "number"),
+    ("The club signed a 10-year lease on the ground.", "The club's lease on the ground runs for five years.", "number"),
+    ("The company agreed a three-year contract with the union.", "The union's contract with the company lasts two years.",
+     "number"),
+    ("Property taxes will rise by 5 percent next year.", "Next year property taxes will go up 8 percent.", "number"),
+    ("The magnitude of the Tarn Valley earthquake was 5.9.", "The Tarn Valley earthquake measured 6.3.", "number"),
+    ("No injuries were reported in the Brackenford fire.", "Three people were injured in the Brackenford fire.",
+     "contradiction"),
+    ("Police said there was no evidence of arson at the warehouse.", "Investigators found evidence of arson at the warehouse.",
+     "contradiction"),
+    ("The referendum was rejected by voters.", "Voters approved the referendum.", "contradiction"),
+    ("Shares in Acme rose on Monday.", "Shares in Acme fell on Monday.", "contradiction"),
+    ("The fire broke out at the Harbour Mill.", "The fire broke out at the Old Granary.", "contradiction"),
+    ("The mayor opposes the new stadium.", "The governor supports the new stadium.", "position"),
+    ("Unions have come out against the pension reform.", "Employers back the pension reform.", "position"),
+])
+def test_news_conflicts_in_other_words(a, b, kind):
+    assert kind in [v.kind for v in kinds(a, b)]
+    assert kind in [v.kind for v in kinds(b, a)]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The city has 2.5 million residents.", "The city has 2,500,000 residents."),
+    ("A fifth of the staff were laid off.", "20 percent of the staff were laid off."),
+    ("Almost 300 people attended the rally.", "296 people attended the rally."),
+    ("The death toll climbed to 7 from 4.", "Four people had died by Monday."),
+    ("Riverton beat Lakeside 2-0.", "Lakeside lost 2-0 to Riverton."),
+    ("The home side won two goals to nil.", "The home side won 2-0."),
+    ("Property taxes rose 5 percent last year.", "Property taxes would rise 8 percent under the new plan."),
+    ("The mayor supports the stadium.", "The mayor backs the stadium."),
+    ("No injuries were reported in the Brackenford fire.", "Nobody was hurt in the Brackenford fire."),
+])
+def test_equal_values_updates_and_restatements_are_not_conflicts(a, b):
+    assert kinds(a, b) == [] and kinds(b, a) == []

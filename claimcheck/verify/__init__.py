@@ -43,6 +43,7 @@ def nli_applies(a: Side, b: Side) -> bool:
         theirs = [f for f in second.figures if f.unit == unit]
         if all(f.measures and g.measures and not shared(f.measures, g.measures) for f in ours for g in theirs):
             return False
-    if "counts" in differences(first, second) and overlap(first.content, second.content) < number.MIN_TALLY_OVERLAP:
+    if any(c.unit == d.unit and not number.same_topic(c, d, first.content, second.content)
+           for c in first.counts for d in second.counts):
         return False        # tallies of different votes or matches
     return True

@@ -6,7 +6,6 @@ from claimcheck.reading import Figure
 from claimcheck.verify.align import Side, names_conflict, overlap, shared, subjects_conflict
 
 MIN_OVERLAP = 0.5         # share of content words two claims must share to be about one measurement
-MIN_TALLY_OVERLAP = 0.75  # a tally names no measured thing of its own: the claims must nearly restate each other
 MEASURE_UNITS = frozenset({"percent", "percentage point", "usd", "eur", "gbp", "duration", ""})
 CASUALTIES = frozenset({"deaths", "injuries"})
 
@@ -24,28 +23,34 @@ def verify(a: Side, b: Side) -> Verdict | None:
             continue
         for f in ours:
             for g in theirs:
-                if not f.baseline and not g.baseline and _same_measure(f, g):
+                if not f.baseline and not g.baseline and _same_measure(f, g, first.content, second.content):
                     return Verdict("number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}")
-    if overlap(first.content, second.content) < MIN_TALLY_OVERLAP:
-        return None
     for unit in sorted({c.unit for c in first.counts} & {c.unit for c in second.counts}):
         ours = [c for c in first.counts if c.unit == unit]
         theirs = [c for c in second.counts if c.unit == unit]
-        if not any(c.matches(d) for c in ours for d in theirs):
+        if not any(c.matches(d) for c in ours for d in theirs) and \
+                same_topic(ours[0], theirs[0], first.content, second.content):
             return Verdict("number", 0.85, f"{unit}: {ours[0].text} vs {theirs[0].text}")
     return None
 
 
-def _same_measure(f: Figure, g: Figure) -> bool:
+def same_topic(f, g, ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """Figures or tallies of one thing: "deaths in the storm" / "in the protest", "a 139-2 ruling on border
+    policy" / "a 57-8 ruling on tax reform" are two; a thing one side names anywhere in the other is shared."""
+    for first, second in ((f.things, g.things), (f.qualifiers, g.qualifiers)):
+        if first and second and not shared(first, second) and not shared(first, theirs) and not shared(second, ours):
+            return False
+    return True
+
+
+def _same_measure(f: Figure, g: Figure, ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     """Figures measure one thing unless their things, names or topics differ ("deaths in the storm" /
     "in the protest", "turnout in Ohio" / "in Texas", "a ruling on border policy" / "on tax reform").
     A percentage, amount or duration must name what it measures in both ("turnout"); deaths and injuries
-    are what they measure; a count counts a noun of its own ("48 prisoners"), so that noun is enough."""
-    if names_conflict(f.names, g.names):
+    are what they measure; a count counts a noun of its own ("48 prisoners"), so that noun is enough.
+    `ours`, `theirs`: the claims' content, where one side's thing may stand elsewhere in the other."""
+    if names_conflict(f.names, g.names) or not same_topic(f, g, ours, theirs):
         return False
-    for ours, theirs in ((f.things, g.things), (f.qualifiers, g.qualifiers)):
-        if ours and theirs and not shared(ours, theirs):
-            return False
     if f.unit in MEASURE_UNITS:
         return bool(shared(f.measures, g.measures))
     if f.unit in CASUALTIES:

@@ -30,12 +30,16 @@ def verify(a: Side, b: Side) -> Verdict | None:
 
 
 def _same_roles(first, second) -> bool:
-    """Same subject and, where both state one, the same object: "Riverton beat Lakeside" / "Riverton lost to
-    Lakeside" clash; "Lakeside lost to Riverton" says the same as the first."""
-    if not first.subject or not second.subject or not shared(first.subject, second.subject):
+    """Same actor (passives undone) and, where both state one, the same patient: "Riverton beat Lakeside" /
+    "Riverton lost to Lakeside" and "Voters approved the referendum" / "The referendum was rejected by voters"
+    clash; "Lakeside lost to Riverton" says the same as the first."""
+    ours, theirs = first.actor or first.subject, second.actor or second.subject
+    if not ours or not theirs or not shared(ours, theirs):
         return False
-    if shared(first.subject, second.object) and shared(first.object, second.subject):
+    if shared(ours, second.patient) and shared(first.patient, theirs):
         return False
-    rest = [s for s in first.content if not any(same_root(s, t) for t in first.subject)]
-    other = [s for s in second.content if not any(same_root(s, t) for t in second.subject)]
+    if first.patient and second.patient and not shared(first.patient, second.patient):
+        return False
+    rest = [s for s in first.content if not any(same_root(s, t) for t in ours)]
+    other = [s for s in second.content if not any(same_root(s, t) for t in theirs)]
     return not rest or not other or overlap(rest, other) >= 0.5
