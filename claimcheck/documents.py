@@ -69,8 +69,10 @@ def load_documents(paths: Sequence[str], source: str | None = None, published: s
                    skipped: list[str] | None = None) -> list[Document]:
     """The documents in these files and folders. Every bad file is named: with `skipped` (a list), each bad
     file's one-line error is appended to it and the rest are loaded; without, one error lists them all."""
+    from claimcheck import progress
+
     documents, errors = [], []
-    for path in _expand(paths, errors):
+    for path in progress.track(_expand(paths, errors), "loading", unit="file"):
         suffix = path.suffix.lower()
         try:
             if suffix in TEXT_SUFFIXES:

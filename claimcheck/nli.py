@@ -57,7 +57,9 @@ class NLIModel:
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
         to_labels = label_matrix(self.labels)
         batch_size = 1 if self.per_pair else self.batch_size
-        for start in range(0, len(order), batch_size):
+        from claimcheck import progress
+
+        for start in progress.track(range(0, len(order), batch_size), "NLI", unit="batch"):
             batch = order[start:start + batch_size]
             encoded = self.tokenizer([pairs[i][0] for i in batch], [pairs[i][1] for i in batch], padding=True,
                                      truncation=True, max_length=self.max_length, return_tensors="np")

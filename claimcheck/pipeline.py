@@ -12,6 +12,7 @@ from claimcheck.neighbourhood import claim_vectors, neighbourhood
 from claimcheck.findings import Finding, nli_verdict, to_finding
 from claimcheck.pairs import CandidatePair, candidate_pairs, keys
 from claimcheck.store import Store
+from claimcheck import progress
 
 
 @dataclass
@@ -42,7 +43,7 @@ def ingest(store: Store, paths: Sequence[str], source: str | None = None,
     from claimcheck import reading
 
     documents = load_documents(paths, source=source, published=published, skipped=skipped)   # skipped: bad files
-    extracted = [(document, extract_claims(document)) for document in documents]
+    extracted = [(document, extract_claims(document)) for document in progress.track(documents, "parsing", unit="doc")]
     stored = store.stored_versions(documents)
     readings = read(documents, [claim for document, claims in extracted if (document.id, document.version) not in stored
                                 for claim in claims])
@@ -76,7 +77,8 @@ def check(store: Store, model: str | None = None, threshold: float | None = None
     claims = near.claims if near else store.active_claims()
     stored_keys = near.keys if near else store.claim_keys([claim.id for claim in claims])   # pairs.keys, from ingest
     vectors = near.vectors if near else claim_vectors(store, claims)    # sentence embeddings, stored per model
-    pairs = candidate_pairs(claims, new=new, k=k, known_keys=stored_keys, vectors=vectors)
+    with progress.stage(f"pairing {len(claims)} claims"):
+        pairs = candidate_pairs(claims, new=new, k=k, known_keys=stored_keys, vectors=vectors)
     readings = stored_readings(store, {claim for pair in pairs for claim in (pair.a, pair.b)})
     threshold = threshold if threshold is not None else (nli.check_threshold if nli else 0.5)
     pairs = [p for p in pairs if same_context(readings[p.a.id], readings[p.b.id])]

@@ -2,6 +2,7 @@
 (json, jsonl, sarif, junit, github)."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import textwrap
@@ -76,15 +77,23 @@ def summary_line(summary: dict) -> str:
 # --- for people ---------------------------------------------------------------
 
 
-def render_text(result) -> str:
+def render_text(result, width: int | None = None, limit: int | None = None) -> str:
+    """Each finding with both claims; with `width` (a terminal's), everything is wrapped to it, else claim texts
+    to 96 columns; with `limit`, the strongest `limit` findings only."""
     lines = []
-    for finding in result.findings:
+    shown = result.findings if limit is None else result.findings[:limit]
+    for finding in shown:
         lines.append(f"{finding.kind.upper()}  score {finding.score:.2f}  {finding.id}")
-        lines.append(f"  {finding.explanation}")
+        lines.extend(textwrap.wrap(finding.explanation, width=width, initial_indent="  ", subsequent_indent="    ")
+                     if width else [f"  {finding.explanation}"])
         for claim in (finding.a, finding.b):
             lines.append(f"  - {who(claim)}  {where(claim)}")
-            lines.extend(textwrap.wrap(claim.text, width=96, initial_indent="      ", subsequent_indent="      "))
+            lines.extend(textwrap.wrap(claim.text, width=width or 96, initial_indent="      ",
+                                       subsequent_indent="      "))
         lines.append("")
+    if len(shown) < len(result.findings):
+        lines += [f"... and {len(result.findings) - len(shown)} more (--limit {limit}; "
+                  "`claimcheck findings` lists them all)", ""]
     lines.append(summary_line(result.summary))
     return "\n".join(lines) + "\n"
 
@@ -225,10 +234,26 @@ FORMATS = {"text": render_text, "json": render_json, "jsonl": render_jsonl, "sar
            "junit": render_junit, "github": render_github, "markdown": render_markdown}
 
 
-def render(format: str, result) -> str:
+KIND_COLOURS = {"contradiction": "red", "position": "magenta", "number": "yellow", "date": "cyan", "name": "blue"}
+HEADER = re.compile(r"^(" + "|".join(kind.upper() for kind in KINDS) + r")(?=  score )", re.M)
+
+
+def render(format: str, result, width: int | None = None, limit: int | None = None, colour: bool = False) -> str:
     """`result` is a pipeline.CheckResult: findings to report, summary, documents checked. Nothing in the
-    output can drive a terminal: people's formats lose control characters, JSON ones escape them."""
-    output = FORMATS[format](result)
+    output can drive a terminal: people's formats lose control characters, JSON ones escape them.
+    `limit`: report the strongest `limit` findings only; `width`, `colour` (by kind): for the text format."""
+    if limit is not None and format != "text":
+        result = dataclasses.replace(result, findings=result.findings[:limit])
+    output = render_text(result, width=width, limit=limit) if format == "text" else FORMATS[format](result)
     if format in ("json", "jsonl", "sarif"):
         return json_safe(output)
-    return output if format == "junit" else printable(output)
+    if format == "junit":
+        return output
+    output = printable(output)
+    if colour and format == "text":
+        output = HEADER.sub(lambda m: "\x1b[1;{}m{}\x1b[0m".format(ANSI[KIND_COLOURS[m.group(1).lower()]], m.group(1)),
+                            output)
+    return output
+
+
+ANSI = {"red": 31, "yellow": 33, "blue": 34, "magenta": 35, "cyan": 36}

@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli import cli
+from tests.conftest import Claimcheck
 from tests.test_reliability import write_article
 
 
@@ -13,6 +14,7 @@ from tests.test_reliability import write_article
 def checked(claimcheck, tmp_path):
     write_article(tmp_path / "a", "a.txt", "Ledger", "Ohio", 61)
     write_article(tmp_path / "a", "b.txt", "Wire", "Ohio", 58)
+    write_article(tmp_path / "a", "c.txt", "Post", "Ohio", 70)
     assert claimcheck("ingest", tmp_path / "a").exit_code == 0
     return claimcheck
 
@@ -29,9 +31,9 @@ def test_dash_h_is_help_everywhere():
 def test_db_may_come_after_the_command(checked, tmp_path):
     runner = CliRunner()
     result = runner.invoke(cli, ["claims", "--json", "--db", checked.db])
-    assert result.exit_code == 0 and len(json.loads(result.output)) == 4
+    assert result.exit_code == 0 and len(json.loads(result.output)) == 6
     result = runner.invoke(cli, ["--db", str(tmp_path / "other.db"), "sources", "--db", checked.db, "--json"])
-    assert {row["source"] for row in json.loads(result.output)} == {"Ledger", "Wire"}
+    assert {row["source"] for row in json.loads(result.output)} == {"Ledger", "Post", "Wire"}
     result = runner.invoke(cli, ["entities", "--db", checked.db, "--json"])
     assert result.exit_code == 0, result.output
 
@@ -69,3 +71,63 @@ def test_threshold_help_names_the_check_threshold():
 def test_a_rules_only_summary_has_no_nli_threshold(checked):
     summary = json.loads(checked("check", "--no-nli", "--format", "json").stdout)["summary"]
     assert summary["model"] is None and summary["threshold"] is None
+
+
+# --- item 11: progress and readable output ----------------------------------------------------------------------------
+
+@pytest.fixture
+def terminal(monkeypatch):
+    """stderr and stdout are a terminal, 30 columns wide."""
+    from claimcheck import cli as cli_module, progress
+    from claimcheck.cli import pipeline_commands
+
+    monkeypatch.setattr(progress, "_enabled", False)
+    monkeypatch.setattr(cli_module, "stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(pipeline_commands, "is_terminal", lambda stream: True)
+    monkeypatch.setattr(pipeline_commands, "terminal_width", lambda: 30)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+def test_progress_bars_show_on_a_terminal_only_and_not_with_quiet(claimcheck, tmp_path, monkeypatch):
+    from claimcheck import cli as cli_module, progress
+
+    monkeypatch.setattr(progress, "_enabled", False)
+    write_article(tmp_path / "a", "a.txt", "Ledger", "Ohio", 61)
+    write_article(tmp_path / "a", "b.txt", "Wire", "Ohio", 58)
+    piped = claimcheck("run", tmp_path / "a", "--fail-on", "none")
+    assert "loading" not in piped.stderr and "NLI" not in piped.stderr and "2 new" in piped.stderr
+    monkeypatch.setattr(cli_module, "stderr_is_terminal", lambda: True)
+    shown = Claimcheck(tmp_path / "fresh.db")("run", tmp_path / "a", "--fail-on", "none")   # nothing cached
+    assert "loading" in shown.stderr and "parsing" in shown.stderr and "pairing" in shown.stderr, shown.stderr
+    assert "NLI" in shown.stderr and "batch" in shown.stderr
+    assert "loading" not in shown.stdout
+    quiet = claimcheck("--quiet", "run", tmp_path / "a", "--fail-on", "none")
+    assert quiet.stderr == "" and quiet.exit_code == 0
+
+
+def test_limit_and_summary(checked):
+    full = checked("check", "--no-nli")
+    headers = [line for line in full.stdout.splitlines() if "  score " in line]
+    assert len(headers) >= 2
+    limited = checked("check", "--no-nli", "--limit", "1")
+    assert limited.exit_code == full.exit_code == 1
+    assert [line for line in limited.stdout.splitlines() if "  score " in line] == headers[:1]
+    assert f"... and {len(headers) - 1} more" in limited.stdout
+    assert limited.stdout.splitlines()[-1] == full.stdout.splitlines()[-1]
+    report = json.loads(checked("check", "--no-nli", "--limit", "1", "--format", "json").stdout)
+    assert len(report["findings"]) == 1 and report["summary"]["findings"] == len(headers)
+    summary = checked("check", "--no-nli", "--summary")
+    assert summary.stdout.splitlines() == full.stdout.splitlines()[-1:] and summary.exit_code == 1
+
+
+def test_on_a_terminal_text_wraps_to_its_width_and_kinds_are_coloured(checked, terminal, monkeypatch):
+    shown = checked("check", "--no-nli").stdout
+    assert "\x1b[1;33mNUMBER\x1b[0m  score" in shown
+    texts = [line for line in shown.splitlines() if line.startswith("      ")]
+    assert texts and all(len(line) <= 30 for line in texts), shown
+    assert len(texts) > 2 * shown.count("  score ")       # claims were wrapped onto more lines
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = checked("check", "--no-nli").stdout
+    assert "\x1b" not in plain and "NUMBER  score" in plain
+    piped = checked("check", "--no-nli", "--output", "/dev/null")
+    assert "\x1b" not in piped.output

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 
 import click
 
@@ -45,8 +46,11 @@ def fail(ctx: click.Context, message: str) -> None:
               show_default=True, metavar="SECONDS",
               help="How long a write waits for another claimcheck process to release the database "
                    "(env: CLAIMCHECK_LOCK_TIMEOUT).")
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress bars and no informational lines on stderr (errors still show). Progress bars "
+                   "show only when stderr is a terminal.")
 @click.pass_context
-def cli(ctx: click.Context, db_path: str, lock_timeout: float) -> None:
+def cli(ctx: click.Context, db_path: str, lock_timeout: float, quiet: bool) -> None:
     """Track claims across sources and flag where they contradict each other.
 
     \b
@@ -54,7 +58,14 @@ def cli(ctx: click.Context, db_path: str, lock_timeout: float) -> None:
     claimcheck findings                      list what was found
     claimcheck claims --search ceasefire     search the claims
     """
-    ctx.obj = {"db": db_path, "lock_timeout": lock_timeout}
+    ctx.obj = {"db": db_path, "lock_timeout": lock_timeout, "quiet": quiet}
+    from claimcheck import progress
+
+    progress.enable(not quiet and stderr_is_terminal())
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
 
 
 def _setting(key: str):

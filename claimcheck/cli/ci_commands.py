@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from claimcheck.baseline import write_baseline
-from claimcheck.cli.context import open_store
+from claimcheck.cli.context import open_store, say
 
 
 @click.group()
@@ -19,7 +19,7 @@ def write(obj, file):
     """Record the open findings of the database in FILE (JSON, one entry per fingerprint)."""
     findings = open_store(obj).findings(status="open")
     write_baseline(file, findings)
-    click.echo(f"{len(findings)} open finding(s) written to {file}", err=True)
+    say(f"{len(findings)} open finding(s) written to {file}")
 
 
 @click.command()
@@ -29,7 +29,7 @@ def write(obj, file):
 def accept(obj, finding, reason):
     """Mark FINDING (a fingerprint, or a unique prefix of one) as reviewed: checks no longer report it."""
     accepted = open_store(obj).accept_finding(finding, reason)
-    click.echo(f"accepted {accepted}: {reason}", err=True)
+    say(f"accepted {accepted}: {reason}")
 
 
 COMMANDS = [baseline, accept]

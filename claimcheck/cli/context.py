@@ -8,3 +8,11 @@ from claimcheck.store import DEFAULT_LOCK_TIMEOUT, Store
 
 def open_store(obj: dict, must_exist: bool = True) -> Store:
     return Store(obj["db"], must_exist=must_exist, lock_timeout=obj.get("lock_timeout", DEFAULT_LOCK_TIMEOUT))
+
+
+def say(message: str) -> None:
+    """An informational line on stderr, unless --quiet."""
+    context = click.get_current_context(silent=True)
+    obj = (context.find_object(dict) if context else None) or {}
+    if not obj.get("quiet"):
+        click.echo(message, err=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.cli.context import open_store
+from claimcheck.cli.context import open_store, say
 from claimcheck.cli.output import emit, output_options
 
 
@@ -30,7 +30,7 @@ def reference(obj, file):
     store = open_store(obj, must_exist=False)
     save_reference(store, names)
     linked = refresh(store)
-    click.echo(f"{len(names.names)} reference name(s) loaded; {len(linked)} entities linked", err=True)
+    say(f"{len(names.names)} reference name(s) loaded; {len(linked)} entities linked")
 
 
 COMMANDS = [entities]

@@ -1,14 +1,18 @@
 """The main job: ingest articles, check them for contradictions, or both (`run`)."""
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+
 import click
 
 from claimcheck import pipeline
 from claimcheck.baseline import read_baseline
 from claimcheck.errors import ClaimcheckError
 from claimcheck.findings import KINDS
-from claimcheck.reports import FORMATS, render, summary_line
-from claimcheck.cli.context import open_store
+from claimcheck.reports import FORMATS, printable, render, summary_line
+from claimcheck.cli.context import open_store, say
 
 FAIL_LEVELS = ("any", *KINDS, "none")
 
@@ -59,6 +63,10 @@ def check_options(fn):
                           "(any: every kind; none: never); several kinds separated by commas (number,date)."),
         click.option("--min-score", type=click.FloatRange(0, 1), default=0.0,
                      help="Only findings scored at least this much count towards --fail-on."),
+        click.option("--limit", type=click.IntRange(0), metavar="N",
+                     help="Report the N strongest findings only (all still count for the exit status)."),
+        click.option("--summary", "summary_only", is_flag=True,
+                     help="Print only the summary line, not the findings."),
         click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True,
                      help="Claim pairs the NLI model scores at once (more: faster, more memory)."),
     ]
@@ -76,12 +84,12 @@ def ingest(obj, paths, source, published, skip_bad):
     skipped = [] if skip_bad else None
     result = pipeline.ingest(store, paths, source=source, published=published, skipped=skipped)
     for error in skipped or []:
-        click.echo(f"Skipped {error}", err=True)
+        click.echo(f"Skipped {printable(error)}", err=True)
     docs = result.documents
     more = "".join(f", {docs[key]} {label}" for key, label in (("moved", "moved to a new path"),
                                                               ("resourced", "given another source")) if docs.get(key))
-    click.echo(f"{docs['new']} new, {docs['updated']} updated, {docs['unchanged']} unchanged document(s){more}; "
-               f"{result.claims} claim(s) added", err=True)
+    say(f"{docs['new']} new, {docs['updated']} updated, {docs['unchanged']} unchanged document(s){more}; "
+        f"{result.claims} claim(s) added")
 
 
 @click.command()
@@ -108,22 +116,36 @@ def run(ctx, paths, source, published, skip_bad, baseline, **options):
     run_check(open_store(ctx.obj, must_exist=False), baseline=known, **options)
 
 
-def run_check(store, model, threshold, no_nli, new_only, fmt, output, baseline, fail_on, min_score, batch_size):
+def run_check(store, model, threshold, no_nli, new_only, fmt, output, baseline, fail_on, min_score, limit,
+              summary_only, batch_size):
     """Check, report, and exit 1 when a reported finding is at the fail level."""
     result = pipeline.check(store, model=model, threshold=threshold, new_only=new_only,
                             use_nli=not no_nli, batch_size=batch_size, baseline=baseline)
-    report = render(fmt, result)
+    terminal = not output and is_terminal(sys.stdout)
+    colour = terminal and not os.environ.get("NO_COLOR")
+    if summary_only:
+        report = printable(summary_line(result.summary)) + "\n"
+    else:
+        report = render(fmt, result, limit=limit, width=terminal_width() if terminal else None, colour=colour)
     if output:
         try:
             with open(output, "w", encoding="utf-8") as file:
                 file.write(report)
         except OSError as error:
             raise ClaimcheckError(f"{output}: cannot write report ({error.strerror})") from None
-        click.echo(f"{summary_line(result.summary)}; report written to {output}", err=True)
+        say(f"{printable(summary_line(result.summary))}; report written to {output}")
     else:
-        click.echo(report, nl=False)
+        click.echo(report, nl=False, color=True if colour else None)
     failing = [f for f in result.findings if fails(f, fail_on, min_score)]
     click.get_current_context().exit(1 if failing else 0)
+
+
+def is_terminal(stream) -> bool:
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def terminal_width() -> int:
+    return max(40, shutil.get_terminal_size((96, 24)).columns - 1)
 
 
 def fails(finding, fail_on, min_score: float) -> bool:
