@@ -39,15 +39,15 @@ def _lines(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
     """The data files under claimcheck/data/, read once (see its README for what each is for)."""
-    stance_verbs: dict[tuple[str, ...], int] = {}
-    connectives: list[tuple[tuple[str, ...], int]] = []
+    stance_verbs: dict[str, list[tuple[tuple[str, ...], int]]] = {}     # verb -> (particles it needs, side)
+    connectives: dict[str, list[tuple[tuple[str, ...], int]]] = {}      # first word -> (words, side)
     for line in _lines("stance.txt"):
         sign, *words = line.split()
         side = 1 if sign.startswith("+") else -1
         if sign.endswith("prep"):
-            connectives.append((tuple(words), side))
+            connectives.setdefault(words[0], []).append((tuple(words), side))
         else:
-            stance_verbs[tuple(words)] = side
+            stance_verbs.setdefault(words[0], []).append((tuple(words[1:]), side))
     antonyms: dict[str, set[str]] = {}
     for line in _lines("antonyms.txt"):
         first, second = line.split()
@@ -216,8 +216,9 @@ def read_claims(claims: Sequence[Claim], contexts: Mapping[str, Context] | None 
     return [_read(claim, doc, contexts.get(claim.document, Context())) for claim, doc in zip(claims, docs)]
 
 
-def _read(claim: Claim, doc, context: Context) -> Reading:
+def _read(claim: Claim, parsed, context: Context) -> Reading:
     vocab = vocabulary()
+    doc = list(parsed)          # tokens, made once: iterating a Doc creates every Token again
     main = _main_predicate(doc, vocab["reporting"])
     subject = _subject_of(main) if main is not None else None
     mentions = extract(claim.text)
@@ -338,7 +339,7 @@ def _name_phrases(tokens) -> list[str]:
 
 def _names(doc) -> list[str]:
     names, run = [], []
-    for token in list(doc) + [None]:
+    for token in [*doc, None]:
         if token is not None and token.pos_ == "PROPN" and token.is_alpha and token.lower_ not in CALENDAR:
             run.append(token.text)
             continue
@@ -556,11 +557,10 @@ def _stances(doc, speaker: str | None, vocab: dict) -> list[Stance]:
     found = []
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in ("VERB", "AUX") or lemma not in vocab["stance"]:
             continue
         particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep")]
-        side = next((s for words, s in vocab["stance"].items() if words[0] == lemma and
-                     all(w in particles for w in words[1:])), None)
+        side = next((s for needed, s in vocab["stance"][lemma] if all(w in particles for w in needed)), None)
         if side is None:
             continue
         target = _stance_target(token)
@@ -568,9 +568,10 @@ def _stances(doc, speaker: str | None, vocab: dict) -> list[Stance]:
         if target is not None and actor:
             side = -side if _negated(token, vocab["negation"] - {lemma}) else side
             found.append(_stance(actor, side, target, token))
-    for words, side in vocab["connectives"]:
-        for i in range(len(doc) - len(words)):
-            if tuple(t.lower_ for t in doc[i:i + len(words)]) != words:
+    lowers = [t.lower_ for t in doc]
+    for i, first in enumerate(lowers):
+        for words, side in vocab["connectives"].get(first, ()):
+            if tuple(lowers[i:i + len(words)]) != words or i + len(words) >= len(lowers):
                 continue
             target = next((t for t in doc[i + len(words):] if t.pos_ in ("NOUN", "PROPN")), None) if len(words) > 1 \
                 else next((c for c in doc[i].children if c.dep_ == "pobj"), None)
