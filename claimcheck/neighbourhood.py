@@ -3,9 +3,10 @@
 Each new claim brings the 2k other claims that best match its selective words (BM25 over the FTS index, on the
 words TF-IDF weighs: no English stop words, two characters or more) and the 2k that share most of its selective
 keys (pairs.keys, stored at ingest); a word or key in more than pairs.MAX_POSTINGS claims is not selective.
-With embeddings on, each also brings the 2k claims whose stored sentence-embedding vectors are closest to its own
-(cosine >= pairs.MIN_COSINE), found by a blocked scan over the active claims' stored vectors: one dense product of
-the new claims' vectors with each chunk of stored ones, linear in the database (see benchmarks/RESULTS.md). Only
+With embeddings on, each also brings the pairs.SEMANTIC_K claims whose stored sentence-embedding vectors are
+closest to its own (cosine >= pairs.MIN_COSINE): the embedding neighbours a full check would give it, found by a
+scan over the active claims' stored vectors, one dense product of the new claims' vectors with each chunk of
+stored ones, linear in the database (see benchmarks/RESULTS.md). Only
 the new claims' vectors are computed here; an old claim without a stored vector (ingested before vectors existed
 and not checked since) is found by words and keys only until a full check computes its vector.
 candidate_pairs then runs on this neighbourhood, so the work follows the batch, not the database. Unlike a full
@@ -20,7 +21,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.claims import Claim
-from claimcheck.pairs import MAX_POSTINGS, MIN_COSINE, may_pair
+from claimcheck.pairs import MAX_POSTINGS, MIN_COSINE, SEMANTIC_K, top_k, may_pair
 from claimcheck.store import Store
 
 WORD = re.compile(r"[^\W_]+")
@@ -56,7 +57,7 @@ def neighbourhood(store: Store, new: Collection[str], k: int = 20, embed: bool =
 
         embedder = embeddings.load()
         vectors = claim_vectors(store, new_claims, embedder)
-        chosen.update(nearest_stored(store, embedder.name, new_claims, vectors, 2 * k))
+        chosen.update(nearest_stored(store, embedder.name, new_claims, vectors, min(k, SEMANTIC_K)))
         old_vectors = store.claim_vectors(chosen - set(new), embedder.name)
         vectors.update(zip(old_vectors, embeddings.from_blobs(list(old_vectors.values()), embedder.dimension)))
     old = store.claims_by_id(chosen - set(new))
@@ -105,11 +106,13 @@ def nearest_stored(store: Store, model: str, claims: Sequence[Claim], vectors: d
         other = np.array([row[0] not in own for row in rows])[None, :]
         document = np.array([codes.setdefault(row[1], len(codes)) for row in rows])[None, :]
         speaker = np.array([codes.setdefault(row[2] or "", len(codes)) for row in rows])[None, :]
-        cosine = query @ embeddings.from_blobs([row[3] for row in rows], query.shape[1]).T
-        allowed = other & (cosine >= MIN_COSINE) & may_pair(documents, speakers, document, speaker)
-        best_index = np.concatenate([best_index, np.broadcast_to(offset + np.arange(len(rows)), cosine.shape)], axis=1)
-        best = np.concatenate([best, np.where(allowed, cosine, -np.inf).astype(np.float32)], axis=1)
+        stored = np.frombuffer(b"".join(row[3] for row in rows), dtype=embeddings.STORED_DTYPE).reshape(len(rows), -1)
+        cosine = query @ stored.astype(np.float32).T      # stored vectors are unit vectors, up to float16 rounding
+        cosine[~(other & may_pair(documents, speakers, document, speaker))] = -np.inf
+        index, value = top_k(cosine, min(count, len(rows)))
+        best_index = np.concatenate([best_index, offset + index], axis=1)
+        best = np.concatenate([best, value], axis=1)
         if best.shape[1] > count:
             keep = np.argpartition(-best, count - 1, axis=1)[:, :count]
             best_index, best = np.take_along_axis(best_index, keep, axis=1), np.take_along_axis(best, keep, axis=1)
-    return {ids[i] for i in best_index[np.isfinite(best)].tolist()}
+    return {ids[i] for i in best_index[best >= MIN_COSINE].tolist()}

@@ -25,6 +25,7 @@ CHUNK = 1024             # query claims per sparse product
 SEMANTIC_K = 10          # embedding neighbours per query claim, at most
 MIN_COSINE = 0.35        # least embedding cosine for an embedding neighbour (unrelated news sentences: about 0-0.3)
 BLOCK_CELLS = 1 << 22    # query claims x claims per dense product (16 MB of float32)
+GROUP = 64               # columns per group in the top-k search
 SPACE = re.compile(r"\s+")
 CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+(?:['’][A-Za-z]+)*")
 NOT_NAMES = STOPWORDS | CALENDAR
@@ -110,24 +111,66 @@ def _semantic(matrix, queries, document, speaker, text, k: int):
     """(rows, columns, cosines) of each query claim's best k embedding neighbours that may pair with it."""
     import numpy as np
 
-    has = np.abs(matrix).sum(axis=1) > 0
-    queries = queries[has[queries]]
+    queries = queries[np.abs(matrix[queries]).sum(axis=1) > 0]
     if not len(queries) or k < 1:
         return
     k = min(k, len(matrix) - 1)
-    columns = np.arange(len(matrix))
-    block = max(1, BLOCK_CELLS // len(matrix))
+    padded = -len(matrix) % GROUP      # zero columns: cosine 0, below MIN_COSINE
+    columns = np.concatenate([matrix, np.zeros((padded, matrix.shape[1]), dtype=matrix.dtype)]).T.copy()
+    excluded_row, excluded_col = _excluded(document, speaker, text)
+    position = np.full(len(matrix), -1, dtype=np.int64)
+    block = max(1, BLOCK_CELLS // columns.shape[1])
     for begin in range(0, len(queries), block):
         chunk = queries[begin:begin + block]
-        cosine = matrix[chunk] @ matrix.T
-        row = chunk[:, None]
-        allowed = has[None, :] & (row != columns) & (text[row] != text[columns]) & \
-            may_pair(document[row], speaker[row], document, speaker)
-        cosine[~allowed] = -np.inf
-        best = np.argpartition(-cosine, k - 1, axis=1)[:, :k]
-        score = np.take_along_axis(cosine, best, axis=1)
+        cosine = matrix[chunk] @ columns
+        position[chunk] = np.arange(len(chunk))
+        lo, hi = np.searchsorted(excluded_row, [chunk[0], chunk[-1] + 1])
+        row, col = excluded_row[lo:hi], excluded_col[lo:hi]
+        inside = position[row] >= 0
+        cosine[position[row[inside]], col[inside]] = -np.inf
+        position[chunk] = -1
+        best, score = top_k(cosine, k)
         keep = score >= MIN_COSINE
-        yield np.broadcast_to(row, best.shape)[keep], best[keep].astype(np.int64), score[keep].astype(np.float32)
+        yield np.broadcast_to(chunk[:, None], best.shape)[keep], best[keep].astype(np.int64), score[keep].astype(np.float32)
+
+
+def _excluded(document, speaker, text):
+    """(rows, columns), sorted by row, of the claim pairs that may not pair: a claim and itself, claims of one
+    document (unless two known speakers), claims of the same normalised text."""
+    import numpy as np
+
+    itself = np.arange(len(document))
+    rows, cols = [itself], [itself]
+    for codes in (document, text):
+        order = np.argsort(codes, kind="stable")
+        starts = np.flatnonzero(np.diff(codes[order], prepend=-2))
+        sizes = np.diff(np.append(starts, len(order)))
+        for start, size in zip(starts[sizes > 1], sizes[sizes > 1]):
+            members = order[start:start + size]
+            rows.append(np.repeat(members, size))
+            cols.append(np.tile(members, size))
+    row, col = np.concatenate(rows), np.concatenate(cols)
+    banned = (row == col) | (text[row] == text[col]) | ~may_pair(document[row], speaker[row], document[col], speaker[col])
+    row, col = row[banned], col[banned]
+    order = np.lexsort((col, row))
+    return row[order], col[order]
+
+
+def top_k(values, k: int):
+    """Column indices and values of each row's k largest values (k <= columns), by way of the maxima of
+    GROUP-column groups: the k best values lie in the k groups with the best maxima."""
+    import numpy as np
+
+    rows, width = values.shape
+    if width % GROUP or width <= 4 * GROUP * k:
+        best = np.argpartition(-values, k - 1, axis=1)[:, :k]
+        return best, np.take_along_axis(values, best, axis=1)
+    groups = values.reshape(rows, -1, GROUP).max(axis=2)
+    chosen = np.argpartition(-groups, k - 1, axis=1)[:, :k]
+    candidates = (chosen[:, :, None] * GROUP + np.arange(GROUP)).reshape(rows, -1)
+    candidate_values = np.take_along_axis(values, candidates, axis=1)
+    best = np.argpartition(-candidate_values, k - 1, axis=1)[:, :k]
+    return np.take_along_axis(candidates, best, axis=1), np.take_along_axis(candidate_values, best, axis=1)
 
 
 def _select(claims, tfidf, first, second, score, k: int, matrix=None) -> list[CandidatePair]:

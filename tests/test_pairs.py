@@ -91,3 +91,16 @@ def test_keys_name_what_a_claim_is_about():
     found = keys("Turnout in Ohio was 61 percent on August 15.")
     assert {"name:ohio", "quantity:61 percent", "ohio+percent", "ohio+date"} <= found
     assert any(key.startswith("date:") for key in found)
+
+
+def test_top_k_finds_each_rows_largest_values():
+    import numpy as np
+
+    from claimcheck.pairs import GROUP, top_k
+
+    values = np.random.default_rng(0).standard_normal((7, GROUP * 50)).astype(np.float32)
+    values[3, ::5] = -np.inf
+    for k in (1, 5, 10):
+        index, found = top_k(values, k)
+        assert np.array_equal(np.sort(found, axis=1), np.sort(values, axis=1)[:, -k:])
+        assert np.array_equal(np.take_along_axis(values, index, axis=1), found)
