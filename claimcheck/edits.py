@@ -147,13 +147,21 @@ def names_in(sentence: str) -> list[re.Match]:
             and not (opens_sentence(m) and " " not in m.group())]
 
 
+def pick_name(pool: Sequence[str], rng: random.Random, sentence: str, fits=lambda name: True,
+              fallback: Sequence[str] = FALLBACK_NAMES, tries: int = 40) -> str:
+    """A random name of `pool` that `fits` and is not in `sentence` (a few random draws, not a scan of the pool)."""
+    for name in (rng.choice(pool) for _ in range(tries if pool else 0)):
+        if name not in sentence and fits(name):
+            return name
+    return rng.choice([n for n in fallback if n not in sentence and fits(n)] or list(fallback))
+
+
 def swap_name(sentence: str, rng: random.Random, name_pool: Sequence[str]) -> str | None:
     names = names_in(sentence)
     if not names:
         return None
     match = rng.choice(names)
-    candidates = [n for n in name_pool if n != match.group() and n not in sentence] or FALLBACK_NAMES
-    return sentence[:match.start()] + rng.choice(candidates) + sentence[match.end():]
+    return sentence[:match.start()] + pick_name(name_pool, rng, sentence) + sentence[match.end():]
 
 
 def misspell_name(sentence: str, rng: random.Random) -> str | None:
@@ -346,20 +354,19 @@ def other_subject(sentence: str, rng: random.Random, name_pool: Sequence[str]) -
         return None
     match = names[0]
     size = len(match.group().split())  # a replacement of the same shape: one word for one, two for two
-    candidates = [n for n in name_pool if n != match.group() and n not in sentence and len(n.split()) == size]
-    candidates = candidates or [n for n in FALLBACK_NAMES + FALLBACK_PEOPLE if len(n.split()) == min(size, 2)]
-    return sentence[:match.start()] + rng.choice(candidates) + sentence[match.end():]
+    name = pick_name(name_pool, rng, sentence, lambda n: len(n.split()) == size,
+                     [n for n in FALLBACK_NAMES + FALLBACK_PEOPLE if len(n.split()) == min(size, 2)])
+    return sentence[:match.start()] + name + sentence[match.end():]
 
 
 def change_person_in_role(sentence: str, rng: random.Random, name_pool: Sequence[str]) -> str | None:
     """Another person named in a role: "Mayor John Smith said" -> "Mayor Li Wei said"."""
-    people = [n for n in name_pool if " " in n and not any(n.startswith(r + " ") for r in ROLES)] or FALLBACK_PEOPLE
+    is_person = lambda n: " " in n and not any(n.startswith(r + " ") for r in ROLES)
     for match in names_in(sentence):
         for role in sorted(ROLES, key=len, reverse=True):
             if match.group().startswith(role + " "):
-                person = match.group()[len(role) + 1:]
-                candidates = [p for p in people if p != person and p not in sentence] or FALLBACK_PEOPLE
-                return sentence[:match.start()] + f"{role} {rng.choice(candidates)}" + sentence[match.end():]
+                person = pick_name(name_pool, rng, sentence, is_person, FALLBACK_PEOPLE)
+                return sentence[:match.start()] + f"{role} {person}" + sentence[match.end():]
     return None
 
 
