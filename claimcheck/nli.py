@@ -186,7 +186,11 @@ def onnx_runner(path: Path) -> Callable[[dict], "numpy.ndarray"]:
 
 
 def torch_runner(path: Path) -> Callable[[dict], "numpy.ndarray"]:
-    import torch
+    try:
+        import torch
+    except ImportError:
+        raise ClaimcheckError(f"the NLI model in {path} has no ONNX weights ({ONNX_FILE}), so it runs on PyTorch, "
+                              "which is not installed: pip install 'claimcheck[train]'") from None
     from transformers import AutoModelForSequenceClassification
 
     model = AutoModelForSequenceClassification.from_pretrained(path, dtype=torch.float32).eval()
@@ -195,6 +199,12 @@ def torch_runner(path: Path) -> Callable[[dict], "numpy.ndarray"]:
         with torch.inference_mode():
             return model(**{k: torch.from_numpy(v) for k, v in encoded.items()}).logits.numpy()
     return run
+
+
+def quiet_transformers() -> None:
+    """Without torch (only the `train` extra installs it) transformers warns "PyTorch was not found" on import:
+    ONNX models and tokenizers need no torch, so that advice is silenced."""
+    os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
 
 
 def load_model(name_or_path: str | None = None, batch_size: int = 32) -> NLIModel:
@@ -213,6 +223,7 @@ def load_model(name_or_path: str | None = None, batch_size: int = 32) -> NLIMode
     model_name = name_or_path or "default"
     labels = normalise_labels(config.get("id2label") or {}, model_name)
     try:
+        quiet_transformers()
         from transformers import AutoTokenizer
         from transformers.utils import logging
 

@@ -6,12 +6,28 @@ import hashlib
 import json
 import re
 import sqlite3
+import sys
 import time
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlite_utils import Database
+
+
+def _import_sqlite_utils_without_pandas() -> None:
+    """sqlite-utils imports pandas (a third of a second) only to map pandas.Timestamp columns, which claimcheck
+    never writes: import it with pandas hidden, unless pandas is loaded already. Later imports of pandas work."""
+    if "sqlite_utils" in sys.modules or "pandas" in sys.modules:
+        return
+    sys.modules["pandas"] = None    # an import of pandas now raises ImportError, which sqlite-utils expects
+    try:
+        import sqlite_utils.db  # noqa: F401
+    finally:
+        del sys.modules["pandas"]
+
+
+_import_sqlite_utils_without_pandas()
+from sqlite_utils import Database  # noqa: E402
 
 from claimcheck.claims import Claim
 from claimcheck.documents import Document

@@ -1,5 +1,6 @@
 """Everyday use: CLI habits, progress and readable output."""
 import json
+from pathlib import Path
 
 import click
 import pytest
@@ -7,6 +8,8 @@ from click.testing import CliRunner
 
 from claimcheck.cli import cli
 from tests.conftest import Claimcheck
+
+ROOT = Path(__file__).resolve().parent.parent
 from tests.test_reliability import write_article
 
 
@@ -131,3 +134,63 @@ def test_on_a_terminal_text_wraps_to_its_width_and_kinds_are_coloured(checked, t
     assert "\x1b" not in plain and "NUMBER  score" in plain
     piped = checked("check", "--no-nli", "--output", "/dev/null")
     assert "\x1b" not in piped.output
+
+
+# --- item 13: a lighter install ---------------------------------------------------------------------------------------
+
+HIDDEN = ("torch", "functorch", "torchgen")   # what the train extra's torch installs
+
+
+def run_python(code: str, without_torch=None):
+    """Run code in a fresh interpreter; with `without_torch` (a folder), one whose site-packages lacks torch:
+    the venv's packages are linked there, torch's left out, and the interpreter skips its own site (-S)."""
+    import os
+    import site
+    import subprocess
+    import sys
+
+    env, args = dict(os.environ), [sys.executable]
+    if without_torch is not None:
+        packages = Path(without_torch)
+        packages.mkdir(exist_ok=True)
+        for folder in site.getsitepackages():
+            for entry in Path(folder).iterdir():
+                stem = entry.name.split("-")[0].split(".")[0].lower()
+                if stem not in HIDDEN and not (packages / entry.name).exists():
+                    (packages / entry.name).symlink_to(entry)
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(packages)])
+        args.append("-S")
+    return subprocess.run([*args, "-c", code], capture_output=True, text=True, timeout=300, env=env)
+
+
+def test_the_shipped_model_runs_without_torch_and_without_its_warning(checked, tmp_path):
+    done = run_python("import importlib.util, sys\nassert importlib.util.find_spec('torch') is None\n"
+                      "from claimcheck.cli import cli\n"
+                      f"cli(['--db', {checked.db!r}, 'check', '--fail-on', 'none'])", without_torch=tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    assert "findings" in done.stdout and "PyTorch was not found" not in done.stderr, done.stderr
+
+
+def test_a_torch_only_model_without_torch_names_the_extra(checked, tmp_path):
+    from tests.tiny_nli import build_tiny_nli_model
+
+    model = build_tiny_nli_model(tmp_path / "tiny")
+    done = run_python("from claimcheck.cli import cli\n"
+                      f"cli(['--db', {checked.db!r}, 'check', '--model', {model!r}])", without_torch=tmp_path / "site")
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 2 and len(lines) == 1, done.stderr
+    assert lines[0].startswith("Error: ") and "claimcheck[train]" in lines[0] and "PyTorch" in lines[0]
+
+
+def test_help_sources_and_query_import_neither_pandas_nor_torch(checked):
+    for args in (["--help"], ["sources"], ["query", "select count(*) from claims"]):
+        done = run_python("import sys\nfrom claimcheck.cli import cli\n"
+                          f"try:\n    cli.main({['--db', checked.db, *args]!r})\nexcept SystemExit:\n    pass\n"
+                          "heavy = [m for m in ('pandas', 'torch', 'transformers', 'datasets', 'sklearn') "
+                          "if m in sys.modules]\nprint('HEAVY', heavy)")
+        assert "HEAVY []" in done.stdout, (args, done.stdout[-300:], done.stderr[-2000:])
+
+
+def test_pandas_still_imports_after_the_store():
+    done = run_python("import claimcheck.store, pandas; print(pandas.__name__)")
+    assert done.returncode == 0 and done.stdout.strip() == "pandas", done.stderr
