@@ -95,6 +95,11 @@ def write_text(path: Path, identifier: str, source: str, text: str) -> None:
     path.write_text(f"---\nid: {identifier}\nsource: {source}\n---\n{text}\n", encoding="utf-8")
 
 
+def document_vs_summary(findings: list) -> list:
+    """The findings that pair a claim of the summary with a claim of the document."""
+    return [f for f in findings if {f.a.source, f.b.source} == {DOCUMENT, SUMMARY}]
+
+
 def check_document(summaries: list[dict], use_nli: bool, model: str | None,
                    threshold: float | None = None) -> list[dict]:
     """Ingest one document, then each summary in turn; the outcome for each summary."""
@@ -114,7 +119,7 @@ def check_document(summaries: list[dict], use_nli: bool, model: str | None,
                 pipeline.ingest(store, [str(path)])
                 result = pipeline.check(store, model=model, use_nli=use_nli, threshold=threshold)
                 seconds = time.perf_counter() - started
-                across = [f for f in result.findings if {f.a.source, f.b.source} == {DOCUMENT, SUMMARY}]
+                across = document_vs_summary(result.findings)
                 outcomes.append({
                     "row": row["row"], "domain": row["domain"], "doc_id": row["doc_id"], "label": row["label"],
                     "edit_types": list(row["edit_types"]), "caught": bool(across),

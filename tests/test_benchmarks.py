@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -73,6 +74,14 @@ def test_each_summary_is_checked_as_if_alone_with_its_document(tmp_path):
     key = lambda outcome: sorted((f["kind"], f["summary"], f["document"]) for f in outcome["findings"])  # noqa: E731
     assert [key(o) for o in together] == [key(o) for o in alone]
     assert [o["caught"] for o in together] == [o["caught"] for o in alone]
+
+
+def test_only_findings_between_document_and_summary_count():
+    claim = lambda source: SimpleNamespace(source=source)  # noqa: E731   (findings only need their claims' sources)
+    findings = [SimpleNamespace(a=claim(a), b=claim(b), name=f"{a}-{b}") for a, b in
+                [("document", "document"), ("summary", "summary"), ("document", "summary"), ("summary", "document"),
+                 ("document", "other")]]
+    assert [f.name for f in bench_summedits.document_vs_summary(findings)] == ["document-summary", "summary-document"]
 
 
 def test_summedits_sample_is_stratified_and_seeded():
