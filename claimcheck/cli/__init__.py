@@ -93,9 +93,9 @@ def add_database_options(command: click.Command) -> None:
 
 
 def register() -> None:
-    from claimcheck.cli import ci_commands, entity_commands, listing_commands, pipeline_commands
+    from claimcheck.cli import ci_commands, entity_commands, listing_commands, pipeline_commands, web_commands
 
-    for module in (pipeline_commands, listing_commands, ci_commands, entity_commands):
+    for module in (pipeline_commands, listing_commands, ci_commands, entity_commands, web_commands):
         for command in module.COMMANDS:
             add_database_options(command)
             cli.add_command(command)
