@@ -336,8 +336,11 @@ def similar_given(a: str, b: str) -> bool:
 
 
 def similar_surname(a: str, b: str, same_given: bool = False) -> bool:
-    """Close spellings; looser beside the same first name ("Ursula von der Layen" / "... Leyen")."""
+    """Close spellings; looser beside the same first name ("Ursula von der Layen" / "... Leyen"). Codes with
+    digits are identifiers, never misspellings of each other (flight SO4375 / SO4352, Airbus A320 / A321)."""
     jw, least = (0.85, 75) if same_given else (0.9, 80)
+    if a != b and any(ch.isdigit() for ch in a + b):
+        return False
     return a == b or min(len(a), len(b)) >= 4 and JaroWinkler.similarity(a, b) >= jw and ratio(a, b) >= least
 
 

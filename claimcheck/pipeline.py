@@ -94,8 +94,9 @@ def check(store: Store, model: str | None = None, threshold: float | None = None
         finding = to_finding(pair.a, pair.b, verdicts)
         if finding:
             findings.append(finding)
-    findings += entity_store.name_findings_about(store, new) if new_only else \
+    spellings = entity_store.name_findings_about(store, new) if new_only else \
         name_findings(claims, entity_store.load_reference(store))
+    findings += same_story(store, spellings, readings)
     findings = dedupe(findings)
 
     total = store.count_claims() if new_only else len(claims)
@@ -141,6 +142,23 @@ def stored_readings(store: Store, claims: Collection[Claim]) -> dict:
             store.save_readings({i: r.to_dict() for i, r in computed.items()}, ANALYSIS_VERSION)
         readings.update(computed)
     return readings
+
+
+def same_story(store: Store, findings: list[Finding], readings: dict) -> list[Finding]:
+    """Name findings whose two mentions come from related documents: "Lena Costa" managing one club and
+    "Leila Costa" scoring for another are two people, not one misspelled."""
+    from claimcheck.verify.align import related_context
+
+    readings.update(stored_readings(store, {c for f in findings for c in (f.a, f.b) if c.id not in readings}))
+    return [f for f in findings if f.a.document == f.b.document or related_context(readings[f.a.id], readings[f.b.id])
+            or same_titled_name(readings[f.a.id].names, readings[f.b.id].names)]
+
+
+def same_titled_name(ours, theirs) -> bool:
+    """Two name phrases that share most of their words, titles included: "Prime Minister Georgia Meloni" /
+    "Prime Minister Giorgia Meloni" (one word apart), not "Lena Costa" / "Leila Costa"."""
+    return any(len(set(x.split()) & set(y.split())) * 2 >= len(set(x.split()) | set(y.split())) > 2
+               for x in ours for y in theirs if x != y)
 
 
 def load_nli(model: str | None, batch_size: int):

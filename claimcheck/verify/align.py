@@ -5,7 +5,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimcheck.claims import Claim
-from claimcheck.reading import Reading
+
+from claimcheck.reading import CODE, Reading
 
 
 @dataclass(frozen=True)
@@ -39,18 +40,44 @@ def same_entity(x: str, y: str) -> bool:
 
 
 def same_context(a: Reading, b: Reading) -> bool:
-    """Claims from documents about different towns, teams or companies are not compared, unless the claims
-    themselves name something in common; a document without a context says nothing either way."""
+    """Claims from documents about different towns, teams, companies or flights are not compared: the
+    documents (with what the claims name) must share what one of them is about (the headline's first
+    entity), or two things; one incidental place in common ("Boston") is not enough. A document without
+    a context says nothing either way."""
     if not a.context or not b.context:
         return True
-    ours, theirs = set(a.context) | set(a.names), set(b.context) | set(b.names)
-    return any(same_entity(x, y) for x in ours for y in theirs)
+    codes = [{w for name in r.context for w in name.split() if CODE.fullmatch(w)} for r in (a, b)]
+    if codes[0] and codes[1] and not codes[0] & codes[1]:
+        return False        # flight CO5640 is not flight CO7999; bill HB 12 is not bill HB 14
+    theirs = _in_context(b)
+    common = {x for x in _in_context(a) if not CODE.fullmatch(x) and any(_leads(x, y) for y in theirs)}  # "Q3" is no story
+    return len(common) >= 2 or any(_leads(x, first) for x in common for first in (a.context[0], b.context[0]))
+
+
+def _leads(x: str, y: str) -> bool:
+    """One name is the other or begins it ("riverton" / "riverton fc"); a shared last word is not enough
+    ("wanderers" / "hazelford wanderers")."""
+    ours, theirs = x.split(), y.split()
+    return ours[:len(theirs)] == theirs or theirs[:len(ours)] == ours
+
+
+def related_context(a: Reading, b: Reading) -> bool:
+    """The documents (with what the claims name) have anything in common: enough for two spellings of one
+    name to be one person ("Giorgia Meloni" in a summit report and in a White House report)."""
+    return not a.context or not b.context or bool(set(_in_context(a)) & set(_in_context(b)))
 
 
 def names_conflict(ours: Iterable[str], theirs: Iterable[str]) -> bool:
     """Both sides name someone or something, and no name of one is a name of the other."""
     ours, theirs = list(ours), list(theirs)
     return bool(ours) and bool(theirs) and not any(same_entity(x, y) for x in ours for y in theirs)
+
+
+def _in_context(reading: Reading) -> list[str]:
+    """The document's entities and the claim's names, each name read as the context entity it abbreviates
+    ("Helix" in an article about Helix Networks is Helix Networks); documents match on names spelled alike."""
+    names = [next((c for c in reading.context if same_entity(n, c) and len(c) > len(n)), n) for n in reading.names]
+    return list(dict.fromkeys(reading.context + tuple(names)))
 
 
 def subjects_conflict(a: Reading, b: Reading) -> bool:
