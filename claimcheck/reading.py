@@ -485,7 +485,7 @@ def _measured(anchor) -> list:
         return found
     if token.pos_ in ("VERB", "AUX"):
         subject = _subject_of(token)
-        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+        if subject is not None and subject.pos_ not in ("PRON", "DET", "NUM"):     # the tagger may call "Turnout" a verb
             found += _noun_phrase(subject)
     return found
 

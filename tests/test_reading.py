@@ -1,0 +1,95 @@
+"""The structured reading of claims: parts from the parse, document context, storage with an analysis version."""
+import pytest
+
+from claimcheck.claims import Claim, extract_claims
+from claimcheck.documents import Document
+from claimcheck.pipeline import ingest, stored_readings
+from claimcheck.reading import ANALYSIS_VERSION, Reading, document_contexts, read_claims
+from claimcheck.store import Store
+
+ARTICLE = """---
+id: lakeside-budget
+source: Lakeside Echo
+title: Lakeside council backs a 3 percent tax rise
+published: 2025-08-20
+---
+Lakeside council backs a 3 percent tax rise
+
+LAKESIDE — The council voted seven to two on Tuesday to raise property taxes by 3 percent.
+
+Turnout in the by-election was 41 percent, officials said.
+
+The club signed an 8-year lease on the old mill.
+
+No injuries were reported in the mill fire.
+"""
+
+
+def read(text, published=None):
+    claim = Claim(id="c", text=text, sentence=text, source="s", document="d", version="1", path="p", line=1,
+                  column=1, start=0, end=len(text), published=published)
+    return read_claims([claim])[0]
+
+
+@pytest.fixture(scope="module")
+def article():
+    return Document(id="lakeside-budget", source="Lakeside Echo", text=ARTICLE, path="lakeside.md",
+                    title="Lakeside council backs a 3 percent tax rise", published="2025-08-20")
+
+
+def test_the_headline_is_context_not_a_claim(article):
+    claims = extract_claims(article)
+    assert claims and not any("backs a 3 percent" in c.text for c in claims)
+    context = document_contexts([article])[article.id]
+    assert context.about[0].startswith("lakeside") and context.dateline == "Lakeside"
+    assert context.headline == "Lakeside council backs a 3 percent tax rise"
+
+
+def test_figures_know_what_they_measure():
+    turnout, = read("Turnout in the by-election was 41 percent, officials said.").figures
+    assert (turnout.value, turnout.unit, turnout.measures) == (41, "percent", ("turnout",))
+    lease, = read("The club signed an 8-year lease on the old mill.").figures
+    assert lease.unit == "duration" and "leas" in lease.measures
+    tax, = read("Critics warned that property taxes would rise by 5 percent.").figures
+    assert "tax" in tax.measures and "ris" in tax.measures
+    assert read("Critics warned that property taxes would rise by 5 percent.").hypothetical
+
+
+def test_tallies_in_words_and_relative_dates():
+    reading = read("The council voted seven to two on Tuesday to raise property taxes.", published="2025-08-20")
+    count, = reading.counts
+    assert (count.high, count.low, count.unit) == (7, 2, "vote")
+    tuesday, = reading.dates
+    assert (tuesday.year, tuesday.month, tuesday.day, tuesday.relative) == (2025, 8, 19, True)
+    will = read("The council will vote on Tuesday.", published="2025-08-20").dates[0]
+    assert (will.month, will.day) == (8, 26)
+
+
+def test_polarity_roles_and_stances():
+    assert read("No injuries were reported in the mill fire.").negated
+    assert not read("Three people were injured in the mill fire.").negated
+    passive = read("The referendum was rejected by voters.")
+    assert (passive.actor, passive.patient) == (("voter",), ("referendum",))
+    stance, = read("Hungary opposes new sanctions on Russian oil.").stances
+    assert (stance.actor, stance.side, stance.target) == ("Hungary", -1, "sanction") and "oil" in stance.qualifiers
+    assert [(s.side, s.target) for s in read("Trump wants peace rather than a ceasefire.").stances] == \
+        [(1, "peac"), (-1, "ceasefir")]
+
+
+def test_a_reading_survives_the_store_as_json():
+    reading = read("The council voted 7-2 on Tuesday, and 41 percent turned out.", published="2025-08-20")
+    assert Reading.from_dict(reading.to_dict()) == reading
+
+
+def test_readings_are_stored_at_ingest_and_recomputed_when_stale(tmp_path):
+    (tmp_path / "lakeside.md").write_text(ARTICLE, encoding="utf-8")
+    store = Store(tmp_path / "claims.db")
+    ingest(store, [str(tmp_path / "lakeside.md")])
+    claims = store.active_claims()
+    assert set(store.readings([c.id for c in claims], ANALYSIS_VERSION)) == {c.id for c in claims}
+
+    store.db.execute("update claim_readings set version = ?, reading = '{}'", [ANALYSIS_VERSION - 1])
+    readings = stored_readings(store, claims)         # stale: recomputed from the stored documents, and saved
+    assert readings[claims[0].id].context[0].startswith("lakeside")
+    rows = store.db.execute("select distinct version from claim_readings").fetchall()
+    assert rows == [(ANALYSIS_VERSION,)]
