@@ -15,6 +15,7 @@ from claimcheck.nli import LABELS, ONNX_FILE, SETTINGS_FILE, weights_digest
 
 MAX_LENGTH = 128
 DEV_FRACTION = 0.1
+WARMUP = 0.06          # share of a run (of its steps or of its minutes) spent warming the learning rate up
 MAX_PAIR_FPR = 0.05     # share of non-contradicting pairs `check` may flag on calibration data
 
 
@@ -118,6 +119,13 @@ def write_jsonl(rows: Sequence[dict], path: Path) -> None:
     with open(path, "w") as out:
         for row in rows:
             out.write(json.dumps(row) + "\n")
+
+
+def schedule_factor(progress: float, warmup: float = WARMUP) -> float:
+    """The learning rate's share of its peak at `progress` (0..1) of a run: linear warm-up, then linear decay."""
+    if progress < warmup:
+        return progress / warmup
+    return max(0.0, 1 - progress) / (1 - warmup)
 
 
 def bf16_supported() -> bool:
@@ -232,16 +240,16 @@ def train(data_files: Sequence[str | Path] = (), out_dir: str | Path | None = No
     optimizer = torch.optim.AdamW([{"params": body, "lr": learning_rate}, {"params": head, "lr": head_learning_rate}],
                                   weight_decay=0.01)
     deadline = started + max_minutes * 60 if max_minutes else float("inf")
-    warmup = max(1, int(0.06 * total_steps))
+    warmup = WARMUP
 
     def learning_rate_factor(step: int) -> float:
-        """Linear warm-up, then linear decay to zero by the last step or the deadline, whichever comes first."""
-        if step < warmup:
-            return (step + 1) / warmup
-        progress = step / total_steps
+        """Linear warm-up over the first 6% of the run, then linear decay to zero at its end, where the run's
+        progress is the share of its steps done or of its minutes passed, whichever is further (on a busy machine
+        the deadline comes long before the planned steps: warm-up and decay follow it)."""
+        progress = (step + 1) / total_steps
         if max_minutes:
             progress = max(progress, (time.monotonic() - started) / (deadline - started))
-        return max(0.0, 1 - progress) / (1 - warmup / total_steps)
+        return schedule_factor(progress, warmup)
 
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, learning_rate_factor)
     step, epoch, position, running = 0, 0, 0, 0.0

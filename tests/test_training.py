@@ -148,3 +148,10 @@ def test_train_nli_needs_data_or_a_run_to_resume(tmp_path, data):
     assert result.exit_code != 0 and "leave out --data and --out" in result.output
     result = CliRunner().invoke(cli, ["train-nli", "--resume", str(tmp_path)])
     assert result.exit_code == 2 and result.output.startswith("Error: no checkpoint to resume")
+
+
+def test_the_schedule_warms_up_then_decays_to_zero_at_the_end_of_the_run():
+    from claimcheck.training import schedule_factor
+
+    assert schedule_factor(0.03) == pytest.approx(0.5) and schedule_factor(0.06) == pytest.approx(1.0)
+    assert schedule_factor(0.53) == pytest.approx(0.5) and schedule_factor(1.0) == 0 == schedule_factor(1.2)
