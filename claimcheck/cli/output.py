@@ -51,8 +51,25 @@ def json_value(value):
     return value.hex() if isinstance(value, (bytes, bytearray, memoryview)) else str(value)
 
 
+ENCODERS = {indent: json.JSONEncoder(indent=indent, ensure_ascii=False, default=json_value) for indent in (None, 2)}
+
+
 def dumps(value, indent: int | None = None) -> str:
-    return json_safe(json.dumps(value, indent=indent, ensure_ascii=False, default=json_value))
+    text = ENCODERS[indent].encode(value)
+    return json_safe(text) if not text.isascii() else text
+
+
+SCALARS = (str, int, float, type(None))
+
+
+def indented(row: dict) -> str:
+    """json.dumps(row, indent=2), nested one level (as an element of a list), faster for a row of scalars: the
+    values are encoded by the C encoder, which json.dumps does not use with an indent."""
+    if not row or not all(isinstance(value, SCALARS) for value in row.values()):
+        return dumps(row, 2).replace("\n", "\n  ")
+    encode = ENCODERS[None].encode
+    text = "{\n    " + ",\n    ".join(f"{encode(str(key))}: {encode(value)}" for key, value in row.items()) + "\n  }"
+    return text if text.isascii() else json_safe(text)
 
 
 def format_rows(rows: Iterable[dict], fmt: str, columns: Sequence[str] | None = None,
@@ -62,7 +79,7 @@ def format_rows(rows: Iterable[dict], fmt: str, columns: Sequence[str] | None = 
     if fmt == "json":
         first = True
         for row in rows:
-            yield ("[\n" if first else ",\n") + "\n".join("  " + line for line in dumps(row, 2).split("\n"))
+            yield ("[\n  " if first else ",\n  ") + indented(row)
             first = False
         yield "[]\n" if first else "\n]\n"
     elif fmt == "nl":
@@ -123,5 +140,11 @@ def shorten(value, width: int) -> str:
 def emit(rows: Iterable[dict], fmt: str, columns: Sequence[str] | None = None) -> None:
     context = click.get_current_context(silent=True)
     csv_raw = bool(context and context.meta.get("csv_raw"))
+    buffer, size = [], 0
     for piece in format_rows(rows, fmt, columns, csv_raw):
-        click.echo(piece, nl=False)
+        buffer.append(piece)
+        size += len(piece)
+        if size > 1 << 16:      # write in pieces of about 64 KB, not a row at a time
+            click.echo("".join(buffer), nl=False)
+            buffer, size = [], 0
+    click.echo("".join(buffer), nl=False)
