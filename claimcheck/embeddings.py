@@ -10,7 +10,7 @@ use. Rebuild it with
     python -m claimcheck.embeddings export [--out claimcheck/models/embed]   # needs the `train` extra (torch)
 
 `$CLAIMCHECK_EMBED_MODEL` names another folder of the same form (model.onnx taking input_ids and attention_mask
-and returning one vector per text, tokenizer.json, claimcheck.json).
+and returning one vector per text, tokenizer.json, claimcheck.json), or is `none` to pair by words and keys only.
 """
 from __future__ import annotations
 
@@ -33,6 +33,11 @@ BATCH_SIZE = 64
 ENV = "CLAIMCHECK_EMBED_MODEL"
 MEMO = 50_000            # texts whose vectors a process keeps
 STORED_DTYPE = "float16"  # how vectors are stored: 384 dimensions -> 768 bytes a claim
+
+
+def enabled() -> bool:
+    """False when $CLAIMCHECK_EMBED_MODEL is `none`: pairing then goes by words and keys only."""
+    return os.environ.get(ENV, "").strip().lower() != "none"
 
 
 def default_path() -> Path:

@@ -51,10 +51,10 @@ def neighbourhood(store: Store, new: Collection[str], k: int = 20, embed: bool =
             chosen.update(store.best_matches(selective, 2 * k, exclude=claim.id))
         shared = Counter(other for key in keys[claim.id] for other in postings[key] or () if other != claim.id)
         chosen.update(sorted(shared, key=lambda other: (-shared[other], other))[:2 * k])
-    vectors = None
-    if embed and new_claims:
-        from claimcheck import embeddings
+    from claimcheck import embeddings
 
+    vectors = None
+    if embed and new_claims and embeddings.enabled():
         embedder = embeddings.load()
         vectors = claim_vectors(store, new_claims, embedder)
         chosen.update(nearest_stored(store, embedder.name, new_claims, vectors, min(k, SEMANTIC_K)))
@@ -64,11 +64,13 @@ def neighbourhood(store: Store, new: Collection[str], k: int = 20, embed: bool =
     return Neighbourhood(new_claims + old, {**keys, **store.claim_keys(chosen - set(new))}, vectors)
 
 
-def claim_vectors(store: Store, claims: Sequence[Claim], embedder=None) -> dict:
+def claim_vectors(store: Store, claims: Sequence[Claim], embedder=None) -> dict | None:
     """Each claim's unit sentence-embedding vector (numpy float32) by id: stored ones are read, the missing ones
-    computed and saved, so a re-check computes none."""
+    computed and saved, so a re-check computes none. None when embeddings are off ($CLAIMCHECK_EMBED_MODEL=none)."""
     from claimcheck import embeddings
 
+    if embedder is None and not embeddings.enabled():
+        return None
     embedder = embedder or embeddings.load()
     stored = store.claim_vectors([claim.id for claim in claims], embedder.name)
     vectors = dict(zip(stored, embeddings.from_blobs(list(stored.values()), embedder.dimension)))

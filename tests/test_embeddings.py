@@ -205,3 +205,17 @@ def test_migration_adds_the_vector_table_to_an_old_database(tmp_path, monkeypatc
     vectors = claim_vectors(store, claims, embedder)
     assert len(store.claim_vectors([c.id for c in claims], embedder.name)) == len(claims) == len(vectors)
     assert ("s1", "s2") in {(p.a.id, p.b.id) for p in candidate_pairs(claims, vectors=vectors)}
+
+
+def test_embeddings_can_be_turned_off(claimcheck, tmp_path, monkeypatch):
+    first, second = tmp_path / "harbor.txt", tmp_path / "ledger.txt"
+    first.write_text(SEED_A + "\n")
+    second.write_text(SEED_B + "\n")
+    monkeypatch.setenv(embeddings.ENV, "none")
+    claimcheck("run", first, second, "--no-nli")
+    store = Store(claimcheck.db)
+    assert store.db.execute("select count(*) from claim_vectors").fetchone()[0] == 0
+    assert claim_vectors(store, store.active_claims()) is None
+    monkeypatch.delenv(embeddings.ENV)
+    claimcheck("check", "--no-nli")
+    assert store.db.execute("select count(*) from claim_vectors").fetchone()[0] == 2
