@@ -124,9 +124,14 @@ def hub_answers(model: str, timeout: float = HUB_TIMEOUT) -> None:
     import urllib.error
     import urllib.request
 
+    from huggingface_hub import get_token
+
     endpoint = os.environ.get("HF_ENDPOINT", "https://huggingface.co").rstrip("/")
+    token = get_token()     # private and gated models need it
+    request = urllib.request.Request(f"{endpoint}/api/models/{model}",
+                                     headers={"Authorization": f"Bearer {token}"} if token else {})
     try:
-        urllib.request.urlopen(f"{endpoint}/api/models/{model}", timeout=timeout).close()
+        urllib.request.urlopen(request, timeout=timeout).close()
     except urllib.error.HTTPError as error:
         if error.code in (401, 403, 404):
             raise ClaimcheckError(f"model {model}: not on the Hugging Face Hub at {endpoint} (or private; "
