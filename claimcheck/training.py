@@ -327,14 +327,19 @@ def train(data_files: Sequence[str | Path] = (), out_dir: str | Path | None = No
     return summary
 
 
-def calibrate(model_dir: Path, dev_file: Path, training: dict | None = None) -> dict:
-    """Pick the contradiction threshold on `dev_file`, store it beside the model and return the dev metrics."""
+def calibrate(model_dir: Path, dev_file: Path, training: dict | None = None, scores_to: Path | None = None) -> dict:
+    """Pick the contradiction threshold on `dev_file`, store it beside the model and return the dev metrics.
+    scores_to: also save the (n, 3) probabilities of dev_file's pairs there (numpy .npy), for per-source figures."""
     from claimcheck.evaluation import metrics
     from claimcheck.nli import load_model
 
     rows = read_jsonl(dev_file)
     model = load_model(str(model_dir))
     probabilities = model.predict([(row["premise"], row["hypothesis"]) for row in rows])
+    if scores_to is not None:
+        import numpy as np
+
+        np.save(scores_to, probabilities)
     threshold = best_threshold([row["label"] == "contradiction" for row in rows],
                                probabilities[:, LABELS.index("contradiction")])
     update_settings(model_dir, threshold=threshold, max_length=model.max_length, calibrated_on=dev_name(dev_file),
@@ -344,7 +349,7 @@ def calibrate(model_dir: Path, dev_file: Path, training: dict | None = None) -> 
 
 
 def export_onnx(model_dir: str | Path, target: str | Path, calibration_file: str | Path,
-                quantization: str = "static", version: str = "1") -> dict:
+                quantization: str = "static", version: str = "1", scores_to: Path | None = None) -> dict:
     """Write the shipped form of `model_dir` to `target`: an ONNX graph plus tokenizer, config and claimcheck.json,
     with the threshold recalibrated on `calibration_file`; returns its metrics there.
 
@@ -383,7 +388,7 @@ def export_onnx(model_dir: str | Path, target: str | Path, calibration_file: str
     settings.update(max_length=settings.get("max_length", MAX_LENGTH), quantization=quantization)
     settings["version"] = f"{version}-{weights_digest(target)[:8]}"
     (target / SETTINGS_FILE).write_text(json.dumps(settings, indent=2))
-    return calibrate(target, Path(calibration_file))
+    return calibrate(target, Path(calibration_file), scores_to=scores_to)
 
 
 def quantize_onnx(source: Path, target: Path, quantization: str, tokenizer, calibration_rows: Sequence[dict],

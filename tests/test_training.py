@@ -69,7 +69,10 @@ def test_fp32_export_matches_torch(trained, tmp_path):
 
 def test_export_gives_a_batch_independent_onnx_model(trained, tmp_path):
     out, _ = trained
-    metrics = export_onnx(out / "model", tmp_path / "shipped", out / "dev.jsonl", quantization="static")
+    metrics = export_onnx(out / "model", tmp_path / "shipped", out / "dev.jsonl", quantization="static",
+                          scores_to=tmp_path / "dev_scores.npy")
+    saved = np.load(tmp_path / "dev_scores.npy")
+    assert saved.shape == (metrics["n"], 3) and np.allclose(saved.sum(axis=1), 1, atol=1e-4)
     assert (tmp_path / "shipped" / "model.onnx").is_file() and metrics["n"] > 0
     shipped, original = load_model(tmp_path / "shipped"), load_model(out / "model")
     pairs = [(json.loads(line)["premise"], json.loads(line)["hypothesis"]) for line in open(out / "dev.jsonl")]
