@@ -119,6 +119,16 @@ def scan(embedder, corpus, vectors, sizes, k: int) -> None:
           f"the scan alone {timings[large][1] / timings[small][1]:.2f}x")
 
 
+def nli_pairs(store, pairs) -> int:
+    """How many of these candidate pairs `check` would give the NLI model (pipeline.check's filters)."""
+    from claimcheck.pipeline import stored_readings
+    from claimcheck.verify import Side, nli_applies, same_context
+
+    readings = stored_readings(store, {claim for pair in pairs for claim in (pair.a, pair.b)})
+    sides = [(Side(p.a, readings[p.a.id]), Side(p.b, readings[p.b.id])) for p in pairs]
+    return sum(same_context(a.reading, b.reading) and nli_applies(a, b) for a, b in sides)
+
+
 def fixtures(embedder, k: int) -> None:
     from claimcheck import pipeline
 
@@ -130,11 +140,13 @@ def fixtures(embedder, k: int) -> None:
             stored_keys = store.claim_keys([c.id for c in claims])
             before = candidate_pairs(claims, k=k, known_keys=stored_keys)
             after = candidate_pairs(claims, k=k, known_keys=stored_keys, vectors=claim_vectors(store, claims, embedder))
+            judged = nli_pairs(store, before), nli_pairs(store, after)
             store.close()
         added = {(p.a.id, p.b.id) for p in after} - {(p.a.id, p.b.id) for p in before}
         print(f"{name}: {len(claims)} claims, candidate pairs {len(before)} -> {len(after)} "
               f"({pairs_per_claim(before, len(claims)):.2f} -> {pairs_per_claim(after, len(claims)):.2f} a claim), "
-              f"{len(added)} of them new (embedding neighbours), {len(before) + len(added) - len(after)} displaced")
+              f"{len(added)} of them new (embedding neighbours), {len(before) + len(added) - len(after)} displaced; "
+              f"NLI pairs {judged[0]} -> {judged[1]} ({judged[0] / len(claims):.2f} -> {judged[1] / len(claims):.2f} a claim)")
 
 
 def main() -> None:
