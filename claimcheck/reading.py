@@ -292,6 +292,11 @@ def _is_content(token) -> bool:
         token.lower_ not in STOPWORDS and len(token.text) > 1 and token.lemma_ not in ("be", "have", "do")
 
 
+def _is_root(token) -> bool:
+    """spaCy makes a new Token object on every access, so identity says nothing: compare positions."""
+    return token.head.i == token.i
+
+
 def _main_predicate(doc, reporting: frozenset[str]):
     """The root, or the clause a reporting verb introduces ("officials said [turnout was 61 percent]")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -307,7 +312,7 @@ def _subject_of(predicate):
     for child in predicate.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
             return child
-    if predicate.dep_ in ("xcomp", "conj", "advcl") and predicate.head is not predicate:
+    if predicate.dep_ in ("xcomp", "conj", "advcl") and not _is_root(predicate):
         return _subject_of(predicate.head)
     return None
 
@@ -368,7 +373,7 @@ def _negated(predicate, negation_verbs: frozenset[str]) -> bool:
                 any(d.lower_ == "no" and d.dep_ == "det" for d in child.children):
             flips += 1
     head = predicate
-    while head.dep_ in ("xcomp", "ccomp") and head.head is not head:
+    while head.dep_ in ("xcomp", "ccomp") and not _is_root(head):
         head = head.head
         if head.lemma_.lower() in negation_verbs:
             flips += 1
@@ -384,7 +389,7 @@ def _hypothetical(predicate, modality: frozenset[str]) -> bool:
         if any(c.dep_ == "aux" and c.lower_ in modality for c in head.children) or \
                 any(c.dep_ == "advmod" and c.lower_ in modality for c in head.children):
             return True
-        if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
+        if head.dep_ not in ("xcomp", "ccomp") or _is_root(head):
             break
         head = head.head
         if head.lemma_.lower() in modality:
@@ -396,8 +401,8 @@ def _tokens_in(doc, start: int, end: int) -> list:
     """The tokens of a character span, its syntactic head (the one attached outside it) last."""
     tokens = [t for t in doc if start <= t.idx < end]
     inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or t.head is t]
-    return [t for t in tokens if t is not heads[-1]] + heads[-1:] if heads else tokens
+    heads = [t for t in tokens if t.head.i not in inside or _is_root(t)]
+    return [t for t in tokens if t.i != heads[-1].i] + heads[-1:] if heads else tokens
 
 
 @dataclass(frozen=True)
@@ -444,7 +449,7 @@ def _attached_by(token, preposition: str) -> bool:
     for _ in range(3):
         if climb.dep_ == "pobj" and climb.head.lower_ == preposition:
             return True
-        if climb.head is climb:
+        if _is_root(climb):
             break
         climb = climb.head
     return False
@@ -463,12 +468,12 @@ def _measured(anchor) -> list:
     found, token = [], anchor
     for _ in range(4):      # out of the figure's own phrase, to the noun it belongs to
         if token.dep_ not in ("nummod", "quantmod", "compound", "npadvmod", "amod", "nmod", "punct", "advmod") \
-                or token.head is token:
+                or _is_root(token):
             break
         token = token.head
         if token.pos_ in ("NOUN", "PROPN"):
             found += _noun_phrase(token)
-    if token.dep_ == "pobj" and token.head.head is not token.head:
+    if token.dep_ == "pobj" and not _is_root(token.head):
         token = token.head.head        # "of 61 percent" -> turnout; "by 5 percent" -> rise
         found += _noun_phrase(token) if token.pos_ in ("NOUN", "PROPN") else [token]
     elif token.dep_ in ("attr", "acomp", "dobj", "oprd", "npadvmod", "appos"):
@@ -524,7 +529,7 @@ def _small_number(word: str) -> float | None:
 def _when(mention: DateMention, doc, published: datetime.date | None) -> When:
     tokens = _tokens_in(doc, mention.start, mention.end)
     predicate = tokens[-1] if tokens else None
-    while predicate is not None and predicate.pos_ not in ("VERB", "AUX") and predicate.head is not predicate:
+    while predicate is not None and predicate.pos_ not in ("VERB", "AUX") and not _is_root(predicate):
         predicate = predicate.head
     if tokens and tokens[-1].dep_ in ("compound", "nummod", "amod", "poss") and tokens[-1].head.pos_ == "NOUN" \
             and mention.month is None and mention.weekday is None:
@@ -545,7 +550,7 @@ def _future(predicate) -> bool:
     """"will meet", "meets next", "is scheduled": not in the past tense, nor after a perfect or "did"."""
     if any(c.lower_ in ("will", "shall") for c in predicate.children):
         return True
-    if predicate.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in predicate.children):
+    if predicate.pos_ not in ("VERB", "AUX") or predicate.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in predicate.children):
         return False
     return not any(c.lemma_ == "have" and c.dep_ == "aux" for c in predicate.children)
 
@@ -582,7 +587,7 @@ def _stances(doc, speaker: str | None, vocab: dict) -> list[Stance]:
             target = next((t for t in doc[i + len(words):] if t.pos_ in ("NOUN", "PROPN")), None) if len(words) > 1 \
                 else next((c for c in doc[i].children if c.dep_ == "pobj"), None)
             head = doc[i].head
-            while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            while head.pos_ not in ("VERB", "AUX") and not _is_root(head):
                 head = head.head
             actor = _actor(head, speaker)
             if target is not None and actor:
@@ -620,7 +625,7 @@ def _actor(predicate, speaker: str | None) -> str | None:
 
 
 def _stance(actor: str, side: int, target, cue) -> Stance:
-    qualifiers = tuple(stem(t.text) for t in _phrase(target) if t is not target and _is_content(t))
+    qualifiers = tuple(stem(t.text) for t in _phrase(target) if t.i != target.i and _is_content(t))
     qualifiers += tuple(stem(o.text) for p in target.children if p.dep_ == "prep"
                         for o in p.children if o.dep_ == "pobj" and _is_content(o))
     start, end = min(cue.idx, target.idx), max(cue.idx + len(cue.text), target.idx + len(target.text))

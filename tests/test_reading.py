@@ -93,3 +93,10 @@ def test_readings_are_stored_at_ingest_and_recomputed_when_stale(tmp_path):
     assert readings[claims[0].id].context[0].startswith("lakeside")
     rows = store.db.execute("select distinct version from claim_readings").fetchall()
     assert rows == [(ANALYSIS_VERSION,)]
+
+
+def test_claims_without_a_verb_are_read_too():
+    """A verbless line (a caption, a score line) once sent the date reader climbing forever."""
+    sunday, = read("Results: 3-1 on Sunday", published="2025-08-20").dates
+    assert (sunday.month, sunday.day) == (8, 17)
+    assert read("Tuesday.", published="2025-08-20").dates[0].day == 19

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from claimcheck.findings import Verdict
 from claimcheck.verify import date, number, polarity, position, role
-from claimcheck.verify.align import Side, comparable, differences, overlap, same_context, shared
+from claimcheck.verify.align import Side, comparable, differences, overlap, predicate_part, same_context, shared
 
 VERIFIERS = (polarity.verify, role.verify, position.verify, number.verify, date.verify)
+SAME_STATEMENT = 0.75     # share of the words besides the subject that make two claims one statement
 
 __all__ = ["Side", "VERIFIERS", "comparable", "nli_applies", "same_context", "verify_pair"]
 
@@ -28,13 +29,16 @@ def verify_pair(a: Side, b: Side) -> list[Verdict]:
 
 
 def nli_applies(a: Side, b: Side) -> bool:
-    """Whether an NLI model's "contradiction" can stand for this pair: the claims may be about the same thing,
-    one does not merely restate the other with the same polarity ("No questions were taken" / "The leaders did
-    not take questions"), and their figures of one unit do not all measure different things ("the meeting lasted an hour" /
-    "the talks lasted three hours")."""
+    """Whether an NLI model's "contradiction" can stand for this pair: the documents are about the same thing,
+    the claims differ in at most one part (a changed subject alone may be the contradiction), one does not
+    merely restate the other with the same polarity ("No questions were taken" / "The leaders did not take
+    questions"), and their figures of one unit do not all measure different things ("the meeting lasted an
+    hour" / "the talks lasted three hours")."""
     first, second = a.reading, b.reading
-    if not comparable(first, second) or len(differences(first, second)) > 1:
+    if not same_context(first, second) or len(differences(first, second)) > 1:
         return False
+    if not comparable(first, second) and overlap(predicate_part(first), predicate_part(second)) < SAME_STATEMENT:
+        return False        # other subjects, saying other things: "Rafael Gomez missed the storm in Utrecht" / ...
     if first.negated == second.negated and first.hypothetical == second.hypothetical and \
             len(set(first.content)) >= 2 and len(set(second.content)) >= 2 and overlap(first.content, second.content) == 1:
         return False

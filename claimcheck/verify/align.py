@@ -124,3 +124,8 @@ def differences(a: Reading, b: Reading) -> list[str]:
     if any(not d.compatible(e) for d in a.dates for e in b.dates if d.event and same_root(d.event, e.event)):
         found.append("dates")
     return found
+
+
+def predicate_part(reading: Reading) -> list[str]:
+    """The content stems besides the subject's: what is said about it."""
+    return [s for s in reading.content if not any(same_root(s, t) for t in reading.subject)]
