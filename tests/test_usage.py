@@ -194,3 +194,13 @@ def test_help_sources_and_query_import_neither_pandas_nor_torch(checked):
 def test_pandas_still_imports_after_the_store():
     done = run_python("import claimcheck.store, pandas; print(pandas.__name__)")
     assert done.returncode == 0 and done.stdout.strip() == "pandas", done.stderr
+
+
+def test_train_nli_without_torch_names_the_extra(tmp_path):
+    data = tmp_path / "pairs.jsonl"
+    data.write_text('{"premise": "A man sleeps.", "hypothesis": "A man is awake.", "label": "contradiction"}\n')
+    done = run_python("from claimcheck.cli import cli\n"
+                      f"cli(['train-nli', '--data', {str(data)!r}, '--out', {str(tmp_path / 'out')!r}])",
+                      without_torch=tmp_path / "site")
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 2 and len(lines) == 1 and "claimcheck[train]" in lines[0], done.stderr

@@ -31,7 +31,13 @@ MODEL_OPTION = click.option("--model", help="NLI model: Hugging Face id or local
 def train_nli(data_files, out_dir, resume, base, epochs, max_steps, max_minutes, bf16, checkpoint_minutes, threads,
               seed):
     """Fine-tune an NLI cross-encoder on JSONL pairs plus generated contradictions."""
+    import importlib.util
+
+    from claimcheck.errors import ClaimcheckError
     from claimcheck.training import train
+
+    if importlib.util.find_spec("torch") is None:
+        raise ClaimcheckError("train-nli needs PyTorch, which the train extra installs: pip install 'claimcheck[train]'")
 
     if resume is None and (not data_files or not out_dir):
         raise click.UsageError("give --data and --out, or --resume DIR")
