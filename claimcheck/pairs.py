@@ -26,7 +26,6 @@ SEMANTIC_K = 10          # embedding neighbours per query claim, at most
 MIN_COSINE = 0.35        # least embedding cosine for an embedding neighbour (unrelated news sentences: about 0-0.3)
 BLOCK_CELLS = 1 << 22    # query claims x claims per dense product (16 MB of float32)
 GROUP = 64               # columns per group in the top-k search
-SYMMETRIC_BLOCK = 4096   # claims per block when every claim is a query (two 64 MB products at a time)
 SPACE = re.compile(r"\s+")
 CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+(?:['’][A-Za-z]+)*")
 NOT_NAMES = STOPWORDS | CALENDAR
@@ -82,9 +81,7 @@ def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None,
         scores.append(score[keep])
     matrix = _vector_matrix(claims, vectors) if vectors is not None else None
     if matrix is not None:
-        search = _semantic_all(matrix, document, speaker, text, min(k, SEMANTIC_K)) if new is None else \
-            _semantic(matrix, queries, document, speaker, text, min(k, SEMANTIC_K))
-        for row, col, score in search:
+        for row, col, score in _semantic(matrix, queries, document, speaker, text, min(k, SEMANTIC_K)):
             rows.append(row)
             cols.append(col)
             scores.append(score)
@@ -135,44 +132,6 @@ def _semantic(matrix, queries, document, speaker, text, k: int):
         best, score = top_k(cosine, k)
         keep = score >= MIN_COSINE
         yield np.broadcast_to(chunk[:, None], best.shape)[keep], best[keep].astype(np.int64), score[keep].astype(np.float32)
-
-
-def _semantic_all(matrix, document, speaker, text, k: int):
-    """As _semantic with every claim a query, in half the products: each product of two blocks of claims gives
-    both blocks' rows their candidates among the other's (cosine is symmetric, and so are the exclusions)."""
-    import numpy as np
-
-    count = len(matrix)
-    k = min(k, count - 1)
-    if k < 1:
-        return
-    size = SYMMETRIC_BLOCK
-    excluded_row, excluded_col = _excluded(document, speaker, text)
-    best = np.full((count, k), -np.inf, dtype=np.float32)
-    best_index = np.zeros((count, k), dtype=np.int64)
-
-    def merge(rows: slice, offset: int, cosine) -> None:
-        index, value = top_k(cosine, min(k, cosine.shape[1]))
-        values = np.concatenate([best[rows], value], axis=1)
-        indices = np.concatenate([best_index[rows], offset + index], axis=1)
-        keep = np.argpartition(-values, k - 1, axis=1)[:, :k]
-        best[rows], best_index[rows] = np.take_along_axis(values, keep, axis=1), np.take_along_axis(indices, keep, axis=1)
-
-    for first in range(0, count, size):
-        rows = slice(first, min(first + size, count))
-        lo, hi = np.searchsorted(excluded_row, [rows.start, rows.stop])
-        for second in range(first, count, size):
-            cols = slice(second, min(second + size, count))
-            cosine = matrix[rows] @ matrix[cols].T
-            row, col = excluded_row[lo:hi], excluded_col[lo:hi]
-            inside = (col >= cols.start) & (col < cols.stop)
-            cosine[row[inside] - rows.start, col[inside] - cols.start] = -np.inf
-            merge(rows, cols.start, cosine)
-            if second != first:
-                merge(cols, rows.start, np.ascontiguousarray(cosine.T))
-    keep = best >= MIN_COSINE
-    rows = np.broadcast_to(np.arange(count)[:, None], best.shape)
-    yield rows[keep], best_index[keep], best[keep]
 
 
 def _excluded(document, speaker, text):

@@ -105,23 +105,3 @@ def test_top_k_finds_each_rows_largest_values():
         assert np.array_equal(np.sort(found, axis=1), np.sort(values, axis=1)[:, -k:])
         assert np.array_equal(np.take_along_axis(values, index, axis=1), found)
 
-
-def test_embedding_neighbours_of_every_claim_match_those_found_claim_by_claim():
-    import numpy as np
-
-    from claimcheck import pairs
-
-    rng = np.random.default_rng(1)
-    claims = [claim(f"r{i:03d}", f"Report {i} on the {rng.choice(['storm', 'vote', 'strike'])} in town {i % 17}.",
-                    f"doc-{i // 3}", rng.choice([None, "Ann", "Bo"])) for i in range(300)]
-    centres = rng.standard_normal((6, 16))
-    vectors = centres[rng.integers(0, 6, len(claims))] + 0.6 * rng.standard_normal((len(claims), 16))
-    vectors = {c.id: v / np.linalg.norm(v) for c, v in zip(claims, vectors.astype(np.float32))}
-    old = pairs.SYMMETRIC_BLOCK
-    try:
-        pairs.SYMMETRIC_BLOCK = 64     # many blocks, both halves of the products used
-        every = candidate_pairs(claims, k=8, vectors=vectors)
-    finally:
-        pairs.SYMMETRIC_BLOCK = old
-    one_by_one = candidate_pairs(claims, new={c.id for c in claims}, k=8, vectors=vectors)
-    assert every == one_by_one and len(every) > len(candidate_pairs(claims, k=8))
