@@ -20,6 +20,7 @@ import os
 import random
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +53,7 @@ class Embedder:
     session: object = field(repr=False)
     tokenizer: object = field(repr=False)
     per_text: bool = True     # run each text alone (dynamic int8: a batch's activation scales would depend on it)
+    workers: int = 1          # texts run at once, each on one thread
     batch_size: int = BATCH_SIZE
     memo: dict = field(default_factory=dict, repr=False)   # text -> vector, this process's last MEMO texts
 
@@ -73,17 +75,22 @@ class Embedder:
     def _embed(self, texts: list[str]) -> "numpy.ndarray":
         import numpy as np
 
+        def one(e):
+            ids = np.array([e.ids[:sum(e.attention_mask)]], dtype=np.int64)     # without the batch's padding
+            return self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
+
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        pool = ThreadPoolExecutor(self.workers) if self.per_text and self.workers > 1 else None
         for begin in range(0, len(texts), self.batch_size):
             encoded = self.tokenizer.encode_batch(texts[begin:begin + self.batch_size])
             if self.per_text:
-                for offset, e in enumerate(encoded):
-                    ids = np.array([e.ids[:sum(e.attention_mask)]], dtype=np.int64)     # without the batch's padding
-                    out[begin + offset] = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
+                out[begin:begin + len(encoded)] = list(pool.map(one, encoded) if pool else map(one, encoded))
             else:
                 ids = np.array([e.ids for e in encoded], dtype=np.int64)
                 mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
                 out[begin:begin + len(encoded)] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        if pool:
+            pool.shutdown()
         return normalise(out)
 
 
@@ -120,8 +127,12 @@ def _load(path: Path) -> Embedder:
         tokenizer = Tokenizer.from_file(str(path / TOKENIZER_FILE))
         tokenizer.enable_truncation(max_length=int(settings.get("max_length", MAX_LENGTH)))
         tokenizer.enable_padding(pad_id=tokenizer.token_to_id("[PAD]") or 0, pad_token="[PAD]")
+        per_text = settings.get("quantization", "dynamic") == "dynamic"
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = int(os.environ.get("CLAIMCHECK_THREADS", 0))
+        # One text is too small a product to share among threads (half the speed on two cores): each run gets
+        # one thread, and up to $CLAIMCHECK_THREADS (default: the cores, at most 4) texts run at once.
+        threads = int(os.environ.get("CLAIMCHECK_THREADS", 0)) or min(4, os.cpu_count() or 1)
+        options.intra_op_num_threads = 1 if per_text else threads
         options.inter_op_num_threads = 1
         session = onnxruntime.InferenceSession(str(path / ONNX_FILE), options, providers=["CPUExecutionProvider"])
         dimension = session.get_outputs()[0].shape[-1]
@@ -135,7 +146,7 @@ def _load(path: Path) -> Embedder:
             session.run(None, {"input_ids": probe, "attention_mask": np.ones_like(probe)})[0].shape[-1]
     name = f"{settings.get('name', path.name)}-{settings.get('version') or weights_digest(path)}"
     return Embedder(name=name, path=path, dimension=int(dimension), session=session, tokenizer=tokenizer,
-                    per_text=settings.get("quantization", "dynamic") == "dynamic")
+                    per_text=per_text, workers=threads if per_text else 1)
 
 
 def weights_digest(path: Path) -> str:
