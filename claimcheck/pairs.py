@@ -117,43 +117,43 @@ def _semantic(matrix, queries, document, speaker, text, k: int):
     k = min(k, len(matrix) - 1)
     padded = -len(matrix) % GROUP      # zero columns: cosine 0, below MIN_COSINE
     columns = np.concatenate([matrix, np.zeros((padded, matrix.shape[1]), dtype=matrix.dtype)]).T.copy()
-    excluded_row, excluded_col = _excluded(document, speaker, text)
-    position = np.full(len(matrix), -1, dtype=np.int64)
+    groups = [_groups(codes) for codes in (document, text)]
     block = max(1, BLOCK_CELLS // columns.shape[1])
     for begin in range(0, len(queries), block):
         chunk = queries[begin:begin + block]
         cosine = matrix[chunk] @ columns
-        position[chunk] = np.arange(len(chunk))
-        lo, hi = np.searchsorted(excluded_row, [chunk[0], chunk[-1] + 1])
-        row, col = excluded_row[lo:hi], excluded_col[lo:hi]
-        inside = position[row] >= 0
-        cosine[position[row[inside]], col[inside]] = -np.inf
-        position[chunk] = -1
+        row, col = _excluded(chunk, groups, document, speaker, text)
+        cosine[row, col] = -np.inf
         best, score = top_k(cosine, k)
         keep = score >= MIN_COSINE
         yield np.broadcast_to(chunk[:, None], best.shape)[keep], best[keep].astype(np.int64), score[keep].astype(np.float32)
 
 
-def _excluded(document, speaker, text):
-    """(rows, columns), sorted by row, of the claim pairs that may not pair: a claim and itself, claims of one
-    document (unless two known speakers), claims of the same normalised text."""
+def _groups(codes):
+    """Claims sorted by code, and where each code's run starts and how long it is."""
     import numpy as np
 
-    itself = np.arange(len(document))
-    rows, cols = [itself], [itself]
-    for codes in (document, text):
-        order = np.argsort(codes, kind="stable")
-        starts = np.flatnonzero(np.diff(codes[order], prepend=-2))
-        sizes = np.diff(np.append(starts, len(order)))
-        for start, size in zip(starts[sizes > 1], sizes[sizes > 1]):
-            members = order[start:start + size]
-            rows.append(np.repeat(members, size))
-            cols.append(np.tile(members, size))
+    order = np.argsort(codes, kind="stable")
+    counts = np.bincount(codes[codes >= 0], minlength=codes.max() + 1 if len(codes) else 0)
+    return order, np.concatenate([[0], np.cumsum(counts)[:-1]]), counts
+
+
+def _excluded(chunk, groups, document, speaker, text):
+    """(positions in chunk, columns) of the pairs the chunk's claims may not form: with themselves, with claims of
+    their document (unless two known speakers), with claims of the same normalised text. Built a chunk at a time,
+    so a document or a boilerplate line repeated in thousands of claims costs time, not memory."""
+    import numpy as np
+
+    rows, cols = [np.arange(len(chunk))], [chunk]
+    for (order, starts, counts), codes in zip(groups, (document, text)):
+        size = counts[codes[chunk]]
+        first = np.repeat(starts[codes[chunk]] - np.cumsum(size) + size, size)
+        rows.append(np.repeat(np.arange(len(chunk)), size))
+        cols.append(order[first + np.arange(size.sum())])
     row, col = np.concatenate(rows), np.concatenate(cols)
-    banned = (row == col) | (text[row] == text[col]) | ~may_pair(document[row], speaker[row], document[col], speaker[col])
-    row, col = row[banned], col[banned]
-    order = np.lexsort((col, row))
-    return row[order], col[order]
+    claim = chunk[row]
+    banned = (claim == col) | (text[claim] == text[col]) | ~may_pair(document[claim], speaker[claim], document[col], speaker[col])
+    return row[banned], col[banned]
 
 
 def top_k(values, k: int):

@@ -126,6 +126,9 @@ def test_embedding_neighbours_follow_the_pairing_rules(embedder):
     assert candidate_pairs(same_document, vectors=vectors) == []
     speakers = [claim("x", SEED_A, "d", "Merz"), claim("y", SEED_B, "d", "Trump")]
     assert [(p.a.id, p.b.id) for p in candidate_pairs(speakers, vectors=vectors)] == [("x", "y")]
+    copies = [claim("p", SEED_A, "d1"), claim("q", SEED_A.upper(), "d2"), claim("r", SEED_B, "d3")]
+    vectors = dict(zip("pqr", embedder.embed([c.text for c in copies])))
+    assert {(p.a.id, p.b.id) for p in candidate_pairs(copies, vectors=vectors)} == {("p", "r"), ("q", "r")}
     without = [(p.a.id, p.b.id) for p in candidate_pairs(seed_claims())]
     assert [(p.a.id, p.b.id) for p in candidate_pairs(seed_claims(), vectors={})] == without   # no vectors: words, keys
 
