@@ -276,3 +276,24 @@ def test_news_conflicts_in_other_words(a, b, kind):
 ])
 def test_equal_values_updates_and_restatements_are_not_conflicts(a, b):
     assert kinds(a, b) == [] and kinds(b, a) == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The founder of the start-up Ozy Media was arrested on fraud charges.",
+     "The founder of the start-up UFO Media was arrested on fraud charges."),
+    ("The fire started in the kitchen of the Harbor Hotel on Tuesday night.",
+     "The fire started in the kitchen of the Grand Plaza on Tuesday night."),
+    ("Police said the driver of the bus was taken to St Mary's hospital with minor injuries.",
+     "Police said the driver of the bus was taken to Royal Infirmary with minor injuries."),
+])
+def test_the_same_statement_about_another_named_thing(a, b):
+    assert "contradiction" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Trump met Putin in Alaska on Friday.", "Trump met Zelensky in Washington on Friday."),
+    ("German Chancellor Frederik Merz attended the summit.", "German Chancellor Friedrich Merz attended the summit."),
+    ("Ozy Media was founded by Carlos Watson.", "Carlos Watson was arrested in New York."),
+])
+def test_other_names_in_other_statements_or_spellings_are_not_entity_contradictions(a, b):
+    assert [v for v in kinds(a, b) if v.kind == "contradiction"] == []

@@ -6,10 +6,10 @@ listed in VERIFIERS; adding a check is one new module and one line here.
 from __future__ import annotations
 
 from claimcheck.findings import Verdict
-from claimcheck.verify import date, number, polarity, position, role
+from claimcheck.verify import date, entity, number, polarity, position, role
 from claimcheck.verify.align import Side, comparable, differences, overlap, predicate_part, same_context, shared
 
-VERIFIERS = (polarity.verify, role.verify, position.verify, number.verify, date.verify)
+VERIFIERS = (polarity.verify, role.verify, entity.verify, position.verify, number.verify, date.verify)
 SAME_STATEMENT = 0.75     # share of the words besides the subject that make two claims one statement
 
 __all__ = ["Side", "VERIFIERS", "comparable", "nli_applies", "same_context", "verify_pair"]
