@@ -31,7 +31,8 @@ WORD = re.compile(r"[^\W_]+")
 class Neighbourhood:
     claims: list[Claim]             # the new claims and their neighbours
     keys: dict[str, set[str]]       # each one's keys, by claim id
-    vectors: dict | None = field(default=None)   # each one's sentence-embedding vector by claim id (embed=True)
+    vectors: dict | None = field(default=None)   # sentence-embedding vectors by claim id (embed=True): the new
+                                                 # claims' and those of their embedding neighbours
 
 
 def neighbourhood(store: Store, new: Collection[str], k: int = 20, embed: bool = True) -> Neighbourhood:
@@ -57,8 +58,10 @@ def neighbourhood(store: Store, new: Collection[str], k: int = 20, embed: bool =
     if embed and new_claims and embeddings.enabled():
         embedder = embeddings.load()
         vectors = claim_vectors(store, new_claims, embedder)
-        chosen.update(nearest_stored(store, embedder.name, new_claims, vectors, min(k, SEMANTIC_K)))
-        old_vectors = store.claim_vectors(chosen - set(new), embedder.name)
+        nearest = nearest_stored(store, embedder.name, new_claims, vectors, min(k, SEMANTIC_K))
+        chosen.update(nearest)
+        # Only these old claims' vectors: they hold every new claim's best embedding neighbours among all claims.
+        old_vectors = store.claim_vectors(nearest, embedder.name)
         vectors.update(zip(old_vectors, embeddings.from_blobs(list(old_vectors.values()), embedder.dimension)))
     old = store.claims_by_id(chosen - set(new))
     return Neighbourhood(new_claims + old, {**keys, **store.claim_keys(chosen - set(new))}, vectors)

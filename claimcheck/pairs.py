@@ -36,7 +36,7 @@ class CandidatePair:
     a: Claim
     b: Claim
     similarity: float    # TF-IDF cosine of the two claims
-    cosine: float | None = None    # their sentence embeddings' cosine, when pairing had vectors
+    cosine: float | None = None    # their sentence embeddings' cosine, when pairing had both vectors
 
 
 def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None, k: int = 20,
@@ -196,7 +196,8 @@ def _select(claims, tfidf, first, second, score, k: int, matrix=None) -> list[Ca
     if matrix is None:
         return [CandidatePair(claims[i], claims[j], round(float(s), 6)) for i, j, s in zip(left, right, similarity)]
     cosine = (matrix[left] * matrix[right]).sum(axis=1)
-    return [CandidatePair(claims[i], claims[j], round(float(s), 6), round(float(c), 6))
+    known = np.abs(matrix).sum(axis=1) > 0
+    return [CandidatePair(claims[i], claims[j], round(float(s), 6), round(float(c), 6) if known[i] and known[j] else None)
             for i, j, s, c in zip(left, right, similarity, cosine)]
 
 
