@@ -17,7 +17,7 @@ from pathlib import Path
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, front_matter
 from claimcheck.errors import ClaimcheckError
-from claimcheck.quantities import PEOPLE, TALLY_NOUNS, DateMention, Quantity, Tally, extract, parse_number_words
+from claimcheck.quantities import NUMBER_WORD, PEOPLE, TALLY_NOUNS, DateMention, Quantity, Tally, extract, parse_number_words
 from claimcheck.terms import CALENDAR, STOPWORDS, stem
 
 ANALYSIS_VERSION = 3
@@ -28,8 +28,10 @@ ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd"})
 CONTEXT_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "FAC", "EVENT", "PRODUCT"})
 UNIT_WORDS = frozenset(map(stem, """percent percentage point points per cent dollar dollars euro euros pound pounds
     second minute hour day week month year decade""".split()))
-TALLY_WORDS = frozenset(TALLY_NOUNS) | {"goal", "point"}      # a tally's unit, not what it measures
-WORD_TALLY = re.compile(r"\b([a-z]+|\d{1,3})\s+(?:votes?\s+)?to\s+([a-z]+|\d{1,3})\b", re.IGNORECASE)
+TALLY_UNITS = {**TALLY_NOUNS, "goal": "score", "point": "score"}   # words that make "N to M" a tally, and its kind
+TALLY_WORDS = frozenset(TALLY_UNITS)      # a tally's unit, not what it measures
+_TALLY_SIDE = rf"(\d{{1,3}}|{NUMBER_WORD}|nil|none)"
+WORD_TALLY = re.compile(rf"(?<!\bfrom )\b{_TALLY_SIDE}\s+(?:[a-z]+\s+)?to\s+{_TALLY_SIDE}\b", re.IGNORECASE)
 
 
 def _lines(name: str) -> list[str]:
@@ -504,10 +506,8 @@ def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
         if None in values or any(c.start <= match.start() < c.end for c in found):
             continue
         unit = next((t.unit for t in extract(text[max(0, match.start() - 30):match.end() + 30]).tallies), "")
-        unit = unit or next((TALLY_NOUNS[w] for w in map(stem, re.findall(r"[A-Za-z]+", text[max(0, match.start() - 40):
-                                                                                       match.end() + 20]))
-                             if w in TALLY_NOUNS or w in ("goal", "point")), "")
-        unit = "score" if unit in ("goal", "point") else unit
+        nearby = map(stem, re.findall(r"[A-Za-z]+", text[max(0, match.start() - 40):match.end() + 20]))
+        unit = unit or next((TALLY_UNITS[w] for w in nearby if w in TALLY_UNITS), "")
         if unit:
             high, low = sorted(values, reverse=True)
             found.append(Count(int(high), int(low), unit, match.group(), match.start(), match.end()))

@@ -61,6 +61,8 @@ def test_tallies_in_words_and_relative_dates():
     assert (count.high, count.low, count.unit) == (7, 2, "vote")
     tuesday, = reading.dates
     assert (tuesday.year, tuesday.month, tuesday.day, tuesday.relative) == (2025, 8, 19, True)
+    assert [(c.high, c.low, c.unit) for c in read("They won by three points to one.").counts] == [(3, 1, "score")]
+    assert read("The figure rose from one point to two.").counts == ()
     will = read("The council will vote on Tuesday.", published="2025-08-20").dates[0]
     assert (will.month, will.day) == (8, 26)
 
