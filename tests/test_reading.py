@@ -70,6 +70,9 @@ def test_tallies_in_words_and_relative_dates():
 def test_polarity_roles_and_stances():
     assert read("No injuries were reported in the mill fire.").negated
     assert not read("Three people were injured in the mill fire.").negated
+    assert read("Well, it's not, it's not very expensive for a remote control.").negated      # repeated, not doubled
+    assert read("The governor refused to sign the bill.").negated
+    assert not read("The governor did not refuse to sign the bill.").negated
     passive = read("The referendum was rejected by voters.")
     assert (passive.actor, passive.patient) == (("voter",), ("referendum",))
     stance, = read("Hungary opposes new sanctions on Russian oil.").stances
