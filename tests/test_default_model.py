@@ -51,3 +51,12 @@ def test_model_info_command():
     result = CliRunner().invoke(cli, ["model", "info", "--json"])
     assert result.exit_code == 0, result.output
     assert '"name": "claimcheck-default-' in result.stdout and '"threshold"' in result.stdout
+
+
+def test_both_thresholds_are_calibrated_on_a_held_out_dev_split():
+    import json
+
+    settings = json.loads((default_model_path() / "claimcheck.json").read_text())
+    for key in ("calibrated_on", "check_calibrated_on"):
+        assert settings[key].startswith("dev.jsonl (dev split by group of ")
+    assert 0 < settings["threshold"] < settings["check_threshold"] < 1
