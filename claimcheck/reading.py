@@ -99,9 +99,7 @@ class Count:
     qualifiers: tuple[str, ...] = ()
 
     def matches(self, other: Count) -> bool:
-        if self.high is None or other.high is None:
-            return self.low == other.low
-        return (self.high, self.low) == (other.high, other.low)
+        return Tally.compatible(self, other)      # same rule: "unanimous" fits any tally with no votes against
 
 
 @dataclass(frozen=True)
