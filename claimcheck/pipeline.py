@@ -147,18 +147,10 @@ def stored_readings(store: Store, claims: Collection[Claim]) -> dict:
 def same_story(store: Store, findings: list[Finding], readings: dict) -> list[Finding]:
     """Name findings whose two mentions come from related documents: "Lena Costa" managing one club and
     "Leila Costa" scoring for another are two people, not one misspelled."""
-    from claimcheck.verify.align import related_context
+    from claimcheck.verify.align import one_person
 
     readings.update(stored_readings(store, {c for f in findings for c in (f.a, f.b) if c.id not in readings}))
-    return [f for f in findings if f.a.document == f.b.document or related_context(readings[f.a.id], readings[f.b.id])
-            or same_titled_name(readings[f.a.id].names, readings[f.b.id].names)]
-
-
-def same_titled_name(ours, theirs) -> bool:
-    """Two name phrases that share most of their words, titles included: "Prime Minister Georgia Meloni" /
-    "Prime Minister Giorgia Meloni" (one word apart), not "Lena Costa" / "Leila Costa"."""
-    return any(len(set(x.split()) & set(y.split())) * 2 >= len(set(x.split()) | set(y.split())) > 2
-               for x in ours for y in theirs if x != y)
+    return [f for f in findings if f.a.document == f.b.document or one_person(readings[f.a.id], readings[f.b.id])]
 
 
 def load_nli(model: str | None, batch_size: int):

@@ -61,6 +61,15 @@ def _leads(x: str, y: str) -> bool:
     return ours[:len(theirs)] == theirs or theirs[:len(ours)] == ours
 
 
+def one_person(a: Reading, b: Reading) -> bool:
+    """Two spellings of a name in these claims may be one person: their documents are related, or the two
+    name phrases share most of their words, titles included ("Prime Minister Georgia Meloni" / "Prime Minister
+    Giorgia Meloni", one word apart; not "Lena Costa" / "Leila Costa")."""
+    return related_context(a, b) or any(
+        len(set(x.split()) & set(y.split())) * 2 >= len(set(x.split()) | set(y.split())) > 2
+        for x in a.names for y in b.names if x != y)
+
+
 def related_context(a: Reading, b: Reading) -> bool:
     """The documents (with what the claims name) have anything in common: enough for two spellings of one
     name to be one person ("Giorgia Meloni" in a summit report and in a White House report)."""
