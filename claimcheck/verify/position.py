@@ -15,7 +15,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
                 continue
             same_actor = same_entity(ours.actor.lower(), theirs.actor.lower())
             kind = "contradiction" if same_actor else "position"
-            return Verdict(kind, 0.75, f"{ours.target}: {_side(ours)} vs {_side(theirs)}")
+            return Verdict(kind, 0.75, f"{ours.target_word or ours.target}: {_side(ours)} vs {_side(theirs)}")
     return None
 
 

@@ -21,6 +21,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
         if ours and theirs and not any(same_entity(x, y) or set(x.split()) & set(y.split())
                                        for x in ours for y in theirs):
             what = "venue" if role == "at" else "agent"
-            return Verdict("contradiction", 0.75, f"{what} of {first.label or 'the event'} "
-                                                  f"{first.predicate_lemma}: {ours[0]} vs {theirs[0]}")
+            label = first.label[:1].lower() + first.label[1:] if first.label.startswith("The ") else first.label
+            return Verdict("contradiction", 0.75, f"{what} of {label or 'the event'}: {ours[0].title()} vs "
+                                                  f"{theirs[0].title()}")
     return None
