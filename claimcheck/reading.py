@@ -87,19 +87,10 @@ class Figure:
 
 
 @dataclass(frozen=True)
-class Count:
-    """A tally: "a 7-2 vote", "seven to two", "won 3-1", "unanimous" (None, 0); order-free (high, low)."""
-    high: int | None
-    low: int
-    unit: str                     # "vote", "score" or ""
-    text: str
-    start: int
-    end: int
-    things: tuple[str, ...] = ()      # what was voted on or played, as for Figure
+class Count(Tally):
+    """A tally ("a 7-2 vote", "seven to two", "won 3-1", "unanimous"), with what it counts, as for Figure."""
+    things: tuple[str, ...] = ()      # what was voted on or played
     qualifiers: tuple[str, ...] = ()
-
-    def matches(self, other: Count) -> bool:
-        return Tally.compatible(self, other)      # same rule: "unanimous" fits any tally with no votes against
 
 
 @dataclass(frozen=True)
@@ -496,7 +487,7 @@ def _measured(anchor) -> list:
 
 
 def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
-    found = [Count(t.high, t.low, t.unit, t.text, t.start, t.end) for t in tallies if t.unit]
+    found = [Count(t.high, t.low, t.unit, t.start, t.end, t.text) for t in tallies if t.unit]
     for match in WORD_TALLY.finditer(text):     # "voted seven to two", "won by three goals to one"
         values = [_small_number(g) for g in match.groups()]
         if None in values or any(c.start <= match.start() < c.end for c in found):
@@ -506,7 +497,7 @@ def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
         unit = unit or next((TALLY_UNITS[w] for w in nearby if w in TALLY_UNITS), "")
         if unit:
             high, low = sorted(values, reverse=True)
-            found.append(Count(int(high), int(low), unit, match.group(), match.start(), match.end()))
+            found.append(Count(int(high), int(low), unit, match.start(), match.end(), match.group()))
     measured = []
     for count in found:
         m = _measurement(_tokens_in(doc, count.start, count.end), count.unit, TALLY_WORDS)

@@ -128,7 +128,7 @@ def differences(a: Reading, b: Reading) -> list[str]:
     if any(figures_clash(a, b, unit) for unit in {f.unit for f in a.figures} & {f.unit for f in b.figures}):
         found.append("figures")
     if {c.unit for c in a.counts} & {c.unit for c in b.counts} and \
-            not any(c.matches(d) for c in a.counts for d in b.counts if c.unit == d.unit):
+            not any(c.compatible(d) for c in a.counts for d in b.counts if c.unit == d.unit):
         found.append("counts")
     if any(not d.compatible(e) for d in a.dates for e in b.dates if d.event and same_root(d.event, e.event)):
         found.append("dates")

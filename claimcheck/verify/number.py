@@ -28,7 +28,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
     for unit in sorted({c.unit for c in first.counts} & {c.unit for c in second.counts}):
         ours = [c for c in first.counts if c.unit == unit]
         theirs = [c for c in second.counts if c.unit == unit]
-        if not any(c.matches(d) for c in ours for d in theirs) and \
+        if not any(c.compatible(d) for c in ours for d in theirs) and \
                 same_topic(ours[0], theirs[0], first.content, second.content):
             return Verdict("number", 0.85, f"{unit}: {ours[0].text} vs {theirs[0].text}")
     return None
