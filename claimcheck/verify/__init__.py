@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from claimcheck.findings import Verdict
 from claimcheck.verify import date, entity, number, polarity, position, role
-from claimcheck.verify.align import Side, comparable, differences, overlap, predicate_part, same_context, shared
+from claimcheck.verify.align import Side, by_unit, comparable, differences, overlap, predicate_part, same_context, shared
 
 VERIFIERS = (polarity.verify, role.verify, entity.verify, position.verify, number.verify, date.verify)
 SAME_STATEMENT = 0.75     # share of the words besides the subject that make two claims one statement
@@ -42,9 +42,7 @@ def nli_applies(a: Side, b: Side) -> bool:
     if first.negated == second.negated and first.hypothetical == second.hypothetical and \
             len(set(first.content)) >= 2 and len(set(second.content)) >= 2 and overlap(first.content, second.content) == 1:
         return False
-    for unit in {f.unit for f in first.figures} & {f.unit for f in second.figures}:
-        ours = [f for f in first.figures if f.unit == unit]
-        theirs = [f for f in second.figures if f.unit == unit]
+    for _, ours, theirs in by_unit(first.figures, second.figures):
         if all(f.measures and g.measures and not shared(f.measures, g.measures) for f in ours for g in theirs):
             return False
     if any(c.unit == d.unit and not number.same_topic(c, d, first.content, second.content)

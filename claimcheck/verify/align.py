@@ -1,7 +1,7 @@
 """What verifiers share: a claim with its reading, and whether two readings are about the same thing."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from claimcheck.claims import Claim
@@ -107,11 +107,16 @@ def surface(reading: Reading, stems: Iterable[str]) -> str:
                     if any(same_root(stem_, w) for w in wanted))
 
 
-def figures_clash(first: Reading, second: Reading, unit: str) -> bool:
-    """Both readings state figures in `unit`, and none of one's fits any of the other's."""
-    ours = [f for f in first.figures if f.unit == unit]
-    theirs = [f for f in second.figures if f.unit == unit]
-    return bool(ours) and bool(theirs) and not any(f.compatible(g) for f in ours for g in theirs)
+def by_unit(ours_all: Iterable, theirs_all: Iterable) -> Iterator[tuple[str, list, list]]:
+    """(unit, ours, theirs) for each unit both sides state figures or tallies in, units in order."""
+    ours_all, theirs_all = list(ours_all), list(theirs_all)
+    for unit in sorted({x.unit for x in ours_all} & {x.unit for x in theirs_all}):
+        yield unit, [x for x in ours_all if x.unit == unit], [x for x in theirs_all if x.unit == unit]
+
+
+def clash(ours: list, theirs: list) -> bool:
+    """No figure (or tally) of one side fits any of the other's."""
+    return not any(f.compatible(g) for f in ours for g in theirs)
 
 
 def differences(a: Reading, b: Reading) -> list[str]:
@@ -125,10 +130,9 @@ def differences(a: Reading, b: Reading) -> list[str]:
             found.append(role[:-1])
     if not found and names_conflict(a.names, b.names):       # "... for border policy in Leeds" / "... in Split"
         found.append("names")
-    if any(figures_clash(a, b, unit) for unit in {f.unit for f in a.figures} & {f.unit for f in b.figures}):
+    if any(clash(ours, theirs) for _, ours, theirs in by_unit(a.figures, b.figures)):
         found.append("figures")
-    if {c.unit for c in a.counts} & {c.unit for c in b.counts} and \
-            not any(c.compatible(d) for c in a.counts for d in b.counts if c.unit == d.unit):
+    if any(clash(ours, theirs) for _, ours, theirs in by_unit(a.counts, b.counts)):
         found.append("counts")
     if any(not d.compatible(e) for d in a.dates for e in b.dates if d.event and same_root(d.event, e.event)):
         found.append("dates")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from claimcheck.findings import Verdict
 from claimcheck.reading import Figure
-from claimcheck.verify.align import Side, names_conflict, overlap, shared, subjects_conflict
+from claimcheck.verify.align import Side, by_unit, clash, names_conflict, overlap, shared, subjects_conflict
 
 MIN_OVERLAP = 0.5         # share of content words two claims must share to be about one measurement
 MEASURE_UNITS = frozenset({"percent", "percentage point", "usd", "eur", "gbp", "duration", ""})
@@ -16,20 +16,15 @@ def verify(a: Side, b: Side) -> Verdict | None:
         return None
     if first.hypothetical != second.hypothetical or overlap(first.content, second.content) < MIN_OVERLAP:
         return None
-    for unit in sorted({f.unit for f in first.figures} & {f.unit for f in second.figures}):
-        ours = [f for f in first.figures if f.unit == unit]
-        theirs = [f for f in second.figures if f.unit == unit]
-        if any(f.compatible(g) for f in ours for g in theirs):
+    for _, ours, theirs in by_unit(first.figures, second.figures):
+        if not clash(ours, theirs):
             continue
         for f in ours:
             for g in theirs:
                 if not f.baseline and not g.baseline and _same_measure(f, g, first.content, second.content):
                     return Verdict("number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}")
-    for unit in sorted({c.unit for c in first.counts} & {c.unit for c in second.counts}):
-        ours = [c for c in first.counts if c.unit == unit]
-        theirs = [c for c in second.counts if c.unit == unit]
-        if not any(c.compatible(d) for c in ours for d in theirs) and \
-                same_topic(ours[0], theirs[0], first.content, second.content):
+    for unit, ours, theirs in by_unit(first.counts, second.counts):
+        if clash(ours, theirs) and same_topic(ours[0], theirs[0], first.content, second.content):
             return Verdict("number", 0.85, f"{unit}: {ours[0].text} vs {theirs[0].text}")
     return None
 
