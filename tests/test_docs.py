@@ -1,0 +1,71 @@
+"""The docs cannot go stale: docs/cli.md is what docs/gen_cli_reference.py writes from the Click commands, and
+every relative link in README.md and docs/*.md points at a file that exists."""
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import click
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
+CODE_SPAN = re.compile(r"`[^`\n]*`")
+# [text](target) and ![alt](target), with an optional "title"; <target> for targets with spaces.
+LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*(<[^>\n]+>|[^)\s]+)(?:\s+\"[^\"\n]*\")?\s*\)")
+REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*(<[^>\n]+>|\S+)", re.M)
+
+
+def generator():
+    spec = importlib.util.spec_from_file_location("gen_cli_reference", DOCS / "gen_cli_reference.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cli_reference_is_current():
+    expected = generator().render()
+    current = (DOCS / "cli.md").read_text(encoding="utf-8") if (DOCS / "cli.md").is_file() else ""
+    assert current == expected, (
+        "docs/cli.md is stale (it differs from the Click commands' help): run `python docs/gen_cli_reference.py` "
+        "and commit docs/cli.md")
+
+
+def test_cli_reference_covers_every_command():
+    from claimcheck.cli import cli
+
+    headings = set(re.findall(r"^## (.+)$", generator().render(), re.M))
+    wanted = {"claimcheck"}
+    for name, command in cli.commands.items():
+        wanted.add(f"claimcheck {name}")
+        if isinstance(command, click.Group):
+            wanted |= {f"claimcheck {name} {sub}" for sub in command.commands}
+    assert wanted <= headings, f"missing from docs/cli.md: {sorted(wanted - headings)}"
+    assert {"claimcheck model info", "claimcheck train-nli", "claimcheck eval"} <= headings
+
+
+def links(markdown: str) -> list[str]:
+    """Link targets outside code blocks and code spans."""
+    text = CODE_SPAN.sub("", FENCE.sub("", markdown))
+    return [target.strip("<>") for target in LINK.findall(text) + REFERENCE.findall(text)]
+
+
+def test_link_parser_sees_links_and_skips_code():
+    sample = ("See [the guide](docs/ci.md#baseline) and ![shot](serve.png \"title\").\n"
+              "[ref]: <other file.md>\n`[not](a-link.md)`\n```\n[nor](this.md)\n```\n")
+    assert links(sample) == ["docs/ci.md#baseline", "serve.png", "other file.md"]
+
+
+def test_relative_links_point_at_files():
+    pages = [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
+    broken = []
+    for page in pages:
+        for target in links(page.read_text(encoding="utf-8")):
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith("#"):
+                continue  # another site (https:, mailto:) or a heading on the same page
+            path = target.split("#", 1)[0].split("?", 1)[0]
+            if not (page.parent / path).exists():
+                broken.append(f"{page.relative_to(ROOT)}: {target}")
+    assert not broken, "links to files that do not exist:\n" + "\n".join(broken)
+    assert len(pages) > 1, "docs/*.md should exist"
