@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_pairs import synthetic_claims  # noqa: E402
 
 from claimcheck import pipeline  # noqa: E402
-from claimcheck.store import Store  # noqa: E402
+from claimcheck.store.database import Store  # noqa: E402
 
 
 def write_articles(folder: Path, claims: int, per_document: int = 12) -> None:

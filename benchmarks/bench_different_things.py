@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpora import different_things, write_markdown  # noqa: E402
 
 from claimcheck import pipeline  # noqa: E402
-from claimcheck.store import Store  # noqa: E402
+from claimcheck.store.database import Store  # noqa: E402
 
 
 def family(document_id: str) -> str:

@@ -20,12 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
-from claimcheck.claims import extract_claims  # noqa: E402
-from claimcheck.documents import load_documents  # noqa: E402
-from claimcheck.entities import extract_mentions  # noqa: E402
-from claimcheck.names import name_findings  # noqa: E402
-from claimcheck.reference import load_reference  # noqa: E402
-from claimcheck.sentences import split_sentences  # noqa: E402
+from claimcheck.ingest.claims import extract_claims  # noqa: E402
+from claimcheck.ingest.documents import load_documents  # noqa: E402
+from claimcheck.analysis.entities import extract_mentions  # noqa: E402
+from claimcheck.verify.names import name_findings  # noqa: E402
+from claimcheck.analysis.reference import load_reference  # noqa: E402
+from claimcheck.ingest.sentences import split_sentences  # noqa: E402
 
 FIXTURES = ROOT / "fixtures"
 
@@ -57,10 +57,10 @@ def accuracy(extractor: str, with_reference: bool) -> dict:
 def throughput(articles: int, extractor: str, batch: int = 20) -> dict:
     from bench_ingest import build_corpus
 
-    from claimcheck import entity_update
-    from claimcheck.entity_store import refresh
+    from claimcheck.pipeline import entity_update
+    from claimcheck.pipeline.entities import refresh
     from claimcheck.pipeline import ingest
-    from claimcheck.store import Store
+    from claimcheck.store.database import Store
 
     with tempfile.TemporaryDirectory() as folder:
         corpus, later = Path(folder) / "corpus", Path(folder) / "batch"

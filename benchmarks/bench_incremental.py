@@ -23,9 +23,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimcheck import entity_store, entity_update, pipeline
-from claimcheck.neighbourhood import neighbourhood
-from claimcheck.store import Store
+from claimcheck import pipeline
+from claimcheck.pipeline import entities as entity_store
+from claimcheck.pipeline import entity_update
+from claimcheck.pairing.neighbourhood import neighbourhood
+from claimcheck.store.database import Store
 
 PEOPLE = ["Ana Ruiz", "Tom Park", "Maria Lee", "Omar Haddad", "Lena Vogel", "Kenji Sato", "Ines Duarte", "Paul Okafor"]
 PLACES = ["Elm River", "Northgate", "Port Alba", "Cedar Hill", "Lakeside", "Old Town", "Westmoor", "Bayview"]

@@ -13,9 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimcheck.claims import extract_claims
-from claimcheck.documents import load_documents
-from claimcheck.sentences import split_sentences
+from claimcheck.ingest.claims import extract_claims
+from claimcheck.ingest.documents import load_documents
+from claimcheck.ingest.sentences import split_sentences
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_df24da9ed9f199a2.txt"
 PEOPLE = ["President Donald Trump", "Vladimir Putin", "French President Emmanuel Macron", "Volodymyr Zelensky",

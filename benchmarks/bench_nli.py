@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimcheck.nli import load_model
+from claimcheck.nli.model import load_model
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "news"
 

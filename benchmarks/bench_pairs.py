@@ -8,9 +8,9 @@ import argparse
 import random
 import time
 
-from claimcheck.claims import Claim
-from claimcheck.pairs import candidate_pairs
-from claimcheck.reading import read_claims
+from claimcheck.records import Claim
+from claimcheck.pairing.pairs import candidate_pairs
+from claimcheck.analysis.reading import read_claims
 from claimcheck.verify import Side, verify_pair
 
 FIRST = "Anna Boris Carla David Elena Farid Grace Hiro Ines Jonas Kemal Lena Marco Nadia Omar Petra Rafael Sofia Tomas Yusuf".split()

@@ -7,7 +7,7 @@ The document and the summary are two sources ("document", "summary"). A summary 
 one of its claims with a claim of its own document; findings between two claims of the document do not count.
 Caught inconsistent summary: true positive; caught consistent summary: false positive.
 
-How it runs, in-process with the library (claimcheck.pipeline, claimcheck.store): one fresh database per
+How it runs, in-process with the library (claimcheck.pipeline, claimcheck.store.database): one fresh database per
 document; the document is ingested once, then each of its summaries in turn as a new version of one "summary"
 document (so the previous summary's claims are superseded and never paired), each followed by a full `check`.
 That is what a database holding just that document and that summary would report, while the document's own
@@ -36,7 +36,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from claimcheck import pipeline
-from claimcheck.store import Store
+from claimcheck.store.database import Store
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "summedits" / "summedits_dev.jsonl"
 DEFAULT_OTHER_LIMIT = 60          # per non-news domain, when no --limit-per-domain is given

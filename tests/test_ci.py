@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from claimcheck.cli import cli
 from claimcheck.cli.pipeline_commands import FAIL_LEVELS
-from claimcheck.reports import FORMATS
+from claimcheck.reports.render import FORMATS
 
 CHECK_OPTIONS = ["--no-nli"]   # deterministic checks only; [] checks with the default NLI model too
 ROOT = Path(__file__).parent.parent

@@ -2,9 +2,11 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.claims import claim_id, extract_claims
-from claimcheck.documents import Document, load_documents
+from claimcheck.records import claim_id
+from claimcheck.ingest.claims import extract_claims
+from claimcheck.records import Document
 
+from claimcheck.ingest.documents import load_documents
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_df24da9ed9f199a2.txt"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.store import Store
+from claimcheck.store.database import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_df24da9ed9f199a2.txt"

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.nli import LABELS, default_model_path, load_model
+from claimcheck.nli.model import LABELS, default_model_path, load_model
 
 CONTRADICTIONS = [
     ("The police arrested 12 people in Lagos on Tuesday.", "The police arrested 40 people in Lagos on Tuesday."),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.documents import (MAX_FILE_BYTES, article_end, front_matter, is_boilerplate, load_documents,
+from claimcheck.ingest.documents import (MAX_FILE_BYTES, article_end, front_matter, is_boilerplate, load_documents,
                                   normalize_date)
 from claimcheck.errors import ClaimcheckError
 
@@ -306,7 +306,7 @@ def test_batches_write_nothing_to_the_home_folder(tmp_path):
     home.mkdir()
     batch = write(tmp_path / "a.jsonl", '{"text": "Putin spoke."}\n')
     environment = {key: value for key, value in os.environ.items() if not key.startswith(("HF_", "XDG_"))}
-    code = f"from claimcheck.documents import load_documents; print(len(load_documents([{batch!r}])))"
+    code = f"from claimcheck.ingest.documents import load_documents; print(len(load_documents([{batch!r}])))"
     result = subprocess.run([sys.executable, "-c", code], env={**environment, "HOME": str(home)},
                             capture_output=True, text=True, check=True)
     assert result.stdout == "1\n" and result.stderr == ""

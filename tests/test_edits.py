@@ -1,8 +1,8 @@
 import random
 from collections import Counter
 
-from claimcheck import edits
-from claimcheck.edits import generate_pairs
+from claimcheck.nli import edits
+from claimcheck.nli.edits import generate_pairs
 
 SENTENCE = "The company did not open 3 stores in Paris on Monday, officials said."
 SENTENCES = [

@@ -2,14 +2,15 @@
 import numpy as np
 import pytest
 
-from claimcheck import embeddings, migrations
-from claimcheck.claims import Claim
-from claimcheck.embeddings import Embedder
+from claimcheck.analysis import embeddings
+from claimcheck.store import migrations
+from claimcheck.records import Claim
+from claimcheck.analysis.embeddings import Embedder
 from claimcheck.errors import ClaimcheckError
-from claimcheck.migrations import MIGRATIONS
-from claimcheck.neighbourhood import claim_vectors, neighbourhood
-from claimcheck.pairs import candidate_pairs
-from claimcheck.store import Store
+from claimcheck.store.migrations import MIGRATIONS
+from claimcheck.pairing.neighbourhood import claim_vectors, neighbourhood
+from claimcheck.pairing.pairs import candidate_pairs
+from claimcheck.store.database import Store
 
 SEED_A = "They insisted on a ceasefire before substantive talks could begin."
 SEED_B = "Trump, however, aligned more closely with Putin, emphasizing a focus on lasting peace rather than temporary ceasefires."

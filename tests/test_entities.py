@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.claims import Claim, claim_id
-from claimcheck.entities import builtin_mentions, extract_mentions, link, role_key
-from claimcheck.entity_store import refresh
+from claimcheck.records import Claim, claim_id
+from claimcheck.analysis.entities import builtin_mentions, extract_mentions, link, role_key
+from claimcheck.pipeline.entities import refresh
 from claimcheck.errors import ClaimcheckError
-from claimcheck.reference import Reference, ReferenceName
-from claimcheck.sentences import split_sentences
-from claimcheck.store import Store
+from claimcheck.analysis.reference import Reference, ReferenceName
+from claimcheck.ingest.sentences import split_sentences
+from claimcheck.store.database import Store
 
 
 def claims_of(text: str, source: str, document: str | None = None, published: str | None = None) -> list[Claim]:

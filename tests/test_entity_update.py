@@ -5,9 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import entity_store, entity_update, pipeline
-from claimcheck.reference import Reference, ReferenceName
-from claimcheck.store import Store
+from claimcheck import pipeline
+from claimcheck.pipeline import entities as entity_store
+from claimcheck.pipeline import entity_update
+from claimcheck.analysis.reference import Reference, ReferenceName
+from claimcheck.store.database import Store
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

@@ -5,8 +5,8 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.evaluation import evaluate_file, metrics, read_jsonl
-from claimcheck.nli import load_model
+from claimcheck.nli.evaluation import evaluate_file, metrics, read_jsonl
+from claimcheck.nli.model import load_model
 from tests.tiny_nli import build_tiny_nli_model
 
 

@@ -5,12 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import entity_store, pipeline
-from claimcheck.entity_store import name_findings_about
-from claimcheck.names import name_findings
-from claimcheck.neighbourhood import neighbourhood
-from claimcheck.reference import load_reference
-from claimcheck.store import Store
+from claimcheck import pipeline
+from claimcheck.pipeline import entities as entity_store
+from claimcheck.pipeline.entities import name_findings_about
+from claimcheck.verify.names import name_findings
+from claimcheck.pairing.neighbourhood import neighbourhood
+from claimcheck.analysis.reference import load_reference
+from claimcheck.store.database import Store
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 LATER_NEWS = ("baltic-review-summit.txt", "harbor-times-white-house.md", "meridian-post-white-house.html")

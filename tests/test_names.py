@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.findings import fingerprint
-from claimcheck.names import name_findings
-from claimcheck.reference import Reference, ReferenceName, load_reference
+from claimcheck.records import fingerprint
+from claimcheck.verify.names import name_findings
+from claimcheck.analysis.reference import Reference, ReferenceName, load_reference
 from tests.test_entities import claims_of
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -30,8 +30,8 @@ def matches(finding, entry: dict) -> bool:
 
 @pytest.fixture(scope="module")
 def fixture_claims():
-    from claimcheck.claims import extract_claims
-    from claimcheck.documents import load_documents
+    from claimcheck.ingest.claims import extract_claims
+    from claimcheck.ingest.documents import load_documents
 
     return [claim for document in load_documents([str(FIXTURES / "news")]) for claim in extract_claims(document)]
 

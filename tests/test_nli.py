@@ -5,9 +5,9 @@ import time
 import numpy as np
 import pytest
 
-from claimcheck import nli
+from claimcheck.nli import model as nli
 from claimcheck.errors import ClaimcheckError
-from claimcheck.nli import LABELS, load_model
+from claimcheck.nli.model import LABELS, load_model
 from tests.tiny_nli import build_tiny_nli_model
 
 PAIRS = [

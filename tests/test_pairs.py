@@ -1,7 +1,7 @@
 import random
 
-from claimcheck.claims import Claim
-from claimcheck.pairs import CandidatePair, candidate_pairs, keys
+from claimcheck.records import Claim
+from claimcheck.pairing.pairs import CandidatePair, candidate_pairs, keys
 
 
 def claim(id, text, document=None, speaker=None):
@@ -96,7 +96,7 @@ def test_keys_name_what_a_claim_is_about():
 def test_top_k_finds_each_rows_largest_values():
     import numpy as np
 
-    from claimcheck.pairs import GROUP, top_k
+    from claimcheck.pairing.pairs import GROUP, top_k
 
     values = np.random.default_rng(0).standard_normal((7, GROUP * 50)).astype(np.float32)
     values[3, ::5] = -np.inf

@@ -1,6 +1,6 @@
 import pytest
 
-from claimcheck.quantities import DateMention, Quantity, Tally, extract, parse_number_words
+from claimcheck.analysis.quantities import DateMention, Quantity, Tally, extract, parse_number_words
 
 
 def quantity(text):

@@ -1,11 +1,12 @@
 """The structured reading of claims: parts from the parse, document context, storage with an analysis version."""
 import pytest
 
-from claimcheck.claims import Claim, extract_claims
-from claimcheck.documents import Document
+from claimcheck.records import Claim
+from claimcheck.ingest.claims import extract_claims
+from claimcheck.records import Document
 from claimcheck.pipeline import ingest, stored_readings
-from claimcheck.reading import ANALYSIS_VERSION, Reading, document_contexts, read_claims
-from claimcheck.store import Store
+from claimcheck.analysis.reading import ANALYSIS_VERSION, Reading, document_contexts, read_claims
+from claimcheck.store.database import Store
 
 ARTICLE = """---
 id: lakeside-budget

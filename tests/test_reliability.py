@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.store import Store
+from claimcheck.store.database import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import jsonschema
 
-from claimcheck.claims import Claim
-from claimcheck.findings import KINDS, Finding
+from claimcheck.records import Claim
+from claimcheck.records import KINDS, Finding
 from claimcheck.pipeline import CheckedDocument, CheckResult
-from claimcheck.reports import CLAIM_KEYS, FORMATS, escape_data, escape_property, render
+from claimcheck.reports.render import CLAIM_KEYS, FORMATS, escape_data, escape_property, render
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.sentences import Sentence, split_sentences
+from claimcheck.ingest.sentences import Sentence, split_sentences
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_df24da9ed9f199a2.txt"
 

@@ -1,15 +1,14 @@
-import sqlite3
 
 import pytest
 
-from claimcheck.claims import Claim, claim_id
-from claimcheck.documents import Document
+from claimcheck.records import Claim, claim_id
+from claimcheck.records import Document
 from claimcheck.errors import ClaimcheckError
-from claimcheck.findings import Finding, fingerprint
-from claimcheck import migrations
-from claimcheck.migrations import MIGRATIONS
-from claimcheck.pairs import keys
-from claimcheck.store import Store
+from claimcheck.records import Finding, fingerprint
+from claimcheck.store import migrations
+from claimcheck.store.migrations import MIGRATIONS
+from claimcheck.pairing.pairs import keys
+from claimcheck.store.database import Store
 
 
 def make_claims(document: Document) -> list[Claim]:

@@ -3,8 +3,8 @@ import json
 import numpy as np
 import pytest
 
-from claimcheck.nli import LABELS, load_model
-from claimcheck.training import best_threshold, export_onnx, pair_threshold, split_by_group, train
+from claimcheck.nli.model import LABELS, load_model
+from claimcheck.nli.training import best_threshold, export_onnx, pair_threshold, split_by_group, train
 from tests.tiny_nli import build_tiny_nli_model
 
 TEMPLATES = [
@@ -154,7 +154,7 @@ def test_train_nli_needs_data_or_a_run_to_resume(tmp_path, data):
 
 
 def test_the_schedule_warms_up_then_decays_to_zero_at_the_end_of_the_run():
-    from claimcheck.training import schedule_factor
+    from claimcheck.nli.training import schedule_factor
 
     assert schedule_factor(0.03) == pytest.approx(0.5) and schedule_factor(0.06) == pytest.approx(1.0)
     assert schedule_factor(0.53) == pytest.approx(0.5) and schedule_factor(1.0) == 0 == schedule_factor(1.2)

@@ -1,8 +1,8 @@
 """The verifiers on pairs of claims read in isolation (no document context): each class in several phrasings."""
 import pytest
 
-from claimcheck.claims import Claim
-from claimcheck.reading import read_claims
+from claimcheck.records import Claim
+from claimcheck.analysis.reading import read_claims
 from claimcheck.verify import Side, nli_applies, verify_pair
 
 
@@ -228,7 +228,7 @@ def test_nli_is_trusted_on_claims_about_one_thing(a, b):
 
 
 def test_claims_from_documents_about_different_things_are_not_compared():
-    from claimcheck.reading import Context
+    from claimcheck.analysis.reading import Context
 
     a, b = claim("The team have now won three straight league games."), claim("The team have now lost three straight league games.")
     contexts = {a.document: Context(about=("riverton",)), b.document: Context(about=("harbor city",))}

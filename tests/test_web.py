@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("datasette")
 
 from claimcheck.errors import ClaimcheckError  # noqa: E402
-from claimcheck.web import datasette_app  # noqa: E402
+from claimcheck.store.web import datasette_app  # noqa: E402
 from tests.conftest import Claimcheck  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ alone and its vector never depends on what else is embedded with it; static scal
 lost too much: cosine to fp32 0.92 on average). It runs with onnxruntime and tokenizers only, loaded on first
 use. Rebuild it with
 
-    python -m claimcheck.embeddings export [--out claimcheck/models/embed]   # needs the `train` extra (torch)
+    python -m claimcheck.analysis.embeddings export [--out claimcheck/models/embed]   # needs the `train` extra (torch)
 
 `$CLAIMCHECK_EMBED_MODEL` names another folder of the same form (model.onnx taking input_ids and attention_mask
 and returning one vector per text, tokenizer.json, claimcheck.json), or is `none` to pair by words and keys only.
@@ -42,7 +42,7 @@ def enabled() -> bool:
 
 
 def default_path() -> Path:
-    return Path(__file__).parent / "models" / "embed"
+    return Path(__file__).parents[1] / "models" / "embed"
 
 
 @dataclass
@@ -118,7 +118,7 @@ def _load(path: Path) -> Embedder:
     missing = [name for name in (ONNX_FILE, TOKENIZER_FILE) if not (path / name).is_file()]
     if missing:
         raise ClaimcheckError(f"the sentence-embedding model is missing from {path} (no {', '.join(missing)}): "
-                              "reinstall claimcheck or run `python -m claimcheck.embeddings export`")
+                              "reinstall claimcheck or run `python -m claimcheck.analysis.embeddings export`")
     try:
         import onnxruntime
         from tokenizers import Tokenizer
@@ -269,8 +269,8 @@ def compare(fp32_path: Path, target: Path, sentences: Sequence[str]) -> dict:
 def main(argv: Sequence[str] | None = None) -> None:
     import argparse
 
-    data = Path(__file__).resolve().parents[2] / "shared" / "data" / "nli"
-    parser = argparse.ArgumentParser(prog="python -m claimcheck.embeddings", description=__doc__,
+    data = Path(__file__).resolve().parents[3] / "shared" / "data" / "nli"
+    parser = argparse.ArgumentParser(prog="python -m claimcheck.analysis.embeddings", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     command = commands.add_parser("export", help="export all-MiniLM-L6-v2 to int8 ONNX")

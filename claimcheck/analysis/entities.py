@@ -22,10 +22,10 @@ from functools import cached_property, lru_cache
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import ratio
 
-from claimcheck.claims import Claim
+from claimcheck.records import Claim
 from claimcheck.errors import ClaimcheckError
-from claimcheck.reference import Reference, ReferenceName
-from claimcheck.terms import CALENDAR, STOPWORDS
+from claimcheck.analysis.reference import Reference, ReferenceName
+from claimcheck.analysis.terms import CALENDAR, STOPWORDS
 
 TITLES = frozenset(title.replace("-", " ") for title in """
 president vice-president president-elect prime-minister deputy-prime-minister chancellor vice-chancellor

@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from claimcheck.terms import MONTHS, STOPWORDS, WEEKDAYS, stem
+from claimcheck.analysis.terms import MONTHS, STOPWORDS, WEEKDAYS, stem
 
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

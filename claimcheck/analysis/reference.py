@@ -9,7 +9,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck.documents import read_jsonl
+from claimcheck.ingest.documents import read_jsonl
 from claimcheck.errors import ClaimcheckError
 
 

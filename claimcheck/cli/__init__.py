@@ -20,7 +20,7 @@ class ClaimcheckGroup(click.Group):
         except ClaimcheckError as error:
             fail(ctx, str(error))
         except sqlite3.OperationalError as error:
-            from claimcheck.store import is_locked, locked_error
+            from claimcheck.store.database import is_locked, locked_error
 
             if not is_locked(error):
                 raise
@@ -30,7 +30,7 @@ class ClaimcheckGroup(click.Group):
 
 def fail(ctx: click.Context, message: str) -> None:
     """Each line of the message as one `Error: ...` line on stderr; exit 2."""
-    from claimcheck.reports import printable
+    from claimcheck.reports.render import printable
 
     for line in printable(message).splitlines() or [""]:
         click.echo(f"Error: {line}", err=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.baseline import write_baseline
+from claimcheck.reports.baseline import write_baseline
 from claimcheck.cli.context import open_store, say
 
 

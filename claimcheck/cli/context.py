@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.store import DEFAULT_LOCK_TIMEOUT, Store
+from claimcheck.store.database import DEFAULT_LOCK_TIMEOUT, Store
 
 
 def open_store(obj: dict, must_exist: bool = True) -> Store:

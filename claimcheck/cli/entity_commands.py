@@ -13,7 +13,7 @@ from claimcheck.cli.output import emit, output_options
 def entities(ctx, fmt):
     """List people, organisations and places with their spellings, roles, sources and claim counts."""
     if ctx.invoked_subcommand is None:
-        from claimcheck.entity_store import entity_rows
+        from claimcheck.pipeline.entities import entity_rows
 
         emit(entity_rows(open_store(ctx.obj)), fmt)
 
@@ -23,8 +23,8 @@ def entities(ctx, fmt):
 @click.pass_obj
 def reference(obj, file):
     """Load a reference list of names: CSV name,aliases,role (aliases split by "|"), or JSONL."""
-    from claimcheck.entity_store import refresh, save_reference
-    from claimcheck.reference import load_reference
+    from claimcheck.pipeline.entities import refresh, save_reference
+    from claimcheck.analysis.reference import load_reference
 
     names = load_reference(file)
     store = open_store(obj, must_exist=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from claimcheck.cli.output import emit, output_options
-from claimcheck.findings import KINDS
+from claimcheck.records import KINDS
 from claimcheck.cli.context import open_store
 
 
@@ -20,7 +20,7 @@ def claims(obj, source, document, search, entity, include_superseded, fmt):
     """List claims, with where each came from."""
     store = open_store(obj)
     if entity:
-        from claimcheck.entity_store import entity_claim_rows
+        from claimcheck.pipeline.entities import entity_claim_rows
 
         if source or document or search or include_superseded:
             raise click.UsageError("--entity can't be combined with --source, --document, --search or --all")
@@ -71,7 +71,7 @@ def query(obj, sql, timeout, fmt):
     The database is opened read-only and never changed (not even migrated); other SQLite files are refused.
     Ctrl-C stops a running statement.
     """
-    from claimcheck.store import ReadOnlyQuery
+    from claimcheck.store.database import ReadOnlyQuery
 
     statement = ReadOnlyQuery(obj["db"], sql, timeout=timeout)
     emit(statement.rows(), fmt, statement.columns)

@@ -34,7 +34,7 @@ def train_nli(data_files, out_dir, resume, base, epochs, max_steps, max_minutes,
     import importlib.util
 
     from claimcheck.errors import ClaimcheckError
-    from claimcheck.training import train
+    from claimcheck.nli.training import train
 
     if importlib.util.find_spec("torch") is None:
         raise ClaimcheckError("train-nli needs PyTorch, which the train extra installs: pip install 'claimcheck[train]'")
@@ -55,8 +55,8 @@ def train_nli(data_files, out_dir, resume, base, epochs, max_steps, max_minutes,
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file instead of a table.")
 def eval_command(files, model, as_json):
     """Measure the NLI model on JSONL files of labelled pairs."""
-    from claimcheck.evaluation import evaluate_file
-    from claimcheck.nli import load_model
+    from claimcheck.nli.evaluation import evaluate_file
+    from claimcheck.nli.model import load_model
 
     nli = load_model(model)
     reports = [evaluate_file(nli, path) for path in files]
@@ -85,7 +85,7 @@ def model():
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 def info(model, as_json):
     """Which NLI model is in use, its size on disk, labels and thresholds (evaluation's, and what `check` flags at)."""
-    from claimcheck.nli import describe, load_model
+    from claimcheck.nli.model import describe, load_model
 
     details = describe(load_model(model))
     if as_json:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import click
 
-from claimcheck.reports import json_safe, printable
+from claimcheck.reports.render import json_safe, printable
 
 TABLE_CELL_WIDTH = 60
 TABLE_SAMPLE = 1000

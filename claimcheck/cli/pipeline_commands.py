@@ -8,10 +8,10 @@ import sys
 import click
 
 from claimcheck import pipeline
-from claimcheck.baseline import read_baseline
+from claimcheck.reports.baseline import read_baseline
 from claimcheck.errors import ClaimcheckError
-from claimcheck.findings import KINDS
-from claimcheck.reports import FORMATS, printable, render, summary_line
+from claimcheck.records import KINDS
+from claimcheck.reports.render import FORMATS, printable, render, summary_line
 from claimcheck.cli.context import open_store, say
 
 FAIL_LEVELS = ("any", *KINDS, "none")

@@ -13,7 +13,7 @@ from claimcheck.cli.context import say
 def serve(obj, host, port):
     """Browse the claims database as web pages (Datasette, read-only): tables with descriptions, full-text search
     on claims, canned queries, and links from each finding to both claims. Needs `pip install 'claimcheck[web]'`."""
-    from claimcheck.web import check_database, serve as run
+    from claimcheck.store.web import check_database, serve as run
 
     path = check_database(obj["db"])
     say(f"claimcheck serve: http://{host}:{port}/{path.stem} (read-only; Ctrl-C stops it)")

@@ -8,37 +8,13 @@ He/She/They resolves to the latest actor of the same number.
 """
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
-from claimcheck.documents import Document, front_matter, is_boilerplate
-from claimcheck.sentences import split_sentences
-
-
-@dataclass(frozen=True)
-class Claim:
-    id: str
-    text: str          # the atomic claim, standalone (may be rewritten from the sentence)
-    sentence: str      # the original sentence, verbatim
-    source: str
-    document: str      # Document.id
-    version: str       # Document.version
-    path: str
-    line: int
-    column: int
-    start: int         # document.text[start:end] is the span the claim came from
-    end: int
-    speaker: str | None = None   # who makes the claim ("Putin described ..." -> "Putin")
-    published: str | None = None
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-def claim_id(document_id: str, version: str, start: int, end: int, text: str) -> str:
-    key = "\x00".join([document_id, version, str(start), str(end), text])
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+from claimcheck.records import Document
+from claimcheck.ingest.documents import front_matter, is_boilerplate
+from claimcheck.ingest.sentences import split_sentences
+from claimcheck.records import Claim, claim_id
 
 
 # --- lexicon -----------------------------------------------------------------------------------

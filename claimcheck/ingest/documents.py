@@ -7,7 +7,6 @@ A file named explicitly must have a supported extension.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import math
@@ -15,12 +14,12 @@ import re
 import shutil
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
 from claimcheck.errors import ClaimcheckError
+from claimcheck.records import Document
 
 MAX_FILE_BYTES = 20_000_000
 TEXT_SUFFIXES = (".txt", ".md")
@@ -28,41 +27,6 @@ HTML_SUFFIXES = (".html", ".htm")
 BATCH_SUFFIXES = (".jsonl", ".json", ".csv", ".parquet")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + BATCH_SUFFIXES
 METADATA_KEYS = ("id", "source", "title", "published", "url")
-
-
-@dataclass(frozen=True)
-class Document:
-    id: str                     # stable id: the record's `id`, else derived from the path
-    source: str                 # outlet name, e.g. "Reuters" or the file's folder/stem
-    text: str                   # decoded text; claim offsets index into this string
-    path: str                   # file it came from, as given on the command line
-    title: str | None = None
-    url: str | None = None
-    published: str | None = None  # ISO date (YYYY-MM-DD) when known
-    record_line: int | None = None  # for batch files (jsonl/csv/...): line of the record in `path`
-    origins: tuple[tuple[int, int], ...] | None = None  # for HTML: (line, column) in `path` of each line of `text`
-
-    @property
-    def version(self) -> str:
-        """Content hash: a changed text with the same id is a new version."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
-
-    def line_of(self, offset: int) -> int:
-        """1-based line in `path` for a character offset into `text`."""
-        if self.record_line is not None:
-            return self.record_line
-        if self.origins:
-            return self.origins[min(self.text.count("\n", 0, offset), len(self.origins) - 1)][0]
-        return self.text.count("\n", 0, offset) + 1
-
-    def column_of(self, offset: int) -> int:
-        """1-based column in its line for a character offset into `text` (for HTML, close: whitespace is collapsed)."""
-        if self.record_line is not None:
-            return 1
-        into_line = offset - (self.text.rfind("\n", 0, offset) + 1)
-        if self.origins:
-            return self.origins[min(self.text.count("\n", 0, offset), len(self.origins) - 1)][1] + into_line
-        return into_line + 1
 
 
 def load_documents(paths: Sequence[str], source: str | None = None, published: str | None = None,

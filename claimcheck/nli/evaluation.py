@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.nli import LABELS, NLIModel
+from claimcheck.nli.model import LABELS, NLIModel
 
 BINARY_LABELS = ("not_contradiction", "contradiction")
 

@@ -94,7 +94,7 @@ def label_matrix(labels: Sequence[str]) -> "numpy.ndarray":
 
 
 def default_model_path() -> Path:
-    return Path(__file__).parent / "models" / "default"
+    return Path(__file__).parents[1] / "models" / "default"
 
 
 def weights_digest(path: Path) -> str:

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Sequence
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.evaluation import read_jsonl
-from claimcheck.nli import LABELS, ONNX_FILE, SETTINGS_FILE, weights_digest
+from claimcheck.nli.evaluation import read_jsonl
+from claimcheck.nli.model import LABELS, ONNX_FILE, SETTINGS_FILE, weights_digest
 
 MAX_LENGTH = 128
 DEV_FRACTION = 0.1
@@ -47,7 +47,7 @@ def split_by_group(rows: Sequence[dict], seed: int = 0, dev_fraction: float = DE
 
 def edited_rows(rows: Sequence[dict], count: int, seed: int) -> list[dict]:
     """About `count` generated pairs made from the premises of `rows`."""
-    from claimcheck.edits import generate_pairs
+    from claimcheck.nli.edits import generate_pairs
 
     premises = sorted({row["premise"] for row in rows})
     random.Random(seed).shuffle(premises)
@@ -84,8 +84,8 @@ def calibrate_check(model_dir: str | Path, dev_file: str | Path, max_fpr: float 
                     model=None, forward=None) -> dict:
     """Pick the threshold `check` flags pairs at (see pair_threshold), store it beside the model, return its metrics.
     `model` and `forward` (its scores of dev_file's pairs as written), when the caller has them already."""
-    from claimcheck.evaluation import metrics
-    from claimcheck.nli import load_model
+    from claimcheck.nli.evaluation import metrics
+    from claimcheck.nli.model import load_model
 
     rows = read_jsonl(dev_file)
     model = model or load_model(str(model_dir))
@@ -330,8 +330,8 @@ def train(data_files: Sequence[str | Path] = (), out_dir: str | Path | None = No
 def calibrate(model_dir: Path, dev_file: Path, training: dict | None = None, scores_to: Path | None = None) -> dict:
     """Pick the contradiction threshold on `dev_file`, store it beside the model and return the dev metrics.
     scores_to: also save the (n, 3) probabilities of dev_file's pairs there (numpy .npy), for per-source figures."""
-    from claimcheck.evaluation import metrics
-    from claimcheck.nli import load_model
+    from claimcheck.nli.evaluation import metrics
+    from claimcheck.nli.model import load_model
 
     rows = read_jsonl(dev_file)
     model = load_model(str(model_dir))

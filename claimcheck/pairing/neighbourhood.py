@@ -20,9 +20,9 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from claimcheck.claims import Claim
-from claimcheck.pairs import MAX_POSTINGS, MIN_COSINE, SEMANTIC_K, top_k, may_pair
-from claimcheck.store import Store
+from claimcheck.records import Claim
+from claimcheck.pairing.pairs import MAX_POSTINGS, MIN_COSINE, SEMANTIC_K, top_k, may_pair
+from claimcheck.store.database import Store
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -52,7 +52,7 @@ def neighbourhood(store: Store, new: Collection[str], k: int = 20, embed: bool =
             chosen.update(store.best_matches(selective, 2 * k, exclude=claim.id))
         shared = Counter(other for key in keys[claim.id] for other in postings[key] or () if other != claim.id)
         chosen.update(sorted(shared, key=lambda other: (-shared[other], other))[:2 * k])
-    from claimcheck import embeddings
+    from claimcheck.analysis import embeddings
 
     vectors = None
     if embed and new_claims and embeddings.enabled():
@@ -70,7 +70,7 @@ def neighbourhood(store: Store, new: Collection[str], k: int = 20, embed: bool =
 def claim_vectors(store: Store, claims: Sequence[Claim], embedder=None) -> dict | None:
     """Each claim's unit sentence-embedding vector (numpy float32) by id: stored ones are read, the missing ones
     computed and saved, so a re-check computes none. None when embeddings are off ($CLAIMCHECK_EMBED_MODEL=none)."""
-    from claimcheck import embeddings
+    from claimcheck.analysis import embeddings
 
     if embedder is None and not embeddings.enabled():
         return None
@@ -92,7 +92,7 @@ def nearest_stored(store: Store, model: str, claims: Sequence[Claim], vectors: d
     claims', other than these claims, from other documents (or another known speaker's in the same document)."""
     import numpy as np
 
-    from claimcheck import embeddings
+    from claimcheck.analysis import embeddings
 
     claims = [claim for claim in claims if claim.id in vectors]
     if not claims or count < 1:

@@ -14,9 +14,9 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from claimcheck.claims import Claim
-from claimcheck.quantities import extract
-from claimcheck.terms import CALENDAR, STOPWORDS, stem
+from claimcheck.records import Claim
+from claimcheck.analysis.quantities import extract
+from claimcheck.analysis.terms import CALENDAR, STOPWORDS, stem
 
 MAX_POSTINGS = 400       # a term or key in more claims than this is too common to find neighbours with
 MIN_SCORE = 0.1          # least search score (cosine on selective terms plus key bonus) for a candidate
@@ -46,7 +46,7 @@ def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None,
 
     With `new`, only pairs that involve at least one of those claim ids. `known_keys`: each claim's keys by id
     (as stored at ingest), instead of extracting them here. `vectors`: unit sentence-embedding vectors by claim id
-    (claimcheck.embeddings); each claim with one also gets up to SEMANTIC_K neighbours of cosine >= MIN_COSINE,
+    (claimcheck.analysis.embeddings); each claim with one also gets up to SEMANTIC_K neighbours of cosine >= MIN_COSINE,
     ranked against the TF-IDF candidates by their cosine.
     """
     import numpy as np

@@ -4,14 +4,17 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from claimcheck.claims import Claim, extract_claims
-from claimcheck import entity_store, entity_update
-from claimcheck.documents import load_documents
-from claimcheck.names import name_findings
-from claimcheck.neighbourhood import claim_vectors, neighbourhood
-from claimcheck.findings import Finding, nli_verdict, to_finding
-from claimcheck.pairs import CandidatePair, candidate_pairs, keys
-from claimcheck.store import Store
+from claimcheck.records import Claim
+from claimcheck.ingest.claims import extract_claims
+from claimcheck.pipeline import entities as entity_store
+from claimcheck.pipeline import entity_update
+from claimcheck.ingest.documents import load_documents
+from claimcheck.verify.names import name_findings
+from claimcheck.pairing.neighbourhood import claim_vectors, neighbourhood
+from claimcheck.records import Finding
+from claimcheck.verify.findings import nli_verdict, to_finding
+from claimcheck.pairing.pairs import CandidatePair, candidate_pairs, keys
+from claimcheck.store.database import Store
 from claimcheck import progress
 
 
@@ -40,7 +43,7 @@ class CheckResult:
 def ingest(store: Store, paths: Sequence[str], source: str | None = None,
            published: str | None = None, skipped: list[str] | None = None) -> IngestResult:
     """Load and split everything first, then write it all in one transaction."""
-    from claimcheck import reading
+    from claimcheck.analysis import reading
 
     documents = load_documents(paths, source=source, published=published, skipped=skipped)   # skipped: bad files
     extracted = [(document, extract_claims(document)) for document in progress.track(documents, "parsing", unit="doc")]
@@ -121,7 +124,7 @@ def check(store: Store, model: str | None = None, threshold: float | None = None
 
 def read(documents, claims: Sequence[Claim]) -> dict:
     """The reading of each claim (by id), in the context of its document."""
-    from claimcheck.reading import document_contexts, read_claims
+    from claimcheck.analysis.reading import document_contexts, read_claims
 
     by_id = {d.id: d for d in documents}
     contexts = document_contexts([by_id[i] for i in dict.fromkeys(c.document for c in claims) if i in by_id])
@@ -131,7 +134,7 @@ def read(documents, claims: Sequence[Claim]) -> dict:
 def stored_readings(store: Store, claims: Collection[Claim]) -> dict:
     """Readings of these claims from the store; those missing or written by an older analysis are computed
     (from the stored documents) and saved."""
-    from claimcheck.reading import ANALYSIS_VERSION, Reading
+    from claimcheck.analysis.reading import ANALYSIS_VERSION, Reading
 
     stored = store.readings([c.id for c in claims], ANALYSIS_VERSION)
     readings = {claim_id: Reading.from_dict(data) for claim_id, data in stored.items()}
@@ -154,7 +157,7 @@ def same_story(store: Store, findings: list[Finding], readings: dict) -> list[Fi
 
 
 def load_nli(model: str | None, batch_size: int):
-    from claimcheck.nli import load_model
+    from claimcheck.nli.model import load_model
     return load_model(model, batch_size=batch_size)
 
 

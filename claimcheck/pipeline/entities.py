@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 
-from claimcheck.entities import Entity, Mention, extract_mentions, fold, link
+from claimcheck.analysis.entities import Entity, Mention, extract_mentions, fold, link
 from claimcheck.errors import ClaimcheckError
-from claimcheck.findings import Finding
-from claimcheck.names import findings_of, misspelled
-from claimcheck.reference import Reference, ReferenceName
-from claimcheck.store import Store, chunks, marks
+from claimcheck.records import Finding
+from claimcheck.verify.names import findings_of, misspelled
+from claimcheck.analysis.reference import Reference, ReferenceName
+from claimcheck.store.database import Store, chunks, marks
 
 
 def save_reference(store: Store, reference: Reference) -> None:

@@ -34,10 +34,10 @@ from itertools import islice
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
-from claimcheck.entities import PARTICLES, Linking, Mention, extract_mentions, fold, linking, similar_surname
-from claimcheck.entity_store import load_reference, refresh
-from claimcheck.reference import Reference
-from claimcheck.store import Store, chunks, marks
+from claimcheck.analysis.entities import PARTICLES, Linking, Mention, extract_mentions, fold, linking, similar_surname
+from claimcheck.pipeline.entities import load_reference, refresh
+from claimcheck.analysis.reference import Reference
+from claimcheck.store.database import Store, chunks, marks
 
 Spelling = tuple[str, str]      # (text, kind)
 Position = tuple[str, int]      # (claim, start)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError
-from claimcheck.findings import Finding
+from claimcheck.records import Finding
 
 FORMAT_VERSION = 1
 

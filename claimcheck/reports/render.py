@@ -11,8 +11,8 @@ from pathlib import PurePath, PurePosixPath
 from urllib.parse import quote
 
 from claimcheck import __version__
-from claimcheck.claims import Claim
-from claimcheck.findings import KINDS, Finding
+from claimcheck.records import Claim
+from claimcheck.records import KINDS, Finding
 
 CLAIM_KEYS = ("id", "text", "sentence", "source", "document", "path", "line", "start", "end", "speaker")
 RULES = {

@@ -29,12 +29,12 @@ def _import_sqlite_utils_without_pandas() -> None:
 _import_sqlite_utils_without_pandas()
 from sqlite_utils import Database  # noqa: E402
 
-from claimcheck.claims import Claim
-from claimcheck.documents import Document
+from claimcheck.records import Claim
+from claimcheck.records import Document
 from claimcheck.errors import ClaimcheckError
-from claimcheck.findings import Finding
-from claimcheck.migrations import MIGRATIONS, migrate
-from claimcheck.pairs import keys
+from claimcheck.records import Finding
+from claimcheck.store.migrations import MIGRATIONS, migrate
+from claimcheck.pairing.pairs import keys
 
 CLAIM_FIELDS = ("id", "text", "sentence", "source", "document", "version", "path", "line", "column",
                 "start", "end", "speaker", "published")
@@ -275,7 +275,7 @@ class Store:
             where claims_fts match ? and not claims.superseded and claims.id != ?
             order by claims_fts.rank limit ?""", [match, exclude, limit])]
 
-    # --- sentence-embedding vectors (claimcheck.embeddings) ----------------------
+    # --- sentence-embedding vectors (claimcheck.analysis.embeddings) ----------------------
 
     def claim_vectors(self, ids: Collection[str], model: str) -> dict[str, bytes]:
         """The stored vectors of those of these claims that have one under this embedding model, by claim id."""

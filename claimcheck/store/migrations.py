@@ -95,7 +95,7 @@ def m004_entities(db: Database) -> None:
 @migration
 def m005_search_keys(db: Database) -> None:
     """What `check --new-only` looks neighbours up by: each active claim's keys, and word counts of the FTS index."""
-    from claimcheck.pairs import keys
+    from claimcheck.pairing.pairs import keys
 
     db["claim_keys"].create({"claim": str, "key": str}, pk=("claim", "key"),
                             foreign_keys=[("claim", "claims", "id")])
@@ -108,7 +108,7 @@ def m005_search_keys(db: Database) -> None:
 
 @migration
 def m006_claim_readings(db: Database) -> None:
-    """Each claim's structured reading (claimcheck.reading), as JSON, with the analysis version that wrote it:
+    """Each claim's structured reading (claimcheck.analysis.reading), as JSON, with the analysis version that wrote it:
     readings of an older version are recomputed before use, so none is silently stale."""
     db["claim_readings"].create({"claim": str, "version": int, "reading": str}, pk="claim",
                                 foreign_keys=[("claim", "claims", "id")])
@@ -116,7 +116,7 @@ def m006_claim_readings(db: Database) -> None:
 
 @migration
 def m007_claim_vectors(db: Database) -> None:
-    """Each claim's sentence-embedding vector (claimcheck.embeddings), per embedding model: float16 bytes.
+    """Each claim's sentence-embedding vector (claimcheck.analysis.embeddings), per embedding model: float16 bytes.
     Computed at check time for the claims that lack one under the current model, so nothing is stale."""
     db["claim_vectors"].create({"claim": str, "model": str, "vector": bytes}, pk=("claim", "model"),
                                foreign_keys=[("claim", "claims", "id")])

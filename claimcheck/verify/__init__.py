@@ -5,7 +5,7 @@ listed in VERIFIERS; adding a check is one new module and one line here.
 """
 from __future__ import annotations
 
-from claimcheck.findings import Verdict
+from claimcheck.records import Verdict
 from claimcheck.verify import date, entity, number, polarity, position, role
 from claimcheck.verify.align import Side, by_unit, comparable, differences, overlap, predicate_part, same_context, shared
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from claimcheck.claims import Claim
+from claimcheck.records import Claim
 
-from claimcheck.reading import CODE, Reading
+from claimcheck.analysis.reading import CODE, Reading
 
 
 @dataclass(frozen=True)

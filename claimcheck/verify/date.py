@@ -1,7 +1,7 @@
 """Dates: the same event, on another date (relative dates resolved against the publication date)."""
 from __future__ import annotations
 
-from claimcheck.findings import Verdict
+from claimcheck.records import Verdict
 from claimcheck.verify.align import Side, subjects_conflict, overlap, same_root, surface
 
 MIN_OVERLAP = 0.5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rapidfuzz.fuzz import ratio
 
-from claimcheck.findings import Verdict
+from claimcheck.records import Verdict
 from claimcheck.verify.align import Side, overlap, same_entity, same_root, shared
 
 MIN_OVERLAP = 0.8         # the rest of the two claims must say the same thing

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 
-from claimcheck.claims import Claim
-from claimcheck.entities import Entity, Mention, extract_mentions, fold, link
-from claimcheck.findings import Finding, fingerprint
-from claimcheck.reference import Reference
+from claimcheck.records import Claim
+from claimcheck.analysis.entities import Entity, Mention, extract_mentions, fold, link
+from claimcheck.records import Finding, fingerprint
+from claimcheck.analysis.reference import Reference
 
 REFERENCE_SCORE = 0.95
 

@@ -1,8 +1,8 @@
 """Numbers: the same thing measured, values that differ beyond rounding or approximation."""
 from __future__ import annotations
 
-from claimcheck.findings import Verdict
-from claimcheck.reading import Figure
+from claimcheck.records import Verdict
+from claimcheck.analysis.reading import Figure
 from claimcheck.verify.align import Side, by_unit, clash, names_conflict, overlap, shared, subjects_conflict
 
 MIN_OVERLAP = 0.5         # share of content words two claims must share to be about one measurement

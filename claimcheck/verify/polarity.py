@@ -2,8 +2,8 @@
 "Three people were injured"), or the same subject with opposite outcomes ("won" / "lost")."""
 from __future__ import annotations
 
-from claimcheck.findings import Verdict
-from claimcheck.reading import vocabulary
+from claimcheck.records import Verdict
+from claimcheck.analysis.reading import vocabulary
 from claimcheck.verify.align import Side, subjects_conflict, overlap, same_root, shared, surface
 
 MIN_OVERLAP = 0.75        # a negation contradicts only a near-restatement

@@ -1,8 +1,8 @@
 """Positions: two actors on opposite sides of one question; one actor on both sides is a contradiction."""
 from __future__ import annotations
 
-from claimcheck.findings import Verdict
-from claimcheck.reading import Stance
+from claimcheck.records import Verdict
+from claimcheck.analysis.reading import Stance
 from claimcheck.verify.align import Side, same_entity, same_root, shared
 
 

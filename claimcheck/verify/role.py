@@ -2,7 +2,7 @@
 Elmendorf-Richardson"; "won by Maria Lopes" / "won by Ana Silva")."""
 from __future__ import annotations
 
-from claimcheck.findings import Verdict
+from claimcheck.records import Verdict
 from claimcheck.verify.align import Side, same_entity, same_root, shared, subjects_conflict
 
 
