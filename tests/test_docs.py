@@ -1,5 +1,5 @@
 """The docs cannot go stale: docs/cli.md is what docs/gen_cli_reference.py writes from the Click commands, and
-every relative link in README.md and docs/*.md points at a file that exists."""
+every relative link in README.md, CHANGELOG.md and docs/*.md points at a file that exists."""
 from __future__ import annotations
 
 import importlib.util
@@ -58,7 +58,7 @@ def test_link_parser_sees_links_and_skips_code():
 
 
 def test_relative_links_point_at_files():
-    pages = [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
+    pages = [ROOT / "README.md", ROOT / "CHANGELOG.md", *sorted(DOCS.glob("*.md"))]
     broken = []
     for page in pages:
         for target in links(page.read_text(encoding="utf-8")):
