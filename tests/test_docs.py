@@ -69,3 +69,41 @@ def test_relative_links_point_at_files():
                 broken.append(f"{page.relative_to(ROOT)}: {target}")
     assert not broken, "links to files that do not exist:\n" + "\n".join(broken)
     assert len(pages) > 1, "docs/*.md should exist"
+
+
+def schema(name: str) -> dict:
+    import json
+
+    return json.loads((DOCS / "schemas" / name).read_text(encoding="utf-8"))
+
+
+def test_report_and_baseline_match_their_documented_schemas(claimcheck, tmp_path):
+    """docs/schemas/*.schema.json describe what `check --format json|jsonl` and `baseline write` really write."""
+    import json
+
+    import jsonschema
+
+    news = ROOT / "examples" / "news"
+    assert claimcheck("run", "--no-nli", "--new-only", news / "batch1").exit_code == 0
+    assert claimcheck("run", "--no-nli", "--new-only", news / "batch2").exit_code == 1
+    report_schema = schema("report.schema.json")
+    jsonschema.Draft202012Validator.check_schema(report_schema)
+
+    report = json.loads(claimcheck("check", "--no-nli", "--format", "json").stdout)
+    jsonschema.Draft202012Validator(report_schema).validate(report)
+    assert [f["kind"] for f in report["findings"]] == ["number"]
+
+    finding_schema = {"$defs": report_schema["$defs"], "$ref": "#/$defs/finding"}
+    lines = claimcheck("check", "--no-nli", "--format", "jsonl").stdout.splitlines()
+    assert len(lines) == 1
+    for line in lines:
+        jsonschema.Draft202012Validator(finding_schema).validate(json.loads(line))
+
+    baseline = tmp_path / "baseline.json"
+    assert claimcheck("baseline", "write", baseline).exit_code == 0
+    baseline_schema = schema("baseline.schema.json")
+    jsonschema.Draft202012Validator.check_schema(baseline_schema)
+    jsonschema.Draft202012Validator(baseline_schema).validate(json.loads(baseline.read_text(encoding="utf-8")))
+
+    extra = dict(report, findings=[dict(report["findings"][0], undocumented=1)])
+    assert not jsonschema.Draft202012Validator(report_schema).is_valid(extra), "the schema must reject unknown keys"
