@@ -57,18 +57,38 @@ def test_link_parser_sees_links_and_skips_code():
     assert links(sample) == ["docs/ci.md#baseline", "serve.png", "other file.md"]
 
 
+def anchors(markdown: str) -> set[str]:
+    """The anchors GitHub gives the page's headings: lower case, punctuation dropped, spaces to hyphens,
+    a repeated heading numbered."""
+    seen: dict[str, int] = {}
+    for heading in re.findall(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", FENCE.sub("", markdown), re.M):
+        slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        seen[slug] = seen.get(slug, -1) + 1
+        if seen[slug]:
+            seen[f"{slug}-{seen[slug]}"] = 0
+    return set(seen)
+
+
+def test_anchor_slugs():
+    assert anchors("# A `json` report\n## Exit codes\n## Exit codes\n```\n# not a heading\n```\n") == {
+        "a-json-report", "exit-codes", "exit-codes-1"}
+
+
 def test_relative_links_point_at_files():
     pages = [ROOT / "README.md", ROOT / "CHANGELOG.md", *sorted(DOCS.glob("*.md"))]
     broken = []
     for page in pages:
         for target in links(page.read_text(encoding="utf-8")):
-            if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith("#"):
-                continue  # another site (https:, mailto:) or a heading on the same page
-            path = target.split("#", 1)[0].split("?", 1)[0]
-            if not (page.parent / path).exists():
-                broken.append(f"{page.relative_to(ROOT)}: {target}")
-    assert not broken, "links to files that do not exist:\n" + "\n".join(broken)
-    assert len(pages) > 1, "docs/*.md should exist"
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+                continue  # another site (https:, mailto:)
+            path, _, fragment = target.split("?", 1)[0].partition("#")
+            file = page.parent / path if path else page
+            if not file.exists():
+                broken.append(f"{page.relative_to(ROOT)}: {target} (no such file)")
+            elif fragment and file.suffix == ".md" and fragment not in anchors(file.read_text(encoding="utf-8")):
+                broken.append(f"{page.relative_to(ROOT)}: {target} (no such heading)")
+    assert not broken, "broken links:\n" + "\n".join(broken)
+    assert len(pages) > 2, "docs/*.md should exist"
 
 
 def schema(name: str) -> dict:
