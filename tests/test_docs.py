@@ -1,5 +1,6 @@
 """The docs cannot go stale: docs/cli.md is what docs/gen_cli_reference.py writes from the Click commands, and
 every relative link in README.md, CHANGELOG.md and docs/*.md points at a file that exists."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -18,7 +19,10 @@ REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*(<[^>\n]+>|\S+)", re.M)
 
 
 def generator():
-    spec = importlib.util.spec_from_file_location("gen_cli_reference", DOCS / "gen_cli_reference.py")
+    spec = importlib.util.spec_from_file_location(
+        "gen_cli_reference", DOCS / "gen_cli_reference.py"
+    )
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -26,10 +30,15 @@ def generator():
 
 def test_cli_reference_is_current():
     expected = generator().render()
-    current = (DOCS / "cli.md").read_text(encoding="utf-8") if (DOCS / "cli.md").is_file() else ""
+    current = (
+        (DOCS / "cli.md").read_text(encoding="utf-8")
+        if (DOCS / "cli.md").is_file()
+        else ""
+    )
     assert current == expected, (
         "docs/cli.md is stale (it differs from the Click commands' help): run `python docs/gen_cli_reference.py` "
-        "and commit docs/cli.md")
+        "and commit docs/cli.md"
+    )
 
 
 def test_cli_reference_covers_every_command():
@@ -42,18 +51,26 @@ def test_cli_reference_covers_every_command():
         if isinstance(command, click.Group):
             wanted |= {f"claimcheck {name} {sub}" for sub in command.commands}
     assert wanted <= headings, f"missing from docs/cli.md: {sorted(wanted - headings)}"
-    assert {"claimcheck model info", "claimcheck train-nli", "claimcheck eval"} <= headings
+    assert {
+        "claimcheck model info",
+        "claimcheck train-nli",
+        "claimcheck eval",
+    } <= headings
 
 
 def links(markdown: str) -> list[str]:
     """Link targets outside code blocks and code spans."""
     text = CODE_SPAN.sub("", FENCE.sub("", markdown))
-    return [target.strip("<>") for target in LINK.findall(text) + REFERENCE.findall(text)]
+    return [
+        target.strip("<>") for target in LINK.findall(text) + REFERENCE.findall(text)
+    ]
 
 
 def test_link_parser_sees_links_and_skips_code():
-    sample = ("See [the guide](docs/ci.md#baseline) and ![shot](serve.png \"title\").\n"
-              "[ref]: <other file.md>\n`[not](a-link.md)`\n```\n[nor](this.md)\n```\n")
+    sample = (
+        'See [the guide](docs/ci.md#baseline) and ![shot](serve.png "title").\n'
+        "[ref]: <other file.md>\n`[not](a-link.md)`\n```\n[nor](this.md)\n```\n"
+    )
     assert links(sample) == ["docs/ci.md#baseline", "serve.png", "other file.md"]
 
 
@@ -61,7 +78,9 @@ def anchors(markdown: str) -> set[str]:
     """The anchors GitHub gives the page's headings: lower case, punctuation dropped, spaces to hyphens,
     a repeated heading numbered."""
     seen: dict[str, int] = {}
-    for heading in re.findall(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", FENCE.sub("", markdown), re.M):
+    for heading in re.findall(
+        r"^#{1,6}[ \t]+(.+?)[ \t#]*$", FENCE.sub("", markdown), re.M
+    ):
         slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
         seen[slug] = seen.get(slug, -1) + 1
         if seen[slug]:
@@ -70,8 +89,9 @@ def anchors(markdown: str) -> set[str]:
 
 
 def test_anchor_slugs():
-    assert anchors("# A `json` report\n## Exit codes\n## Exit codes\n```\n# not a heading\n```\n") == {
-        "a-json-report", "exit-codes", "exit-codes-1"}
+    assert anchors(
+        "# A `json` report\n## Exit codes\n## Exit codes\n```\n# not a heading\n```\n"
+    ) == {"a-json-report", "exit-codes", "exit-codes-1"}
 
 
 def test_relative_links_point_at_files():
@@ -85,7 +105,11 @@ def test_relative_links_point_at_files():
             file = page.parent / path if path else page
             if not file.exists():
                 broken.append(f"{page.relative_to(ROOT)}: {target} (no such file)")
-            elif fragment and file.suffix == ".md" and fragment not in anchors(file.read_text(encoding="utf-8")):
+            elif (
+                fragment
+                and file.suffix == ".md"
+                and fragment not in anchors(file.read_text(encoding="utf-8"))
+            ):
                 broken.append(f"{page.relative_to(ROOT)}: {target} (no such heading)")
     assert not broken, "broken links:\n" + "\n".join(broken)
     assert len(pages) > 2, "docs/*.md should exist"
@@ -123,7 +147,11 @@ def test_report_and_baseline_match_their_documented_schemas(claimcheck, tmp_path
     assert claimcheck("baseline", "write", baseline).exit_code == 0
     baseline_schema = schema("baseline.schema.json")
     jsonschema.Draft202012Validator.check_schema(baseline_schema)
-    jsonschema.Draft202012Validator(baseline_schema).validate(json.loads(baseline.read_text(encoding="utf-8")))
+    jsonschema.Draft202012Validator(baseline_schema).validate(
+        json.loads(baseline.read_text(encoding="utf-8"))
+    )
 
     extra = dict(report, findings=[dict(report["findings"][0], undocumented=1)])
-    assert not jsonschema.Draft202012Validator(report_schema).is_valid(extra), "the schema must reject unknown keys"
+    assert not jsonschema.Draft202012Validator(report_schema).is_valid(extra), (
+        "the schema must reject unknown keys"
+    )
