@@ -4,6 +4,7 @@
 
 Each size gets a fresh database (so no cached NLI scores) filled with synthetic articles of 12 claims.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,12 +21,15 @@ from claimcheck.store.database import Store  # noqa: E402
 
 
 def write_articles(folder: Path, claims: int, per_document: int = 12) -> None:
-    texts = [claim.text for claim in synthetic_claims(claims, per_document=per_document)]
+    texts = [
+        claim.text for claim in synthetic_claims(claims, per_document=per_document)
+    ]
     for index in range(0, len(texts), per_document):
-        body = "\n".join(texts[index:index + per_document])
+        body = "\n".join(texts[index : index + per_document])
         number = index // per_document
         (folder / f"doc{number:05d}.txt").write_text(
-            f"---\nsource: Outlet {number % 40}\n---\n{body}\n", encoding="utf-8")
+            f"---\nsource: Outlet {number % 40}\n---\n{body}\n", encoding="utf-8"
+        )
 
 
 def main() -> None:
@@ -38,10 +42,19 @@ def main() -> None:
     if not args.no_nli:
         started = time.perf_counter()
         model = pipeline.load_nli(args.model, batch_size=32)
-        print(f"model {model.name} loaded in {time.perf_counter() - started:.2f}s (included in each check below)")
-    print(f"{'size':>4} {'claims':>7} {'pairs':>7} {'pairs/claim':>11} {'findings':>8} {'check s':>8}")
+        print(
+            f"model {model.name} loaded in {time.perf_counter() - started:.2f}s (included in each check below)"
+        )
+    print(
+        f"{'size':>4} {'claims':>7} {'pairs':>7} {'pairs/claim':>11} {'findings':>8} {'check s':>8}"
+    )
     seconds = {}
-    for factor in (0, 1, 2, 4):  # 0: a small warm-up run, so imports don't count against 1x
+    for factor in (
+        0,
+        1,
+        2,
+        4,
+    ):  # 0: a small warm-up run, so imports don't count against 1x
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "articles"
             folder.mkdir()
@@ -53,8 +66,10 @@ def main() -> None:
             seconds[factor] = time.perf_counter() - started
             summary = result.summary
             if factor:
-                print(f"{factor:>3}x {summary['claims']:>7} {summary['pairs']:>7} "
-                      f"{summary['pairs'] / summary['claims']:>11.2f} {summary['findings']:>8} {seconds[factor]:>8.2f}")
+                print(
+                    f"{factor:>3}x {summary['claims']:>7} {summary['pairs']:>7} "
+                    f"{summary['pairs'] / summary['claims']:>11.2f} {summary['findings']:>8} {seconds[factor]:>8.2f}"
+                )
     print(f"check time 4x / 1x: {seconds[4] / seconds[1]:.2f} (linear would be 4.0)")
 
 

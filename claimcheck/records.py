@@ -1,4 +1,5 @@
 """Records passed down the pipeline: documents, claims, verdicts and findings (plain dataclasses)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,15 +9,19 @@ from dataclasses import asdict, dataclass
 
 @dataclass(frozen=True)
 class Document:
-    id: str                     # stable id: the record's `id`, else derived from the path
-    source: str                 # outlet name, e.g. "Reuters" or the file's folder/stem
-    text: str                   # decoded text; claim offsets index into this string
-    path: str                   # file it came from, as given on the command line
+    id: str  # stable id: the record's `id`, else derived from the path
+    source: str  # outlet name, e.g. "Reuters" or the file's folder/stem
+    text: str  # decoded text; claim offsets index into this string
+    path: str  # file it came from, as given on the command line
     title: str | None = None
     url: str | None = None
     published: str | None = None  # ISO date (YYYY-MM-DD) when known
-    record_line: int | None = None  # for batch files (jsonl/csv/...): line of the record in `path`
-    origins: tuple[tuple[int, int], ...] | None = None  # for HTML: (line, column) in `path` of each line of `text`
+    record_line: int | None = (
+        None  # for batch files (jsonl/csv/...): line of the record in `path`
+    )
+    origins: tuple[tuple[int, int], ...] | None = (
+        None  # for HTML: (line, column) in `path` of each line of `text`
+    )
 
     @property
     def version(self) -> str:
@@ -28,7 +33,9 @@ class Document:
         if self.record_line is not None:
             return self.record_line
         if self.origins:
-            return self.origins[min(self.text.count("\n", 0, offset), len(self.origins) - 1)][0]
+            return self.origins[
+                min(self.text.count("\n", 0, offset), len(self.origins) - 1)
+            ][0]
         return self.text.count("\n", 0, offset) + 1
 
     def column_of(self, offset: int) -> int:
@@ -37,24 +44,29 @@ class Document:
             return 1
         into_line = offset - (self.text.rfind("\n", 0, offset) + 1)
         if self.origins:
-            return self.origins[min(self.text.count("\n", 0, offset), len(self.origins) - 1)][1] + into_line
+            return (
+                self.origins[
+                    min(self.text.count("\n", 0, offset), len(self.origins) - 1)
+                ][1]
+                + into_line
+            )
         return into_line + 1
 
 
 @dataclass(frozen=True)
 class Claim:
     id: str
-    text: str          # the atomic claim, standalone (may be rewritten from the sentence)
-    sentence: str      # the original sentence, verbatim
+    text: str  # the atomic claim, standalone (may be rewritten from the sentence)
+    sentence: str  # the original sentence, verbatim
     source: str
-    document: str      # Document.id
-    version: str       # Document.version
+    document: str  # Document.id
+    version: str  # Document.version
     path: str
     line: int
     column: int
-    start: int         # document.text[start:end] is the span the claim came from
+    start: int  # document.text[start:end] is the span the claim came from
     end: int
-    speaker: str | None = None   # who makes the claim ("Putin described ..." -> "Putin")
+    speaker: str | None = None  # who makes the claim ("Putin described ..." -> "Putin")
     published: str | None = None
 
     def to_dict(self) -> dict:
@@ -75,14 +87,15 @@ SPECIFICITY = {"name": 0, "number": 1, "date": 2, "position": 3, "contradiction"
 @dataclass(frozen=True)
 class Verdict:
     """One verifier's judgement that two claims disagree."""
-    kind: str          # one of KINDS
-    score: float       # in [0, 1]
-    explanation: str   # one line
+
+    kind: str  # one of KINDS
+    score: float  # in [0, 1]
+    explanation: str  # one line
 
 
 @dataclass(frozen=True)
 class Finding:
-    id: str            # the fingerprint: stable across machines, databases and re-ingests
+    id: str  # the fingerprint: stable across machines, databases and re-ingests
     kind: str
     score: float
     explanation: str

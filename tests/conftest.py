@@ -12,7 +12,9 @@ class Claimcheck:
         self.runner = CliRunner()
 
     def __call__(self, *args, input=None):
-        return self.runner.invoke(cli, ["--db", self.db, *map(str, args)], input=input, catch_exceptions=False)
+        return self.runner.invoke(
+            cli, ["--db", self.db, *map(str, args)], input=input, catch_exceptions=False
+        )
 
 
 @pytest.fixture

@@ -39,7 +39,10 @@ def articles(tmp_path):
 
 def counts(db):
     store = Store(db)
-    return {table: store.db[table].count for table in ("documents", "claims", "findings", "ingests")}
+    return {
+        table: store.db[table].count
+        for table in ("documents", "claims", "findings", "ingests")
+    }
 
 
 def test_help_is_fast_and_imports_no_heavy_library():
@@ -55,9 +58,9 @@ def test_ingest_seed_then_list_claims_with_exact_offsets(claimcheck):
     assert len(rows) > 20
     for row in rows:
         assert row["source"] == "Seed"
-        assert text[row["start"]:row["end"]].strip()
+        assert text[row["start"] : row["end"]].strip()
     assert not any("Recent Random Post" in row["text"] for row in rows)
-    merz = [row for row in rows if "Frederik Merz" in text[row["start"]:row["end"]]]
+    merz = [row for row in rows if "Frederik Merz" in text[row["start"] : row["end"]]]
     assert merz
 
 
@@ -67,13 +70,18 @@ def test_reingest_is_idempotent(claimcheck, articles):
     result = claimcheck("ingest", articles)
     assert "0 new, 0 updated, 2 unchanged" in result.output
     after = counts(claimcheck.db)
-    assert after["claims"] == before["claims"] and after["documents"] == before["documents"]
+    assert (
+        after["claims"] == before["claims"]
+        and after["documents"] == before["documents"]
+    )
 
 
 def test_listing_formats(claimcheck, articles):
     claimcheck("ingest", articles)
     as_json = json.loads(claimcheck("claims", "--json").output)
-    as_nl = [json.loads(line) for line in claimcheck("claims", "--nl").output.splitlines()]
+    as_nl = [
+        json.loads(line) for line in claimcheck("claims", "--nl").output.splitlines()
+    ]
     as_csv = list(csv.DictReader(io.StringIO(claimcheck("claims", "--csv").output)))
     assert as_json == as_nl
     assert [row["id"] for row in as_csv] == [row["id"] for row in as_json]
@@ -99,16 +107,31 @@ def test_check_json_schema_and_exit_code(claimcheck, articles):
         assert set(finding) == {"id", "kind", "score", "explanation", "claims"}
         assert 0 <= finding["score"] <= 1
         for claim in finding["claims"]:
-            assert set(claim) == {"id", "text", "sentence", "source", "document", "path", "line", "start",
-                                  "end", "speaker"}
-        assert {c["source"] for c in finding["claims"]} == {"Northern Ledger", "Capital Wire"}
+            assert set(claim) == {
+                "id",
+                "text",
+                "sentence",
+                "source",
+                "document",
+                "path",
+                "line",
+                "start",
+                "end",
+                "speaker",
+            }
+        assert {c["source"] for c in finding["claims"]} == {
+            "Northern Ledger",
+            "Capital Wire",
+        }
     listed = json.loads(claimcheck("findings", "--json").output)
     assert {f["id"] for f in listed} == {f["id"] for f in report["findings"]}
 
 
 def test_run_writes_report_file(claimcheck, articles, tmp_path):
     output = tmp_path / "report.json"
-    result = claimcheck("run", articles, "--no-nli", "--format", "json", "--output", output)
+    result = claimcheck(
+        "run", articles, "--no-nli", "--format", "json", "--output", output
+    )
     assert result.exit_code == 1
     assert json.loads(output.read_text())["summary"]["findings"] >= 2
     assert claimcheck("run", articles, "--no-nli", "--fail-on", "none").exit_code == 0
@@ -116,8 +139,16 @@ def test_run_writes_report_file(claimcheck, articles, tmp_path):
 
 def test_query(claimcheck, articles):
     claimcheck("ingest", articles)
-    result = claimcheck("query", "select source, count(*) as n from claims group by source order by source", "--csv")
-    assert result.output.splitlines() == ["source,n", "Capital Wire,2", "Northern Ledger,2"]
+    result = claimcheck(
+        "query",
+        "select source, count(*) as n from claims group by source order by source",
+        "--csv",
+    )
+    assert result.output.splitlines() == [
+        "source,n",
+        "Capital Wire,2",
+        "Northern Ledger,2",
+    ]
 
 
 def assert_clean_error(result, message):
@@ -138,7 +169,9 @@ BAD_FILES = {
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
-def test_bad_input_is_one_line_error_and_nothing_is_written(claimcheck, articles, tmp_path, name):
+def test_bad_input_is_one_line_error_and_nothing_is_written(
+    claimcheck, articles, tmp_path, name
+):
     claimcheck("ingest", articles)
     before = counts(claimcheck.db)
     content, message = BAD_FILES[name]
@@ -168,7 +201,9 @@ def test_bad_sql_and_writes_are_refused(claimcheck, articles):
 def test_missing_model_is_a_clear_error(claimcheck, articles, tmp_path):
     claimcheck("ingest", articles)
     before = counts(claimcheck.db)
-    assert_clean_error(claimcheck("check", "--model", tmp_path / "no-such-model"), "model")
+    assert_clean_error(
+        claimcheck("check", "--model", tmp_path / "no-such-model"), "model"
+    )
     assert counts(claimcheck.db) == before
 
 

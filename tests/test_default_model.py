@@ -5,15 +5,33 @@ from click.testing import CliRunner
 from claimcheck.nli.model import LABELS, default_model_path, load_model
 
 CONTRADICTIONS = [
-    ("The police arrested 12 people in Lagos on Tuesday.", "The police arrested 40 people in Lagos on Tuesday."),
-    ("The minister attended the summit in Oslo.", "The minister did not attend the summit in Oslo."),
-    ("Turnout was 64 percent in the election.", "Turnout was 38 percent in the election."),
+    (
+        "The police arrested 12 people in Lagos on Tuesday.",
+        "The police arrested 40 people in Lagos on Tuesday.",
+    ),
+    (
+        "The minister attended the summit in Oslo.",
+        "The minister did not attend the summit in Oslo.",
+    ),
+    (
+        "Turnout was 64 percent in the election.",
+        "Turnout was 38 percent in the election.",
+    ),
     ("The strike ended on Monday.", "The strike ended on Friday."),
 ]
 ENTAILMENTS = [
-    ("The police arrested 12 people in Lagos on Tuesday.", "The police arrested 12 people in Lagos on Tuesday."),
-    ("The central bank raised interest rates to 5 percent on Thursday.", "The central bank raised interest rates."),
-    ("About 1,200 workers will lose their jobs when the plant closes.", "About 1200 workers will lose their jobs."),
+    (
+        "The police arrested 12 people in Lagos on Tuesday.",
+        "The police arrested 12 people in Lagos on Tuesday.",
+    ),
+    (
+        "The central bank raised interest rates to 5 percent on Thursday.",
+        "The central bank raised interest rates.",
+    ),
+    (
+        "About 1,200 workers will lose their jobs when the plant closes.",
+        "About 1200 workers will lose their jobs.",
+    ),
 ]
 
 
@@ -50,7 +68,10 @@ def test_model_info_command():
 
     result = CliRunner().invoke(cli, ["model", "info", "--json"])
     assert result.exit_code == 0, result.output
-    assert '"name": "claimcheck-default-' in result.stdout and '"threshold"' in result.stdout
+    assert (
+        '"name": "claimcheck-default-' in result.stdout
+        and '"threshold"' in result.stdout
+    )
 
 
 def test_both_thresholds_are_calibrated_on_a_held_out_dev_split():

@@ -1,16 +1,17 @@
 """The shipped sentence-embedding model, stored claim vectors and embedding neighbours in pairing."""
+
 import numpy as np
 import pytest
 
 from claimcheck.analysis import embeddings
-from claimcheck.store import migrations
-from claimcheck.records import Claim
 from claimcheck.analysis.embeddings import Embedder
 from claimcheck.errors import ClaimcheckError
-from claimcheck.store.migrations import MIGRATIONS
 from claimcheck.pairing.neighbourhood import claim_vectors, neighbourhood
 from claimcheck.pairing.pairs import candidate_pairs
+from claimcheck.records import Claim
+from claimcheck.store import migrations
 from claimcheck.store.database import Store
+from claimcheck.store.migrations import MIGRATIONS
 
 SEED_A = "They insisted on a ceasefire before substantive talks could begin."
 SEED_B = "Trump, however, aligned more closely with Putin, emphasizing a focus on lasting peace rather than temporary ceasefires."
@@ -44,8 +45,20 @@ DISTRACTORS = [
 
 
 def claim(id, text, document=None, speaker=None):
-    return Claim(id=id, text=text, sentence=text, source="wire", document=document or f"doc-{id}", version="1",
-                 path="doc.txt", line=1, column=1, start=0, end=len(text), speaker=speaker)
+    return Claim(
+        id=id,
+        text=text,
+        sentence=text,
+        source="wire",
+        document=document or f"doc-{id}",
+        version="1",
+        path="doc.txt",
+        line=1,
+        column=1,
+        start=0,
+        end=len(text),
+        speaker=speaker,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +69,9 @@ def embedder():
 def test_shipped_model_is_small_and_gives_unit_vectors(embedder):
     files = [f for f in embeddings.default_path().iterdir() if f.is_file()]
     assert sum(f.stat().st_size for f in files) < 24.5e6
-    assert embedder.dimension == 384 and embedder.name.startswith("all-MiniLM-L6-v2-int8-")
+    assert embedder.dimension == 384 and embedder.name.startswith(
+        "all-MiniLM-L6-v2-int8-"
+    )
     vectors = embedder.embed(["The mayor resigned.", "Prices rose."])
     assert vectors.shape == (2, 384) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-5)
@@ -65,12 +80,23 @@ def test_shipped_model_is_small_and_gives_unit_vectors(embedder):
 
 def test_paraphrases_are_close_and_unrelated_sentences_far(embedder):
     pairs = [
-        ("The company reported a sharp rise in quarterly profits.", "Quarterly earnings at the firm jumped strongly."),
-        ("The mayor resigned on Monday after the scandal.", "Following the scandal, the mayor stepped down on Monday."),
-        ("Heavy rain flooded the harbour district overnight.", "The harbour area was under water after a night of downpours."),
+        (
+            "The company reported a sharp rise in quarterly profits.",
+            "Quarterly earnings at the firm jumped strongly.",
+        ),
+        (
+            "The mayor resigned on Monday after the scandal.",
+            "Following the scandal, the mayor stepped down on Monday.",
+        ),
+        (
+            "Heavy rain flooded the harbour district overnight.",
+            "The harbour area was under water after a night of downpours.",
+        ),
         (SEED_A, SEED_B),
     ]
-    cosine = embedder.embed([a for a, _ in pairs]) @ embedder.embed([b for _, b in pairs]).T
+    cosine = (
+        embedder.embed([a for a, _ in pairs]) @ embedder.embed([b for _, b in pairs]).T
+    )
     assert (np.diag(cosine) > 0.45).all()
     assert (cosine[~np.eye(len(pairs), dtype=bool)] < 0.3).all()
 
@@ -86,30 +112,41 @@ def test_missing_model_is_one_clear_error(tmp_path):
         embeddings.load(tmp_path)
 
 
-def test_check_with_a_missing_model_is_one_line_and_exit_2(claimcheck, tmp_path, monkeypatch):
+def test_check_with_a_missing_model_is_one_line_and_exit_2(
+    claimcheck, tmp_path, monkeypatch
+):
     article = tmp_path / "a.txt"
     article.write_text("Turnout in Ohio was 61 percent.\n")
     claimcheck("ingest", article)
     monkeypatch.setenv(embeddings.ENV, str(tmp_path / "nowhere"))
     result = claimcheck("check", "--no-nli")
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: the sentence-embedding model is missing") and result.stderr.count("\n") == 1
+    assert (
+        result.stderr.startswith("Error: the sentence-embedding model is missing")
+        and result.stderr.count("\n") == 1
+    )
 
 
 def test_stored_vectors_round_trip(embedder):
     vectors = embedder.embed([SEED_A, SEED_B])
-    back = embeddings.from_blobs([embeddings.to_blob(v) for v in vectors], embedder.dimension)
+    back = embeddings.from_blobs(
+        [embeddings.to_blob(v) for v in vectors], embedder.dimension
+    )
     assert back.dtype == np.float32 and ((back * vectors).sum(axis=1) > 0.9999).all()
 
 
 def seed_claims():
-    return [claim("s1", SEED_A, "harbor-times"), claim("s2", SEED_B, "northern-ledger")] + \
-        [claim(f"d{i:02d}", text, f"other-{i}") for i, text in enumerate(DISTRACTORS)]
+    return [
+        claim("s1", SEED_A, "harbor-times"),
+        claim("s2", SEED_B, "northern-ledger"),
+    ] + [claim(f"d{i:02d}", text, f"other-{i}") for i, text in enumerate(DISTRACTORS)]
 
 
 def test_seed_paraphrase_becomes_a_candidate_pair(embedder):
     claims = seed_claims()
-    vectors = dict(zip((c.id for c in claims), embedder.embed([c.text for c in claims])))
+    vectors = dict(
+        zip((c.id for c in claims), embedder.embed([c.text for c in claims]))
+    )
     for k in (20, 3):
         pairs = candidate_pairs(claims, k=k, vectors=vectors)
         found = {(pair.a.id, pair.b.id): pair for pair in pairs}
@@ -126,16 +163,29 @@ def test_embedding_neighbours_follow_the_pairing_rules(embedder):
     vectors = dict(zip("xy", embedder.embed([SEED_A, SEED_B])))
     assert candidate_pairs(same_document, vectors=vectors) == []
     speakers = [claim("x", SEED_A, "d", "Merz"), claim("y", SEED_B, "d", "Trump")]
-    assert [(p.a.id, p.b.id) for p in candidate_pairs(speakers, vectors=vectors)] == [("x", "y")]
-    copies = [claim("p", SEED_A, "d1"), claim("q", SEED_A.upper(), "d2"), claim("r", SEED_B, "d3")]
+    assert [(p.a.id, p.b.id) for p in candidate_pairs(speakers, vectors=vectors)] == [
+        ("x", "y")
+    ]
+    copies = [
+        claim("p", SEED_A, "d1"),
+        claim("q", SEED_A.upper(), "d2"),
+        claim("r", SEED_B, "d3"),
+    ]
     vectors = dict(zip("pqr", embedder.embed([c.text for c in copies])))
-    assert {(p.a.id, p.b.id) for p in candidate_pairs(copies, vectors=vectors)} == {("p", "r"), ("q", "r")}
+    assert {(p.a.id, p.b.id) for p in candidate_pairs(copies, vectors=vectors)} == {
+        ("p", "r"),
+        ("q", "r"),
+    }
     without = [(p.a.id, p.b.id) for p in candidate_pairs(seed_claims())]
-    assert [(p.a.id, p.b.id) for p in candidate_pairs(seed_claims(), vectors={})] == without   # no vectors: words, keys
+    assert [
+        (p.a.id, p.b.id) for p in candidate_pairs(seed_claims(), vectors={})
+    ] == without  # no vectors: words, keys
 
 
 def store_claims(store, claims, ingest):
-    store.db["claims"].insert_all(({**c.to_dict(), "ingest": ingest, "superseded": 0} for c in claims), pk="id")
+    store.db["claims"].insert_all(
+        ({**c.to_dict(), "ingest": ingest, "superseded": 0} for c in claims), pk="id"
+    )
 
 
 class Counting:
@@ -157,18 +207,28 @@ def test_vectors_are_stored_and_reused(tmp_path, embedder):
     counting = Counting(embedder)
     first = claim_vectors(store, claims, counting)
     assert len(counting.texts) == len(claims)
-    assert store.db.execute("select count(*) from claim_vectors where model = ?", [embedder.name]).fetchone()[0] == len(claims)
+    assert store.db.execute(
+        "select count(*) from claim_vectors where model = ?", [embedder.name]
+    ).fetchone()[0] == len(claims)
     again = claim_vectors(store, claims, counting)
-    assert len(counting.texts) == len(claims)       # nothing computed the second time
+    assert len(counting.texts) == len(claims)  # nothing computed the second time
     assert all(np.array_equal(first[c.id], again[c.id]) for c in claims)
 
 
-def test_check_computes_vectors_once_and_new_only_just_for_the_new_claims(claimcheck, tmp_path, monkeypatch, embedder):
+def test_check_computes_vectors_once_and_new_only_just_for_the_new_claims(
+    claimcheck, tmp_path, monkeypatch, embedder
+):
     counted = []
     original = Embedder.embed
-    monkeypatch.setattr(Embedder, "embed", lambda self, texts: counted.extend(texts) or original(self, texts))
+    monkeypatch.setattr(
+        Embedder,
+        "embed",
+        lambda self, texts: counted.extend(texts) or original(self, texts),
+    )
     first, second = tmp_path / "first.txt", tmp_path / "second.txt"
-    first.write_text("Turnout in Ohio was 61 percent.\n\nThe mayor of Dayton resigned on Monday.\n")
+    first.write_text(
+        "Turnout in Ohio was 61 percent.\n\nThe mayor of Dayton resigned on Monday.\n"
+    )
     second.write_text("Heavy rain flooded the harbour district of Cork overnight.\n")
     claimcheck("run", first, "--no-nli")
     computed = len(counted)
@@ -177,26 +237,36 @@ def test_check_computes_vectors_once_and_new_only_just_for_the_new_claims(claimc
     assert len(counted) == computed
     claimcheck("ingest", second)
     claimcheck("check", "--no-nli", "--new-only")
-    assert counted[computed:] == ["Heavy rain flooded the harbour district of Cork overnight."]
+    assert counted[computed:] == [
+        "Heavy rain flooded the harbour district of Cork overnight."
+    ]
 
 
 def test_new_only_neighbourhood_brings_the_embedding_neighbours(tmp_path, embedder):
     store = Store(tmp_path / "claims.db")
-    old = [claim("s1", SEED_A, "harbor-times")] + [claim(f"d{i:02d}", t, f"other-{i}") for i, t in enumerate(DISTRACTORS)]
+    old = [claim("s1", SEED_A, "harbor-times")] + [
+        claim(f"d{i:02d}", t, f"other-{i}") for i, t in enumerate(DISTRACTORS)
+    ]
     store_claims(store, old, 1)
     claim_vectors(store, old, embedder)
     new = claim("s2", SEED_B, "northern-ledger")
     store_claims(store, [new], 2)
     near = neighbourhood(store, {"s2"}, k=3)
     assert "s1" in {c.id for c in near.claims} and set(near.vectors) >= {"s1", "s2"}
-    pairs = candidate_pairs(near.claims, new={"s2"}, k=3, known_keys=near.keys, vectors=near.vectors)
+    pairs = candidate_pairs(
+        near.claims, new={"s2"}, k=3, known_keys=near.keys, vectors=near.vectors
+    )
     assert ("s1", "s2") in {(p.a.id, p.b.id) for p in pairs}
     assert neighbourhood(store, {"s2"}, k=3, embed=False).vectors is None
 
 
-def test_migration_adds_the_vector_table_to_an_old_database(tmp_path, monkeypatch, embedder):
+def test_migration_adds_the_vector_table_to_an_old_database(
+    tmp_path, monkeypatch, embedder
+):
     path = tmp_path / "old.db"
-    monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in MIGRATIONS if m[0] < "m007"])
+    monkeypatch.setattr(
+        migrations, "MIGRATIONS", [m for m in MIGRATIONS if m[0] < "m007"]
+    )
     old = Store(path)
     store_claims(old, seed_claims(), 1)
     assert "claim_vectors" not in old.db.table_names()
@@ -204,11 +274,19 @@ def test_migration_adds_the_vector_table_to_an_old_database(tmp_path, monkeypatc
     monkeypatch.undo()
 
     store = Store(path)
-    assert "m007_claim_vectors" in {row["name"] for row in store.db.query("select name from _migrations")}
+    assert "m007_claim_vectors" in {
+        row["name"] for row in store.db.query("select name from _migrations")
+    }
     claims = store.active_claims()
     vectors = claim_vectors(store, claims, embedder)
-    assert len(store.claim_vectors([c.id for c in claims], embedder.name)) == len(claims) == len(vectors)
-    assert ("s1", "s2") in {(p.a.id, p.b.id) for p in candidate_pairs(claims, vectors=vectors)}
+    assert (
+        len(store.claim_vectors([c.id for c in claims], embedder.name))
+        == len(claims)
+        == len(vectors)
+    )
+    assert ("s1", "s2") in {
+        (p.a.id, p.b.id) for p in candidate_pairs(claims, vectors=vectors)
+    }
 
 
 def test_embeddings_can_be_turned_off(claimcheck, tmp_path, monkeypatch):

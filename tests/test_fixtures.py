@@ -1,4 +1,5 @@
 """End to end on the bundled fixtures, with the shipped model: planted findings are found, nothing else is."""
+
 import json
 from pathlib import Path
 
@@ -24,8 +25,11 @@ def side_matches(claim: dict, text: str, file: str) -> bool:
 
 def matches(finding: dict, entry: dict) -> bool:
     a, b = finding["claims"]
-    return any(side_matches(x, entry["a"], entry["a_file"]) and side_matches(y, entry["b"], entry["b_file"])
-               for x, y in ((a, b), (b, a)))
+    return any(
+        side_matches(x, entry["a"], entry["a_file"])
+        and side_matches(y, entry["b"], entry["b_file"])
+        for x, y in ((a, b), (b, a))
+    )
 
 
 def describe(entry):
@@ -53,27 +57,46 @@ def test_every_name_error_is_found(findings):
 
 
 def test_no_consistent_paraphrase_is_flagged(findings):
-    flagged = [describe(e) for e in EXPECTED["consistent"] if any(matches(f, e) for f in findings)]
+    flagged = [
+        describe(e)
+        for e in EXPECTED["consistent"]
+        if any(matches(f, e) for f in findings)
+    ]
     assert not flagged, "wrongly flagged:\n" + "\n".join(flagged)
 
 
 def test_few_look_alike_facts_about_different_things_are_flagged(findings):
-    flagged = [describe(e) for e in EXPECTED["unrelated"] if any(matches(f, e) for f in findings)]
-    assert len(flagged) <= MAX_UNRELATED_FLAGGED, "wrongly flagged:\n" + "\n".join(flagged)
+    flagged = [
+        describe(e)
+        for e in EXPECTED["unrelated"]
+        if any(matches(f, e) for f in findings)
+    ]
+    assert len(flagged) <= MAX_UNRELATED_FLAGGED, "wrongly flagged:\n" + "\n".join(
+        flagged
+    )
 
 
 def test_every_finding_is_planted_or_listed(findings):
     """A finding on a pair the fixtures do not list is a false alarm nobody is counting."""
     listed = EXPECTED["findings"] + EXPECTED["consistent"] + EXPECTED["unrelated"]
-    unlisted = [f"{f['kind']}: {f['claims'][0]['text']!r} / {f['claims'][1]['text']!r}"
-                for f in findings if not any(matches(f, e) for e in listed)]
-    assert not unlisted, "findings on pairs fixtures/expected.json does not list:\n" + "\n".join(unlisted)
+    unlisted = [
+        f"{f['kind']}: {f['claims'][0]['text']!r} / {f['claims'][1]['text']!r}"
+        for f in findings
+        if not any(matches(f, e) for e in listed)
+    ]
+    assert not unlisted, (
+        "findings on pairs fixtures/expected.json does not list:\n"
+        + "\n".join(unlisted)
+    )
 
 
 def test_deterministic_checks_flag_no_look_alike_facts(tmp_path):
     claimcheck = Claimcheck(tmp_path / "claims.db")
     result = claimcheck("run", FIXTURES / "news", "--no-nli", "--format", "json")
     rules_only = json.loads(result.stdout)["findings"]
-    flagged = [describe(e) for e in EXPECTED["unrelated"] + EXPECTED["consistent"]
-               if any(matches(f, e) for f in rules_only)]
+    flagged = [
+        describe(e)
+        for e in EXPECTED["unrelated"] + EXPECTED["consistent"]
+        if any(matches(f, e) for f in rules_only)
+    ]
     assert not flagged, "wrongly flagged:\n" + "\n".join(flagged)

@@ -5,17 +5,23 @@ import time
 import numpy as np
 import pytest
 
-from claimcheck.nli import model as nli
 from claimcheck.errors import ClaimcheckError
+from claimcheck.nli import model as nli
 from claimcheck.nli.model import LABELS, load_model
 from tests.tiny_nli import build_tiny_nli_model
 
 PAIRS = [
     ("The police arrested five men on Monday.", "No one was arrested."),
     ("The company said prices rose by 3 percent in March.", "Prices fell."),
-    ("The minister was elected in 2019.", "The minister won the election in 2019 after a long campaign."),
+    (
+        "The minister was elected in 2019.",
+        "The minister won the election in 2019 after a long campaign.",
+    ),
     ("Two children were injured.", "Two children were injured."),
-    ("The bank closed.", "The bank opened a new branch in the city on Friday after the vote."),
+    (
+        "The bank closed.",
+        "The bank opened a new branch in the city on Friday after the vote.",
+    ),
 ]
 
 
@@ -47,7 +53,9 @@ def test_predicts_probabilities_in_label_order(tiny):
 
 def test_scores_do_not_depend_on_the_batch(tiny):
     together = load_model(tiny, batch_size=32).predict(PAIRS)
-    alone = np.concatenate([load_model(tiny, batch_size=1).predict([pair]) for pair in PAIRS])
+    alone = np.concatenate(
+        [load_model(tiny, batch_size=1).predict([pair]) for pair in PAIRS]
+    )
     reordered = load_model(tiny, batch_size=2).predict(PAIRS[::-1])[::-1]
     assert np.abs(together - alone).max() < 1e-4
     assert np.abs(together - reordered).max() < 1e-4
@@ -65,7 +73,9 @@ def test_label_order_comes_from_the_config(tiny, tmp_path):
     permuted = variant(tiny, tmp_path, ("CONTRADICTION", "Neutral", "ENTAILMENT"))
     model = load_model(permuted)
     assert model.labels == ("contradiction", "neutral", "entailment")
-    assert np.allclose(model.predict(PAIRS), load_model(tiny).predict(PAIRS)[:, ::-1], atol=1e-6)
+    assert np.allclose(
+        model.predict(PAIRS), load_model(tiny).predict(PAIRS)[:, ::-1], atol=1e-6
+    )
 
 
 def test_stored_threshold_is_used(tiny, tmp_path):
@@ -93,12 +103,18 @@ def test_two_label_model_maps_to_contradiction_or_not(tiny, tmp_path):
     shutil.copy(f"{tiny}/tokenizer.json", path)
     shutil.copy(f"{tiny}/tokenizer_config.json", path)
     scores = load_model(path).predict(PAIRS)
-    assert np.allclose(scores[:, 0], 0) and np.allclose(scores.sum(axis=1), 1, atol=1e-5)
+    assert np.allclose(scores[:, 0], 0) and np.allclose(
+        scores.sum(axis=1), 1, atol=1e-5
+    )
 
 
-@pytest.mark.parametrize("name", ["no-such-org/no-such-nli-model", "./missing/model", "/no/such/folder"])
+@pytest.mark.parametrize(
+    "name", ["no-such-org/no-such-nli-model", "./missing/model", "/no/such/folder"]
+)
 def test_missing_models_fail_fast_with_a_clear_error(name, monkeypatch):
-    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # nothing listens there: the Hub is unreachable
+    monkeypatch.setenv(
+        "HF_ENDPOINT", "http://127.0.0.1:9"
+    )  # nothing listens there: the Hub is unreachable
     started = time.monotonic()
     with pytest.raises(ClaimcheckError, match="model"):
         load_model(name)

@@ -1,12 +1,24 @@
 import random
 
-from claimcheck.records import Claim
 from claimcheck.pairing.pairs import CandidatePair, candidate_pairs, keys
+from claimcheck.records import Claim
 
 
 def claim(id, text, document=None, speaker=None):
-    return Claim(id=id, text=text, sentence=text, source="wire", document=document or f"doc-{id}", version="1",
-                 path="doc.txt", line=1, column=1, start=0, end=len(text), speaker=speaker)
+    return Claim(
+        id=id,
+        text=text,
+        sentence=text,
+        source="wire",
+        document=document or f"doc-{id}",
+        version="1",
+        path="doc.txt",
+        line=1,
+        column=1,
+        start=0,
+        end=len(text),
+        speaker=speaker,
+    )
 
 
 CLAIMS = [
@@ -31,7 +43,9 @@ def test_pairs_claims_about_the_same_thing():
 
 def test_pairs_are_unordered_unique_and_oriented_by_id():
     pairs = candidate_pairs(CLAIMS)
-    assert all(isinstance(pair, CandidatePair) and pair.a.id < pair.b.id for pair in pairs)
+    assert all(
+        isinstance(pair, CandidatePair) and pair.a.id < pair.b.id for pair in pairs
+    )
     assert len(set(ids(pairs))) == len(pairs)
     assert all(0 < pair.similarity <= 1.0001 for pair in pairs)
 
@@ -43,15 +57,35 @@ def test_deterministic_whatever_the_input_order():
 
 
 def test_same_document_only_between_different_speakers():
-    text_a, text_b = "Germany supports sanctions on Russian oil.", "Germany opposes sanctions on Russian oil."
+    text_a, text_b = (
+        "Germany supports sanctions on Russian oil.",
+        "Germany opposes sanctions on Russian oil.",
+    )
     assert candidate_pairs([claim("x", text_a, "d"), claim("y", text_b, "d")]) == []
-    assert candidate_pairs([claim("x", text_a, "d", "Scholz"), claim("y", text_b, "d", "Scholz")]) == []
-    assert candidate_pairs([claim("x", text_a, "d", "Scholz"), claim("y", text_b, "d")]) == []
-    assert ids(candidate_pairs([claim("x", text_a, "d", "Scholz"), claim("y", text_b, "d", "Orban")])) == [("x", "y")]
+    assert (
+        candidate_pairs(
+            [claim("x", text_a, "d", "Scholz"), claim("y", text_b, "d", "Scholz")]
+        )
+        == []
+    )
+    assert (
+        candidate_pairs([claim("x", text_a, "d", "Scholz"), claim("y", text_b, "d")])
+        == []
+    )
+    assert ids(
+        candidate_pairs(
+            [claim("x", text_a, "d", "Scholz"), claim("y", text_b, "d", "Orban")]
+        )
+    ) == [("x", "y")]
 
 
 def test_identical_normalised_text_is_skipped():
-    pairs = candidate_pairs([claim("x", "The summit was held on Friday."), claim("y", "the summit  was held on friday. ")])
+    pairs = candidate_pairs(
+        [
+            claim("x", "The summit was held on Friday."),
+            claim("y", "the summit  was held on friday. "),
+        ]
+    )
     assert pairs == []
 
 
@@ -62,7 +96,13 @@ def test_trivial_inputs():
 
 
 def many(count):
-    return [claim(f"m{i:03d}", f"The flood in Porto killed {i + 2} people on Friday, official number {i}.") for i in range(count)]
+    return [
+        claim(
+            f"m{i:03d}",
+            f"The flood in Porto killed {i + 2} people on Friday, official number {i}.",
+        )
+        for i in range(count)
+    ]
 
 
 def test_at_most_k_candidates_per_claim():
@@ -98,10 +138,11 @@ def test_top_k_finds_each_rows_largest_values():
 
     from claimcheck.pairing.pairs import GROUP, top_k
 
-    values = np.random.default_rng(0).standard_normal((7, GROUP * 50)).astype(np.float32)
+    values = (
+        np.random.default_rng(0).standard_normal((7, GROUP * 50)).astype(np.float32)
+    )
     values[3, ::5] = -np.inf
     for k in (1, 5, 10):
         index, found = top_k(values, k)
         assert np.array_equal(np.sort(found, axis=1), np.sort(values, axis=1)[:, -k:])
         assert np.array_equal(np.take_along_axis(values, index, axis=1), found)
-

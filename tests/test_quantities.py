@@ -1,110 +1,156 @@
 import pytest
 
-from claimcheck.analysis.quantities import DateMention, Quantity, Tally, extract, parse_number_words
+from claimcheck.analysis.quantities import (
+    DateMention,
+    Quantity,
+    Tally,
+    extract,
+    parse_number_words,
+)
 
 
 def quantity(text):
-    found, = extract(text).quantities
+    (found,) = extract(text).quantities
     return found
 
 
 def date(text):
-    found, = extract(text).dates
+    (found,) = extract(text).dates
     return found
 
 
-@pytest.mark.parametrize("text, value, unit, qualifier", [
-    ("Turnout was 61 percent.", 61, "percent", None),
-    ("turnout reached 61%", 61, "percent", None),
-    ("61 per cent of voters", 61, "percent", None),
-    ("The attack killed 14 people.", 14, "deaths", None),
-    ("killed 14", 14, "deaths", None),
-    ("Fourteen people died.", 14, "deaths", None),
-    ("41 people were killed and 30 wounded", 41, "deaths", None),
-    ("the death toll rose to 14", 14, "deaths", None),
-    ("a dozen soldiers were wounded", 12, "injuries", None),
-    ("seven European leaders attended", 7, "leader", None),
-    ("over three years", 3 * 525960, "duration", "over"),     # durations compare in minutes
-    ("about three hours", 180, "duration", "about"),
-    ("a three-year deal", 3 * 525960, "duration", None),   # a compound adjective is a duration too
-    ("nearly 40 percent", 40, "percent", "nearly"),
-    ("more than 2,000 troops", 2000, "troop", "more than"),
-    ("at least 40 people died", 40, "deaths", "at least"),
-    ("a $1.5 billion budget", 1.5e9, "usd", None),
-    ("5 million euros", 5e6, "eur", None),
-    ("two hundred and five members", 205, "member", None),
-    ("twenty-one senators", 21, "senator", None),
-])
+@pytest.mark.parametrize(
+    "text, value, unit, qualifier",
+    [
+        ("Turnout was 61 percent.", 61, "percent", None),
+        ("turnout reached 61%", 61, "percent", None),
+        ("61 per cent of voters", 61, "percent", None),
+        ("The attack killed 14 people.", 14, "deaths", None),
+        ("killed 14", 14, "deaths", None),
+        ("Fourteen people died.", 14, "deaths", None),
+        ("41 people were killed and 30 wounded", 41, "deaths", None),
+        ("the death toll rose to 14", 14, "deaths", None),
+        ("a dozen soldiers were wounded", 12, "injuries", None),
+        ("seven European leaders attended", 7, "leader", None),
+        (
+            "over three years",
+            3 * 525960,
+            "duration",
+            "over",
+        ),  # durations compare in minutes
+        ("about three hours", 180, "duration", "about"),
+        (
+            "a three-year deal",
+            3 * 525960,
+            "duration",
+            None,
+        ),  # a compound adjective is a duration too
+        ("nearly 40 percent", 40, "percent", "nearly"),
+        ("more than 2,000 troops", 2000, "troop", "more than"),
+        ("at least 40 people died", 40, "deaths", "at least"),
+        ("a $1.5 billion budget", 1.5e9, "usd", None),
+        ("5 million euros", 5e6, "eur", None),
+        ("two hundred and five members", 205, "member", None),
+        ("twenty-one senators", 21, "senator", None),
+    ],
+)
 def test_quantities(text, value, unit, qualifier):
     found = extract(text).quantities[0]
     assert (found.value, found.unit, found.qualifier) == (value, unit, qualifier)
 
 
 def test_casualties_follow_the_nearest_cue():
-    deaths, injuries = extract("The blast killed 41 people and injured 30 others.").quantities
+    deaths, injuries = extract(
+        "The blast killed 41 people and injured 30 others."
+    ).quantities
     assert (deaths.unit, injuries.unit) == ("deaths", "injuries")
 
 
-@pytest.mark.parametrize("text", ["one of the leaders", "No one was hurt", "someone said", "a person"])
+@pytest.mark.parametrize(
+    "text", ["one of the leaders", "No one was hurt", "someone said", "a person"]
+)
 def test_no_false_numbers(text):
     assert extract(text).quantities == ()
 
 
-@pytest.mark.parametrize("a, b, compatible", [
-    ("61 percent", "58 percent", False),
-    ("about 60 percent", "61 percent", True),
-    ("more than 40 people died", "41 people died", True),
-    ("more than 40 people died", "38 people died", False),
-    ("fewer than 40 people died", "41 people died", False),
-    ("over 3 years", "3.5 years", True),
-    ("3 years", "5 years", False),
-    ("$2 billion", "$2,000 million", True),
-    ("2,000 homes", "2,100 homes", True),     # round figures are read as approximate
-    ("14 people", "15 people", False),
-    ("about three hours", "45 minutes", False),
-    ("two days", "48 hours", True),
-    ("about three hours", "170 minutes", True),
-])
+@pytest.mark.parametrize(
+    "a, b, compatible",
+    [
+        ("61 percent", "58 percent", False),
+        ("about 60 percent", "61 percent", True),
+        ("more than 40 people died", "41 people died", True),
+        ("more than 40 people died", "38 people died", False),
+        ("fewer than 40 people died", "41 people died", False),
+        ("over 3 years", "3.5 years", True),
+        ("3 years", "5 years", False),
+        ("$2 billion", "$2,000 million", True),
+        ("2,000 homes", "2,100 homes", True),  # round figures are read as approximate
+        ("14 people", "15 people", False),
+        ("about three hours", "45 minutes", False),
+        ("two days", "48 hours", True),
+        ("about three hours", "170 minutes", True),
+    ],
+)
 def test_compatibility(a, b, compatible):
     assert quantity(a).compatible(quantity(b)) is compatible
 
 
-@pytest.mark.parametrize("text, high, low, unit", [
-    ("a 3-2 ruling", 3, 2, "vote"),
-    ("a unanimous ruling", None, 0, "vote"),
-    ("The Senate vote was 52-48.", 52, 48, "vote"),
-    ("Arsenal won 2-1", 2, 1, "score"),
-    ("Chelsea lost 0-3", 3, 0, "score"),
-])
+@pytest.mark.parametrize(
+    "text, high, low, unit",
+    [
+        ("a 3-2 ruling", 3, 2, "vote"),
+        ("a unanimous ruling", None, 0, "vote"),
+        ("The Senate vote was 52-48.", 52, 48, "vote"),
+        ("Arsenal won 2-1", 2, 1, "score"),
+        ("Chelsea lost 0-3", 3, 0, "score"),
+    ],
+)
 def test_tallies(text, high, low, unit):
-    found, = extract(text).tallies
+    (found,) = extract(text).tallies
     assert (found.high, found.low, found.unit) == (high, low, unit)
 
 
 def test_tallies_and_ranges():
-    assert Tally(9, 0, "vote", 0, 3, "9-0").compatible(Tally(None, 0, "vote", 0, 9, "unanimous"))
-    assert not Tally(3, 2, "vote", 0, 3, "3-2").compatible(Tally(None, 0, "vote", 0, 9, "unanimous"))
+    assert Tally(9, 0, "vote", 0, 3, "9-0").compatible(
+        Tally(None, 0, "vote", 0, 9, "unanimous")
+    )
+    assert not Tally(3, 2, "vote", 0, 3, "3-2").compatible(
+        Tally(None, 0, "vote", 0, 9, "unanimous")
+    )
     assert extract("10-15 percent").tallies == ()
 
 
-@pytest.mark.parametrize("text, year, month, day, weekday", [
-    ("held on August 15", None, 8, 15, None),
-    ("held on Aug. 15", None, 8, 15, None),
-    ("on 15 August 2025", 2025, 8, 15, 4),
-    ("on August 15, 2025", 2025, 8, 15, 4),
-    ("on 2025-08-15", 2025, 8, 15, 4),
-    ("on Friday", None, None, None, 4),
-    ("in 2024", 2024, None, None, None),
-    ("in March 2024", 2024, 3, None, None),
-])
+@pytest.mark.parametrize(
+    "text, year, month, day, weekday",
+    [
+        ("held on August 15", None, 8, 15, None),
+        ("held on Aug. 15", None, 8, 15, None),
+        ("on 15 August 2025", 2025, 8, 15, 4),
+        ("on August 15, 2025", 2025, 8, 15, 4),
+        ("on 2025-08-15", 2025, 8, 15, 4),
+        ("on Friday", None, None, None, 4),
+        ("in 2024", 2024, None, None, None),
+        ("in March 2024", 2024, 3, None, None),
+    ],
+)
 def test_dates(text, year, month, day, weekday):
     found = date(text)
-    assert (found.year, found.month, found.day, found.weekday) == (year, month, day, weekday)
+    assert (found.year, found.month, found.day, found.weekday) == (
+        year,
+        month,
+        day,
+        weekday,
+    )
 
 
 def test_a_weekday_before_a_date_is_part_of_it():
-    found, = extract("They met on Friday, August 15, in Alaska.").dates
-    assert (found.month, found.day, found.weekday, found.text) == (8, 15, 4, "Friday, August 15")
+    (found,) = extract("They met on Friday, August 15, in Alaska.").dates
+    assert (found.month, found.day, found.weekday, found.text) == (
+        8,
+        15,
+        4,
+        "Friday, August 15",
+    )
     assert not found.compatible(date("on August 14"))
 
 
@@ -119,7 +165,9 @@ def test_date_compatibility():
     assert date("on 15 August 2025").compatible(friday)
     assert not date("on 16 August 2025").compatible(friday)
     assert not date("on August 15").compatible(date("on August 14"))
-    assert date("in 2024").compatible(date("in 2025"))        # bare years are too loose to contradict
+    assert date("in 2024").compatible(
+        date("in 2025")
+    )  # bare years are too loose to contradict
     assert not date("in March 2024").compatible(date("in March 2025"))
 
 
@@ -132,4 +180,7 @@ def test_number_words():
 def test_spans_point_into_the_text():
     text = "Officials said about 60 percent turned out."
     found = quantity(text)
-    assert isinstance(found, Quantity) and text[found.start:found.end] == found.text == "60 percent"
+    assert (
+        isinstance(found, Quantity)
+        and text[found.start : found.end] == found.text == "60 percent"
+    )

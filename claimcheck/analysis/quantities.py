@@ -1,4 +1,5 @@
 """Numbers, quantities, tallies and dates mentioned in a claim, with the thing they measure."""
+
 from __future__ import annotations
 
 import datetime
@@ -9,34 +10,125 @@ from dataclasses import dataclass
 from claimcheck.analysis.terms import MONTHS, STOPWORDS, WEEKDAYS, stem
 
 NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
-CURRENCIES = {"$": "usd", "€": "eur", "£": "gbp", "dollar": "usd", "euro": "eur", "pound": "gbp"}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "m": 1_000_000,
+    "bn": 1_000_000_000,
+    "k": 1_000,
+}
+CURRENCIES = {
+    "$": "usd",
+    "€": "eur",
+    "£": "gbp",
+    "dollar": "usd",
+    "euro": "eur",
+    "pound": "gbp",
+}
 
 # qualifier -> (low factor, high factor) applied to the stated value; None is unbounded
 QUALIFIERS = {
-    "more than": (1, None), "over": (1, None), "above": (1, None), "at least": (1, None),
-    "upwards of": (1, None), "just over": (1, None), "in excess of": (1, None),
-    "less than": (0, 1), "fewer than": (0, 1), "under": (0, 1), "below": (0, 1), "up to": (0, 1),
-    "at most": (0, 1), "as many as": (0, 1), "just under": (0, 1),
-    "about": (0.9, 1.1), "around": (0.9, 1.1), "roughly": (0.9, 1.1), "approximately": (0.9, 1.1),
-    "some": (0.9, 1.1), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15), "close to": (0.9, 1.0),
-    "nearly": (0.85, 1.0), "almost": (0.85, 1.0),
+    "more than": (1, None),
+    "over": (1, None),
+    "above": (1, None),
+    "at least": (1, None),
+    "upwards of": (1, None),
+    "just over": (1, None),
+    "in excess of": (1, None),
+    "less than": (0, 1),
+    "fewer than": (0, 1),
+    "under": (0, 1),
+    "below": (0, 1),
+    "up to": (0, 1),
+    "at most": (0, 1),
+    "as many as": (0, 1),
+    "just under": (0, 1),
+    "about": (0.9, 1.1),
+    "around": (0.9, 1.1),
+    "roughly": (0.9, 1.1),
+    "approximately": (0.9, 1.1),
+    "some": (0.9, 1.1),
+    "an estimated": (0.85, 1.15),
+    "estimated": (0.85, 1.15),
+    "close to": (0.9, 1.0),
+    "nearly": (0.85, 1.0),
+    "almost": (0.85, 1.0),
 }
-DEATH_CUES = frozenset(map(stem, "killed kill kills killing died die dead death deaths fatalities lives toll".split()))
+DEATH_CUES = frozenset(
+    map(
+        stem,
+        "killed kill kills killing died die dead death deaths fatalities lives toll".split(),
+    )
+)
 INJURY_CUES = frozenset(map(stem, "injured injuring wounded hurt injuries".split()))
-PEOPLE = frozenset(map(stem, "people persons person civilians residents victims soldiers children adults others".split()))
-DURATIONS = {stem(unit): minutes for unit, minutes in (("second", 1 / 60), ("minute", 1), ("hour", 60), ("day", 1440),
-                                                      ("week", 10080), ("month", 43830), ("year", 525960),
-                                                      ("decade", 5259600))}
-TALLY_NOUNS = {**dict.fromkeys(map(stem, """ruling decision verdict judgment judgement vote voted ballot motion jury
-                                          passed approved rejected adopted""".split()), "vote"),
-               **dict.fromkeys(map(stem, "win won victory defeat loss lost beat draw game match score".split()), "score")}
+PEOPLE = frozenset(
+    map(
+        stem,
+        "people persons person civilians residents victims soldiers children adults others".split(),
+    )
+)
+DURATIONS = {
+    stem(unit): minutes
+    for unit, minutes in (
+        ("second", 1 / 60),
+        ("minute", 1),
+        ("hour", 60),
+        ("day", 1440),
+        ("week", 10080),
+        ("month", 43830),
+        ("year", 525960),
+        ("decade", 5259600),
+    )
+}
+TALLY_NOUNS = {
+    **dict.fromkeys(
+        map(
+            stem,
+            """ruling decision verdict judgment judgement vote voted ballot motion jury
+                                          passed approved rejected adopted""".split(),
+        ),
+        "vote",
+    ),
+    **dict.fromkeys(
+        map(
+            stem, "win won victory defeat loss lost beat draw game match score".split()
+        ),
+        "score",
+    ),
+}
 
 MONTH_NAME = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 SCALE_WORDS = "hundred|thousand|million|billion|trillion"
@@ -44,35 +136,76 @@ NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + "|" + SCAL
 ORDINAL = r"(?:st|nd|rd|th)?"
 PATTERNS = (
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    ("day_month", re.compile(rf"\b(\d{{1,2}}){ORDINAL}\s+(?:of\s+)?({MONTH_NAME})(?:,?\s+(\d{{4}}))?(?!\w)")),
-    ("month_day", re.compile(rf"\b({MONTH_NAME})\s+(\d{{1,2}}){ORDINAL}\b(?:,?\s+(\d{{4}})\b)?")),
+    (
+        "day_month",
+        re.compile(
+            rf"\b(\d{{1,2}}){ORDINAL}\s+(?:of\s+)?({MONTH_NAME})(?:,?\s+(\d{{4}}))?(?!\w)"
+        ),
+    ),
+    (
+        "month_day",
+        re.compile(rf"\b({MONTH_NAME})\s+(\d{{1,2}}){ORDINAL}\b(?:,?\s+(\d{{4}})\b)?"),
+    ),
     ("month_year", re.compile(rf"\b({MONTH_NAME})\s+(\d{{4}})\b")),
-    ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("year", re.compile(r"(?<![\d,.$€£])\b(1[89]\d\d|20\d\d)\b(?![,.]\d|\s*(?:%|percent|per cent))")),
-    ("tally", re.compile(r"(?<![\d.,-])\b(\d{1,3})\s?[-–]\s?(\d{1,3})\b(?![.,]?\d|\s*(?:%|percent))")),
+    (
+        "weekday",
+        re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    ),
+    (
+        "year",
+        re.compile(
+            r"(?<![\d,.$€£])\b(1[89]\d\d|20\d\d)\b(?![,.]\d|\s*(?:%|percent|per cent))"
+        ),
+    ),
+    (
+        "tally",
+        re.compile(
+            r"(?<![\d.,-])\b(\d{1,3})\s?[-–]\s?(\d{1,3})\b(?![.,]?\d|\s*(?:%|percent))"
+        ),
+    ),
     ("unanimous", re.compile(r"\bunanimous(?:ly)?\b", re.IGNORECASE)),
-    ("digits", re.compile(rf"([$€£])?\s?(?<![\w.,])(\d+(?:,\d{{3}})*(?:\.\d+)?)(?:\s?({SCALE_WORDS}|bn|m|k)\b)?")),
-    ("article", re.compile(r"\b(?:an?)\s+(?=(?:second|minute|hour|day|week|month|year|decade)\b)", re.IGNORECASE)),
-    ("words", re.compile(rf"\b(?:a\s+(?=dozen|{SCALE_WORDS}))?(?:{NUMBER_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{NUMBER_WORD}))*\b",
-                         re.IGNORECASE)),
+    (
+        "digits",
+        re.compile(
+            rf"([$€£])?\s?(?<![\w.,])(\d+(?:,\d{{3}})*(?:\.\d+)?)(?:\s?({SCALE_WORDS}|bn|m|k)\b)?"
+        ),
+    ),
+    (
+        "article",
+        re.compile(
+            r"\b(?:an?)\s+(?=(?:second|minute|hour|day|week|month|year|decade)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "words",
+        re.compile(
+            rf"\b(?:a\s+(?=dozen|{SCALE_WORDS}))?(?:{NUMBER_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{NUMBER_WORD}))*\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
-WORD_AFTER = re.compile(r"(?:\s*|-)(%|[A-Za-z]+(?:['’]s)?)")       # "61 percent", "61%", "a 10-year lease"
+WORD_AFTER = re.compile(
+    r"(?:\s*|-)(%|[A-Za-z]+(?:['’]s)?)"
+)  # "61 percent", "61%", "a 10-year lease"
 LETTERS = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True)
 class Quantity:
     value: float
-    unit: str                 # "percent", "usd", "deaths", or the stem of the counted noun ("leader"); "" if unknown
-    qualifier: str | None     # "more than", "about", ... or None when stated exactly
+    unit: str  # "percent", "usd", "deaths", or the stem of the counted noun ("leader"); "" if unknown
+    qualifier: str | None  # "more than", "about", ... or None when stated exactly
     start: int
     end: int
     text: str
-    precision: float = 1.0    # the step of the last stated digit: 1 for "61", 0.1 for "3.5", 1e5 for "1.5 million"
+    precision: float = 1.0  # the step of the last stated digit: 1 for "61", 0.1 for "3.5", 1e5 for "1.5 million"
 
     def interval(self) -> tuple[float, float]:
         """The values this mention is consistent with, widened by half a step of its stated precision."""
-        low_factor, high_factor = QUALIFIERS[self.qualifier] if self.qualifier else (1, 1)
+        low_factor, high_factor = (
+            QUALIFIERS[self.qualifier] if self.qualifier else (1, 1)
+        )
         slack = self.precision / 2
         low = self.value * low_factor - (slack if low_factor else 0)
         high = math.inf if high_factor is None else self.value * high_factor + slack
@@ -86,9 +219,10 @@ class Quantity:
 @dataclass(frozen=True)
 class Tally:
     """A score or vote count: "a 3-2 ruling" (3, 2), "unanimous" (None, 0)."""
+
     high: int | None
     low: int
-    unit: str                 # "vote", "score" or ""
+    unit: str  # "vote", "score" or ""
     start: int
     end: int
     text: str
@@ -102,9 +236,9 @@ class Tally:
 @dataclass(frozen=True)
 class DateMention:
     year: int | None
-    month: int | None         # 1-12
+    month: int | None  # 1-12
     day: int | None
-    weekday: int | None       # 0 Monday .. 6 Sunday, stated or derived from a full date
+    weekday: int | None  # 0 Monday .. 6 Sunday, stated or derived from a full date
     start: int
     end: int
     text: str
@@ -112,11 +246,27 @@ class DateMention:
     def compatible(self, other: DateMention) -> bool:
         if self.month and other.month and self.month != other.month:
             return False
-        if self.month and self.month == other.month and self.day and other.day and self.day != other.day:
+        if (
+            self.month
+            and self.month == other.month
+            and self.day
+            and other.day
+            and self.day != other.day
+        ):
             return False
-        if self.weekday is not None and other.weekday is not None and self.weekday != other.weekday:
+        if (
+            self.weekday is not None
+            and other.weekday is not None
+            and self.weekday != other.weekday
+        ):
             return False
-        if self.year and other.year and self.month and other.month and self.year != other.year:
+        if (
+            self.year
+            and other.year
+            and self.month
+            and other.month
+            and self.year != other.year
+        ):
             return False
         return True
 
@@ -135,34 +285,55 @@ def extract(text: str) -> Mentions:
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
+            if any(
+                start < taken_end and taken_start < end
+                for taken_start, taken_end in taken
+            ):
                 continue
             found = _build(kind, match, text)
             if found is None:
                 continue
             taken.append((start, end))
-            {DateMention: dates, Tally: tallies, Quantity: quantities}[type(found)].append(found)
+            {DateMention: dates, Tally: tallies, Quantity: quantities}[
+                type(found)
+            ].append(found)
     by_start = lambda item: item.start  # noqa: E731
-    return Mentions(tuple(sorted(quantities, key=by_start)), tuple(sorted(tallies, key=by_start)),
-                    _join_weekdays(sorted(dates, key=by_start), text))
+    return Mentions(
+        tuple(sorted(quantities, key=by_start)),
+        tuple(sorted(tallies, key=by_start)),
+        _join_weekdays(sorted(dates, key=by_start), text),
+    )
 
 
 def _join_weekdays(dates: list[DateMention], text: str) -> tuple[DateMention, ...]:
-    """"Friday, August 15" is one date, not a weekday and a date that might each fit another."""
+    """ "Friday, August 15" is one date, not a weekday and a date that might each fit another."""
     joined: list[DateMention] = []
     for date in dates:
         last = joined[-1] if joined else None
-        if last and last.month is None and last.weekday is not None and date.month and date.weekday is None \
-                and re.fullmatch(r",?\s*", text[last.end:date.start]):
-            joined[-1] = DateMention(date.year, date.month, date.day, last.weekday, last.start, date.end,
-                                     text[last.start:date.end])
+        if (
+            last
+            and last.month is None
+            and last.weekday is not None
+            and date.month
+            and date.weekday is None
+            and re.fullmatch(r",?\s*", text[last.end : date.start])
+        ):
+            joined[-1] = DateMention(
+                date.year,
+                date.month,
+                date.day,
+                last.weekday,
+                last.start,
+                date.end,
+                text[last.start : date.end],
+            )
         else:
             joined.append(date)
     return tuple(joined)
 
 
 def parse_number_words(phrase: str) -> float | None:
-    """"fourteen" -> 14, "a dozen" -> 12, "two hundred and five" -> 205, "twenty-one" -> 21."""
+    """ "fourteen" -> 14, "a dozen" -> 12, "two hundred and five" -> 205, "twenty-one" -> 21."""
     total, current, seen = 0, 0, False
     for word in re.split(r"[\s-]+", phrase.lower()):
         if word in ("a", "and"):
@@ -185,13 +356,33 @@ def _build(kind: str, match: re.Match, text: str):
         year, month, day = (int(g) for g in match.groups())
         return _date(year, month, day, None, start, end, span)
     if kind == "day_month":
-        return _date(_int(match.group(3)), _month(match.group(2)), int(match.group(1)), None, start, end, span)
+        return _date(
+            _int(match.group(3)),
+            _month(match.group(2)),
+            int(match.group(1)),
+            None,
+            start,
+            end,
+            span,
+        )
     if kind == "month_day":
-        return _date(_int(match.group(3)), _month(match.group(1)), int(match.group(2)), None, start, end, span)
+        return _date(
+            _int(match.group(3)),
+            _month(match.group(1)),
+            int(match.group(2)),
+            None,
+            start,
+            end,
+            span,
+        )
     if kind == "month_year":
-        return _date(int(match.group(2)), _month(match.group(1)), None, None, start, end, span)
+        return _date(
+            int(match.group(2)), _month(match.group(1)), None, None, start, end, span
+        )
     if kind == "weekday":
-        return DateMention(None, None, None, WEEKDAYS.index(span.lower()), start, end, span)
+        return DateMention(
+            None, None, None, WEEKDAYS.index(span.lower()), start, end, span
+        )
     if kind == "year":
         return DateMention(int(span), None, None, None, start, end, span)
     if kind in ("tally", "unanimous"):
@@ -208,18 +399,26 @@ def _build(kind: str, match: re.Match, text: str):
         if "." in digits:
             precision = 10.0 ** -len(digits.split(".")[1])
         else:
-            zeros = len(digits.replace(",", "")) - len(digits.replace(",", "").rstrip("0"))
-            precision = 10.0 ** zeros if value >= 1000 else 1.0
+            zeros = len(digits.replace(",", "")) - len(
+                digits.replace(",", "").rstrip("0")
+            )
+            precision = 10.0**zeros if value >= 1000 else 1.0
         multiplier = SCALES[scale.lower()] if scale else 1
         start = match.start(1) if currency else match.start(2)
-        return _quantity(value * multiplier, precision * multiplier, currency, start, end, text)
-    if kind == "article":        # "about an hour": one of the unit that follows
+        return _quantity(
+            value * multiplier, precision * multiplier, currency, start, end, text
+        )
+    if kind == "article":  # "about an hour": one of the unit that follows
         return _quantity(1.0, 1.0, None, start, end, text)
     value = parse_number_words(span)
-    if value is None or (span.lower() == "one" and _next_word(text, end) in STOPWORDS | {""}):
+    if value is None or (
+        span.lower() == "one" and _next_word(text, end) in STOPWORDS | {""}
+    ):
         return None
     digits = str(int(value))
-    precision = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if value >= 1000 else 1.0
+    precision = (
+        10.0 ** (len(digits) - len(digits.rstrip("0"))) if value >= 1000 else 1.0
+    )
     return _quantity(value, precision, None, start, end, text)
 
 
@@ -230,20 +429,31 @@ def _quantity(value, precision, currency, start, end, text) -> Quantity:
     unit, unit_end = "", end
     if currency:
         unit = CURRENCIES[currency]
-    elif next_word in ("%", "percent", "pc") or text[end:end + 9].lower().strip().startswith("per cent"):
+    elif next_word in ("%", "percent", "pc") or text[
+        end : end + 9
+    ].lower().strip().startswith("per cent"):
         unit, unit_end = "percent", after.end()
     elif next_word == "percentage":
         unit, unit_end = "percentage point", after.end()
     elif stem(next_word) in CURRENCIES:
         unit, unit_end = CURRENCIES[stem(next_word)], after.end()
-    elif stem(next_word) in DURATIONS:     # "three hours" and "180 minutes" compare as minutes
+    elif (
+        stem(next_word) in DURATIONS
+    ):  # "three hours" and "180 minutes" compare as minutes
         factor = DURATIONS[stem(next_word)]
-        value, precision, unit, unit_end = value * factor, precision * factor, "duration", after.end()
+        value, precision, unit, unit_end = (
+            value * factor,
+            precision * factor,
+            "duration",
+            after.end(),
+        )
     else:
         unit = _counted_noun(text, end, value)
     if unit in PEOPLE or unit == "":
         unit = _casualty_unit(text, start) or unit
-    return Quantity(value, unit, qualifier, start, unit_end, text[start:unit_end], precision)
+    return Quantity(
+        value, unit, qualifier, start, unit_end, text[start:unit_end], precision
+    )
 
 
 def _counted_noun(text: str, end: int, value: float) -> str:
@@ -251,8 +461,12 @@ def _counted_noun(text: str, end: int, value: float) -> str:
     run = []
     for match in LETTERS.finditer(text, end):
         word = match.group()
-        between = text[end if not run else run[-1][1]:match.start()]
-        if word.lower() in STOPWORDS or not re.fullmatch(r"[\s-]*", between) or len(run) == 3:
+        between = text[end if not run else run[-1][1] : match.start()]
+        if (
+            word.lower() in STOPWORDS
+            or not re.fullmatch(r"[\s-]*", between)
+            or len(run) == 3
+        ):
             break
         run.append((word, match.end()))
     if not run:
@@ -260,17 +474,25 @@ def _counted_noun(text: str, end: int, value: float) -> str:
     if value == 1:
         return stem(run[0][0])
     for word, _ in run:
-        if stem(word) in PEOPLE or (word.endswith("s") and not word.endswith("ss") and word[0].islower()):
+        if stem(word) in PEOPLE or (
+            word.endswith("s") and not word.endswith("ss") and word[0].islower()
+        ):
             return stem(word)
     return stem(run[0][0]) if run[0][0][0].islower() else ""
 
 
 def _casualty_unit(text: str, position: int) -> str:
-    """"deaths" or "injuries" after the nearest casualty word ("killed 14", "14 people died")."""
+    """ "deaths" or "injuries" after the nearest casualty word ("killed 14", "14 people died")."""
     nearest = None
     for match in LETTERS.finditer(text):
         word = stem(match.group())
-        kind = "deaths" if word in DEATH_CUES else "injuries" if word in INJURY_CUES else None
+        kind = (
+            "deaths"
+            if word in DEATH_CUES
+            else "injuries"
+            if word in INJURY_CUES
+            else None
+        )
         if kind:
             distance = abs(match.start() - position)
             if nearest is None or distance < nearest[0]:
@@ -279,8 +501,8 @@ def _casualty_unit(text: str, position: int) -> str:
 
 
 def _tally_unit(text: str, start: int, end: int) -> str:
-    before = [stem(w) for w in LETTERS.findall(text[max(0, start - 30):start])][-2:]
-    after = [stem(w) for w in LETTERS.findall(text[end:end + 30])][:2]
+    before = [stem(w) for w in LETTERS.findall(text[max(0, start - 30) : start])][-2:]
+    after = [stem(w) for w in LETTERS.findall(text[end : end + 30])][:2]
     for word in after + before[::-1]:
         if word in TALLY_NOUNS:
             return TALLY_NOUNS[word]
@@ -297,7 +519,9 @@ def _qualifier(before: str) -> str | None:
 
 def _next_word(text: str, end: int) -> str:
     match = LETTERS.search(text, end)
-    return match.group().lower() if match and not text[end:match.start()].strip() else ""
+    return (
+        match.group().lower() if match and not text[end : match.start()].strip() else ""
+    )
 
 
 def _month(name: str) -> int:

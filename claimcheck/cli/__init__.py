@@ -1,4 +1,5 @@
 """The command-line interface: a thin layer over the claimcheck library."""
+
 from __future__ import annotations
 
 import os
@@ -25,7 +26,14 @@ class ClaimcheckGroup(click.Group):
             if not is_locked(error):
                 raise
             obj = ctx.obj or {}
-            fail(ctx, str(locked_error(obj.get("db", "claimcheck.db"), obj.get("lock_timeout", 0))))
+            fail(
+                ctx,
+                str(
+                    locked_error(
+                        obj.get("db", "claimcheck.db"), obj.get("lock_timeout", 0)
+                    )
+                ),
+            )
 
 
 def fail(ctx: click.Context, message: str) -> None:
@@ -37,18 +45,36 @@ def fail(ctx: click.Context, message: str) -> None:
     ctx.exit(2)
 
 
-@click.group(cls=ClaimcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=ClaimcheckGroup, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, prog_name="claimcheck")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), envvar="CLAIMCHECK_DB",
-              default="claimcheck.db", show_default=True,
-              help="SQLite database of claims and findings (env: CLAIMCHECK_DB).")
-@click.option("--lock-timeout", type=click.FloatRange(0), envvar="CLAIMCHECK_LOCK_TIMEOUT", default=30.0,
-              show_default=True, metavar="SECONDS",
-              help="How long a write waits for another claimcheck process to release the database "
-                   "(env: CLAIMCHECK_LOCK_TIMEOUT).")
-@click.option("--quiet", "-q", is_flag=True,
-              help="No progress bars and no informational lines on stderr (errors still show). Progress bars "
-                   "show only when stderr is a terminal.")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    envvar="CLAIMCHECK_DB",
+    default="claimcheck.db",
+    show_default=True,
+    help="SQLite database of claims and findings (env: CLAIMCHECK_DB).",
+)
+@click.option(
+    "--lock-timeout",
+    type=click.FloatRange(0),
+    envvar="CLAIMCHECK_LOCK_TIMEOUT",
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long a write waits for another claimcheck process to release the database "
+    "(env: CLAIMCHECK_LOCK_TIMEOUT).",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="No progress bars and no informational lines on stderr (errors still show). Progress bars "
+    "show only when stderr is a terminal.",
+)
 @click.pass_context
 def cli(ctx: click.Context, db_path: str, lock_timeout: float, quiet: bool) -> None:
     """Track claims across sources and flag where they contradict each other.
@@ -72,17 +98,29 @@ def _setting(key: str):
     def store(ctx: click.Context, param: click.Parameter, value) -> None:
         if value is not None:
             ctx.find_object(dict)[key] = value
+
     return store
 
 
 def database_options() -> list[click.Option]:
     """--db and --lock-timeout, also accepted after the command (`claimcheck findings --db other.db`)."""
     return [
-        click.Option(["--db"], type=click.Path(dir_okay=False), expose_value=False, callback=_setting("db"),
-                     metavar="PATH", help="SQLite database of claims and findings (as `claimcheck --db`)."),
-        click.Option(["--lock-timeout"], type=click.FloatRange(0), expose_value=False, metavar="SECONDS",
-                     callback=_setting("lock_timeout"),
-                     help="How long a write waits for another process's lock (as `claimcheck --lock-timeout`)."),
+        click.Option(
+            ["--db"],
+            type=click.Path(dir_okay=False),
+            expose_value=False,
+            callback=_setting("db"),
+            metavar="PATH",
+            help="SQLite database of claims and findings (as `claimcheck --db`).",
+        ),
+        click.Option(
+            ["--lock-timeout"],
+            type=click.FloatRange(0),
+            expose_value=False,
+            metavar="SECONDS",
+            callback=_setting("lock_timeout"),
+            help="How long a write waits for another process's lock (as `claimcheck --lock-timeout`).",
+        ),
     ]
 
 
@@ -93,9 +131,21 @@ def add_database_options(command: click.Command) -> None:
 
 
 def register() -> None:
-    from claimcheck.cli import ci_commands, entity_commands, listing_commands, pipeline_commands, web_commands
+    from claimcheck.cli import (
+        ci_commands,
+        entity_commands,
+        listing_commands,
+        pipeline_commands,
+        web_commands,
+    )
 
-    for module in (pipeline_commands, listing_commands, ci_commands, entity_commands, web_commands):
+    for module in (
+        pipeline_commands,
+        listing_commands,
+        ci_commands,
+        entity_commands,
+        web_commands,
+    ):
         for command in module.COMMANDS:
             add_database_options(command)
             cli.add_command(command)
@@ -103,7 +153,11 @@ def register() -> None:
         from claimcheck.cli import model_commands
     except ImportError:
         return
-    for command in (model_commands.train_nli, model_commands.eval_command, model_commands.model):
+    for command in (
+        model_commands.train_nli,
+        model_commands.eval_command,
+        model_commands.model,
+    ):
         cli.add_command(command)
 
 

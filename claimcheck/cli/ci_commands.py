@@ -1,10 +1,11 @@
 """Reviewing findings in CI: write a baseline of known findings, accept a finding."""
+
 from __future__ import annotations
 
 import click
 
-from claimcheck.reports.baseline import write_baseline
 from claimcheck.cli.context import open_store, say
+from claimcheck.reports.baseline import write_baseline
 
 
 @click.group()
@@ -24,7 +25,11 @@ def write(obj, file):
 
 @click.command()
 @click.argument("finding")
-@click.option("--reason", required=True, help="Why the finding is fine (kept with it in the database).")
+@click.option(
+    "--reason",
+    required=True,
+    help="Why the finding is fine (kept with it in the database).",
+)
 @click.pass_obj
 def accept(obj, finding, reason):
     """Mark FINDING (a fingerprint, or a unique prefix of one) as reviewed: checks no longer report it."""

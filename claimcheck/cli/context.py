@@ -1,4 +1,5 @@
 """What every command shares: the database it opens (--db, --lock-timeout), given before or after the command."""
+
 from __future__ import annotations
 
 import click
@@ -7,7 +8,11 @@ from claimcheck.store.database import DEFAULT_LOCK_TIMEOUT, Store
 
 
 def open_store(obj: dict, must_exist: bool = True) -> Store:
-    return Store(obj["db"], must_exist=must_exist, lock_timeout=obj.get("lock_timeout", DEFAULT_LOCK_TIMEOUT))
+    return Store(
+        obj["db"],
+        must_exist=must_exist,
+        lock_timeout=obj.get("lock_timeout", DEFAULT_LOCK_TIMEOUT),
+    )
 
 
 def say(message: str) -> None:

@@ -1,4 +1,5 @@
 """Entities: who is who across sources (`entities`), and the reference list of names (`entities reference`)."""
+
 from __future__ import annotations
 
 import click
@@ -23,8 +24,8 @@ def entities(ctx, fmt):
 @click.pass_obj
 def reference(obj, file):
     """Load a reference list of names: CSV name,aliases,role (aliases split by "|"), or JSONL."""
-    from claimcheck.pipeline.entities import refresh, save_reference
     from claimcheck.analysis.reference import load_reference
+    from claimcheck.pipeline.entities import refresh, save_reference
 
     names = load_reference(file)
     store = open_store(obj, must_exist=False)

@@ -3,6 +3,7 @@
 Rows stream: each format writes them as they come, so a query's million rows are never all in memory
 (a table sizes its columns on the first TABLE_SAMPLE rows).
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,16 +22,34 @@ TABLE_SAMPLE = 1000
 
 
 def output_options(fn):
-    for option in reversed([
-        click.option("--json", "fmt", flag_value="json", help="Output a JSON array."),
-        click.option("--csv", "fmt", flag_value="csv", help="Output CSV."),
-        click.option("--nl", "fmt", flag_value="nl", help="Output newline-delimited JSON."),
-        click.option("--table", "fmt", flag_value="table", default=True, help="Output a readable table (default)."),
-        click.option("--csv-raw", is_flag=True, expose_value=False,
-                     callback=lambda ctx, param, value: ctx.meta.__setitem__("csv_raw", value),
-                     help="With --csv, write cells beginning with = + - @ as they are (by default such text cells "
-                          "get a leading ' so spreadsheets do not run them as formulas)."),
-    ]):
+    for option in reversed(
+        [
+            click.option(
+                "--json", "fmt", flag_value="json", help="Output a JSON array."
+            ),
+            click.option("--csv", "fmt", flag_value="csv", help="Output CSV."),
+            click.option(
+                "--nl", "fmt", flag_value="nl", help="Output newline-delimited JSON."
+            ),
+            click.option(
+                "--table",
+                "fmt",
+                flag_value="table",
+                default=True,
+                help="Output a readable table (default).",
+            ),
+            click.option(
+                "--csv-raw",
+                is_flag=True,
+                expose_value=False,
+                callback=lambda ctx, param, value: ctx.meta.__setitem__(
+                    "csv_raw", value
+                ),
+                help="With --csv, write cells beginning with = + - @ as they are (by default such text cells "
+                "get a leading ' so spreadsheets do not run them as formulas).",
+            ),
+        ]
+    ):
         fn = option(fn)
     return fn
 
@@ -48,10 +67,15 @@ def csv_cell(value, raw: bool = False):
 
 def json_value(value):
     """What JSON cannot hold as is: BLOBs as hex."""
-    return value.hex() if isinstance(value, (bytes, bytearray, memoryview)) else str(value)
+    return (
+        value.hex() if isinstance(value, (bytes, bytearray, memoryview)) else str(value)
+    )
 
 
-ENCODERS = {indent: json.JSONEncoder(indent=indent, ensure_ascii=False, default=json_value) for indent in (None, 2)}
+ENCODERS = {
+    indent: json.JSONEncoder(indent=indent, ensure_ascii=False, default=json_value)
+    for indent in (None, 2)
+}
 
 
 def dumps(value, indent: int | None = None) -> str:
@@ -68,12 +92,22 @@ def indented(row: dict) -> str:
     if not row or not all(isinstance(value, SCALARS) for value in row.values()):
         return dumps(row, 2).replace("\n", "\n  ")
     encode = ENCODERS[None].encode
-    text = "{\n    " + ",\n    ".join(f"{encode(str(key))}: {encode(value)}" for key, value in row.items()) + "\n  }"
+    text = (
+        "{\n    "
+        + ",\n    ".join(
+            f"{encode(str(key))}: {encode(value)}" for key, value in row.items()
+        )
+        + "\n  }"
+    )
     return text if text.isascii() else json_safe(text)
 
 
-def format_rows(rows: Iterable[dict], fmt: str, columns: Sequence[str] | None = None,
-                csv_raw: bool = False) -> Iterator[str]:
+def format_rows(
+    rows: Iterable[dict],
+    fmt: str,
+    columns: Sequence[str] | None = None,
+    csv_raw: bool = False,
+) -> Iterator[str]:
     """The output, in pieces, one row (or a table's header) at a time."""
     rows = iter(rows)
     if fmt == "json":
@@ -86,7 +120,13 @@ def format_rows(rows: Iterable[dict], fmt: str, columns: Sequence[str] | None = 
         for row in rows:
             yield dumps(row) + "\n"
     elif fmt == "csv":
-        yield from csv_lines(({key: csv_cell(value, csv_raw) for key, value in row.items()} for row in rows), columns)
+        yield from csv_lines(
+            (
+                {key: csv_cell(value, csv_raw) for key, value in row.items()}
+                for row in rows
+            ),
+            columns,
+        )
     else:
         yield from table_lines(rows, columns)
 
@@ -96,7 +136,9 @@ def csv_lines(rows: Iterator[dict], columns: Sequence[str] | None) -> Iterator[s
     writer = None
     for row in rows:
         if writer is None:
-            writer = csv.DictWriter(buffer, fieldnames=list(columns or row), lineterminator="\n")
+            writer = csv.DictWriter(
+                buffer, fieldnames=list(columns or row), lineterminator="\n"
+            )
             writer.writeheader()
         writer.writerow(row)
         if buffer.tell() > 1 << 16:
@@ -112,20 +154,31 @@ def table(rows: Iterable[dict], columns: Sequence[str] | None = None) -> str:
     return "".join(table_lines(iter(rows), columns))
 
 
-def table_lines(rows: Iterator[dict], columns: Sequence[str] | None = None) -> Iterator[str]:
+def table_lines(
+    rows: Iterator[dict], columns: Sequence[str] | None = None
+) -> Iterator[str]:
     sample = list(itertools.islice(rows, TABLE_SAMPLE))
     if not sample:
         yield "(no rows)\n"
         return
     headers = list(columns or sample[0])
-    limit = max(20, min(TABLE_CELL_WIDTH, shutil.get_terminal_size((120, 20)).columns // 2))
+    limit = max(
+        20, min(TABLE_CELL_WIDTH, shutil.get_terminal_size((120, 20)).columns // 2)
+    )
     cells = lambda row: [shorten(value, limit) for value in row.values()]
     widths = [len(header) for header in headers]
     for row in sample:
         widths = [max(width, len(cell)) for width, cell in zip(widths, cells(row))]
 
     def line(values: list[str]) -> str:
-        return "  ".join(shorten(value, width).ljust(width) for value, width in zip(values, widths)).rstrip() + "\n"
+        return (
+            "  ".join(
+                shorten(value, width).ljust(width)
+                for value, width in zip(values, widths)
+            ).rstrip()
+            + "\n"
+        )
+
     yield line(headers)
     yield line(["-" * width for width in widths])
     for row in itertools.chain(sample, rows):
@@ -144,7 +197,7 @@ def emit(rows: Iterable[dict], fmt: str, columns: Sequence[str] | None = None) -
     for piece in format_rows(rows, fmt, columns, csv_raw):
         buffer.append(piece)
         size += len(piece)
-        if size > 1 << 16:      # write in pieces of about 64 KB, not a row at a time
+        if size > 1 << 16:  # write in pieces of about 64 KB, not a row at a time
             click.echo("".join(buffer), nl=False)
             buffer, size = [], 0
     click.echo("".join(buffer), nl=False)

@@ -4,6 +4,7 @@ Folders are read recursively in sorted order; they yield the files with a suppor
 except hidden files and folders (".*") and non-article files (README.*, expected*).
 A file named explicitly must have a supported extension.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,8 +30,12 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + BATCH_SUFFIXES
 METADATA_KEYS = ("id", "source", "title", "published", "url")
 
 
-def load_documents(paths: Sequence[str], source: str | None = None, published: str | None = None,
-                   skipped: list[str] | None = None) -> list[Document]:
+def load_documents(
+    paths: Sequence[str],
+    source: str | None = None,
+    published: str | None = None,
+    skipped: list[str] | None = None,
+) -> list[Document]:
     """The documents in these files and folders. Every bad file is named: with `skipped` (a list), each bad
     file's one-line error is appended to it and the rest are loaded; without, one error lists them all."""
     from claimcheck import progress
@@ -48,7 +53,11 @@ def load_documents(paths: Sequence[str], source: str | None = None, published: s
         except ClaimcheckError as error:
             errors.append(str(error))
     if errors and skipped is None:
-        hint = f"\n{len(errors)} bad files: fix them, or ingest the rest with --skip-bad" if len(errors) > 1 else ""
+        hint = (
+            f"\n{len(errors)} bad files: fix them, or ingest the rest with --skip-bad"
+            if len(errors) > 1
+            else ""
+        )
         raise ClaimcheckError("\n".join(errors) + hint)
     if skipped is not None:
         skipped.extend(errors)
@@ -57,17 +66,26 @@ def load_documents(paths: Sequence[str], source: str | None = None, published: s
 
 # --- files -------------------------------------------------------------------------------------
 
+
 def _expand(paths: Sequence[str], errors: list[str]) -> list[Path]:
     files, seen = [], set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted((p for p in path.rglob("*") if p.is_file() and _is_article(p.relative_to(path))),
-                           key=lambda p: p.as_posix())
+            found = sorted(
+                (
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and _is_article(p.relative_to(path))
+                ),
+                key=lambda p: p.as_posix(),
+            )
         elif path.is_file():
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                errors.append(f"{path.as_posix()}: unsupported file type {path.suffix or '(none)'!r}; "
-                              f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
+                errors.append(
+                    f"{path.as_posix()}: unsupported file type {path.suffix or '(none)'!r}; "
+                    f"expected one of {', '.join(SUPPORTED_SUFFIXES)}"
+                )
                 continue
             found = [path]
         else:
@@ -81,16 +99,20 @@ def _expand(paths: Sequence[str], errors: list[str]) -> list[Path]:
 
 def _is_article(relative: Path) -> bool:
     name = relative.name.lower()
-    return (relative.suffix.lower() in SUPPORTED_SUFFIXES
-            and not any(part.startswith(".") for part in relative.parts)
-            and not name.startswith(("readme.", "expected")))
+    return (
+        relative.suffix.lower() in SUPPORTED_SUFFIXES
+        and not any(part.startswith(".") for part in relative.parts)
+        and not name.startswith(("readme.", "expected"))
+    )
 
 
 def _read_bytes(path: Path) -> bytes:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise ClaimcheckError(f"{path.as_posix()}: {size / 1e6:.1f} MB is over the "
-                              f"{MAX_FILE_BYTES // 1_000_000} MB limit per file; split it")
+        raise ClaimcheckError(
+            f"{path.as_posix()}: {size / 1e6:.1f} MB is over the "
+            f"{MAX_FILE_BYTES // 1_000_000} MB limit per file; split it"
+        )
     data = path.read_bytes()
     if not data.strip():
         raise ClaimcheckError(f"{path.as_posix()}: empty file")
@@ -100,16 +122,27 @@ def _read_bytes(path: Path) -> bytes:
 def _read_text(path: Path) -> str:
     data = _read_bytes(path)
     if b"\x00" in data:
-        raise ClaimcheckError(f"{path.as_posix()}: binary file (contains NUL bytes); expected UTF-8 text")
+        raise ClaimcheckError(
+            f"{path.as_posix()}: binary file (contains NUL bytes); expected UTF-8 text"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ClaimcheckError(f"{path.as_posix()}: not UTF-8 text (invalid byte 0x{data[error.start]:02x} "
-                              f"at offset {error.start}); convert it to UTF-8") from None
+        raise ClaimcheckError(
+            f"{path.as_posix()}: not UTF-8 text (invalid byte 0x{data[error.start]:02x} "
+            f"at offset {error.start}); convert it to UTF-8"
+        ) from None
 
 
-def _make(path: Path, text: str, meta: dict, source: str | None, published: str | None,
-          record_line: int | None = None, origins: tuple[tuple[int, int], ...] | None = None) -> Document:
+def _make(
+    path: Path,
+    text: str,
+    meta: dict,
+    source: str | None,
+    published: str | None,
+    record_line: int | None = None,
+    origins: tuple[tuple[int, int], ...] | None = None,
+) -> Document:
     name = path.as_posix()
     default_id = f"{name}#{record_line}" if record_line is not None else name
     return Document(
@@ -135,7 +168,9 @@ def _clean(value) -> str | None:
 
 # --- plain text and markdown -------------------------------------------------------------------
 
-_FRONT_MATTER = re.compile(r"---[ \t]*\r?\n((?:[ \t]*(?:#.*|[\w-]+[ \t]*:.*)?\r?\n)*?)---[ \t]*(?:\r?\n|$)")
+_FRONT_MATTER = re.compile(
+    r"---[ \t]*\r?\n((?:[ \t]*(?:#.*|[\w-]+[ \t]*:.*)?\r?\n)*?)---[ \t]*(?:\r?\n|$)"
+)
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 
 
@@ -155,9 +190,11 @@ def front_matter(text: str) -> tuple[dict, int]:
 def _load_text(path: Path, source: str | None, published: str | None) -> Document:
     text = _read_text(path)
     meta, body_start = front_matter(text)
-    text = text[:body_start + article_end(text[body_start:])]
+    text = text[: body_start + article_end(text[body_start:])]
     if not text[body_start:].strip():
-        raise ClaimcheckError(f"{path.as_posix()}: no article text (empty or only boilerplate)")
+        raise ClaimcheckError(
+            f"{path.as_posix()}: no article text (empty or only boilerplate)"
+        )
     if "title" not in meta and path.suffix.lower() == ".md":
         heading = _MD_HEADING.search(text, body_start)
         meta["title"] = heading.group(1) if heading else None
@@ -182,9 +219,11 @@ _BOILERPLATE = re.compile(r"""(?ix)^[\W_]*(?:
     | (?:previous|next)\s+(?:post|article|story)\b.*
     | (?:leave\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?|print|email|tweet|back\s+to\s+top)
 )[\W_]*$""")
-_TAIL_MARKER = re.compile(r"(?i)^\W*(?:recent\s+(?:random\s+)?posts?|read\s+more|"
-                          r"related(?:\s+(?:articles?|posts?|stories|coverage|content|reading|news))?|"
-                          r"more\s+from\b.*|you\s+(?:may|might)\s+also\s+like)\s*:?\s*$")
+_TAIL_MARKER = re.compile(
+    r"(?i)^\W*(?:recent\s+(?:random\s+)?posts?|read\s+more|"
+    r"related(?:\s+(?:articles?|posts?|stories|coverage|content|reading|news))?|"
+    r"more\s+from\b.*|you\s+(?:may|might)\s+also\s+like)\s*:?\s*$"
+)
 _TAIL_MAX_LINES = 5
 
 
@@ -218,13 +257,68 @@ def article_end(text: str) -> int:
 
 # --- html --------------------------------------------------------------------------------------
 
-_SKIPPED_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript",
-                 "template", "svg", "iframe", "button", "figcaption", "select", "h1"}
-_BLOCK_TAGS = {"p", "div", "section", "article", "main", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-               "br", "hr", "tr", "td", "th", "table", "blockquote", "pre", "dd", "dt", "dl", "figure",
-               "body", "address"}
-_VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
-              "track", "wbr", "param"}
+_SKIPPED_TAGS = {
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "button",
+    "figcaption",
+    "select",
+    "h1",
+}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "br",
+    "hr",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "figure",
+    "body",
+    "address",
+}
+_VOID_TAGS = {
+    "br",
+    "hr",
+    "img",
+    "meta",
+    "link",
+    "input",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "source",
+    "track",
+    "wbr",
+    "param",
+}
 
 
 class _ArticleParser(HTMLParser):
@@ -233,8 +327,8 @@ class _ArticleParser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.body, self.main, self.articles = [], [], []
-        self.open = []          # stack of open containers: "main" or an index into self.articles
-        self.skipping = []      # stack of skipped tags we are inside
+        self.open = []  # stack of open containers: "main" or an index into self.articles
+        self.skipping = []  # stack of skipped tags we are inside
         self.meta = {}
         self.h1, self.title = [], []
         self.in_h1 = self.in_title = False
@@ -243,8 +337,12 @@ class _ArticleParser(HTMLParser):
         attributes = {key.lower(): (value or "") for key, value in attrs}
         if tag == "meta":
             key = (attributes.get("property") or attributes.get("name") or "").lower()
-            field = {"og:site_name": "source", "article:published_time": "published",
-                     "og:url": "url", "og:title": "og_title"}.get(key)
+            field = {
+                "og:site_name": "source",
+                "article:published_time": "published",
+                "og:url": "url",
+                "og:title": "og_title",
+            }.get(key)
             if field and field not in self.meta:
                 self.meta[field] = attributes.get("content")
         elif tag == "link" and attributes.get("rel", "").lower() == "canonical":
@@ -273,9 +371,11 @@ class _ArticleParser(HTMLParser):
         if tag == "title":
             self.in_title = False
         if tag in _SKIPPED_TAGS and tag in self.skipping:
-            del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(tag):]
+            del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(tag) :]
         elif tag in ("main", "article"):
-            wanted = (lambda c: c == "main") if tag == "main" else (lambda c: c != "main")
+            wanted = (
+                (lambda c: c == "main") if tag == "main" else (lambda c: c != "main")
+            )
             for index in range(len(self.open) - 1, -1, -1):
                 if wanted(self.open[index]):
                     del self.open[index]
@@ -295,13 +395,17 @@ class _ArticleParser(HTMLParser):
         part = (text, *self.getpos())
         self.body.append(part)
         for container in self.open:
-            (self.main if container == "main" else self.articles[container]).append(part)
+            (self.main if container == "main" else self.articles[container]).append(
+                part
+            )
 
     def text(self) -> tuple[str, tuple[tuple[int, int], ...]]:
         """The article's text, a line per block, and where each line starts in the file (line, column)."""
         articles = [_tidy(parts) for parts in self.articles]
         best = max(articles, key=lambda article: len(article[0]), default=("", ()))
-        return next((found for found in (best, _tidy(self.main)) if found[0]), None) or _tidy(self.body)
+        return next(
+            (found for found in (best, _tidy(self.main)) if found[0]), None
+        ) or _tidy(self.body)
 
 
 def _tidy(parts: list[tuple[str, int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -314,10 +418,15 @@ def _tidy(parts: list[tuple[str, int, int]]) -> tuple[str, tuple[tuple[int, int]
                 line, column = line + 1, 0
             pieces, origin = raw_lines[-1]
             if origin is None and piece.strip():
-                raw_lines[-1] = (pieces, (line, column + len(piece) - len(piece.lstrip()) + 1))
+                raw_lines[-1] = (
+                    pieces,
+                    (line, column + len(piece) - len(piece.lstrip()) + 1),
+                )
             pieces.append(piece)
             column += len(piece)
-    kept = [(text, origin) for pieces, origin in raw_lines if (text := _one_line(pieces))]
+    kept = [
+        (text, origin) for pieces, origin in raw_lines if (text := _one_line(pieces))
+    ]
     return "\n".join(text for text, _ in kept), tuple(origin for _, origin in kept)
 
 
@@ -330,17 +439,24 @@ def _load_html(path: Path, source: str | None, published: str | None) -> Documen
     parser.feed(_read_text(path))
     parser.close()
     text, origins = parser.text()
-    text = text[:article_end(text)]
+    text = text[: article_end(text)]
     if not text.strip():
-        raise ClaimcheckError(f"{path.as_posix()}: no article text (empty or only boilerplate)")
+        raise ClaimcheckError(
+            f"{path.as_posix()}: no article text (empty or only boilerplate)"
+        )
     meta = dict(parser.meta)
-    meta["title"] = _one_line(parser.h1) or meta.get("og_title") or _one_line(parser.title)
+    meta["title"] = (
+        _one_line(parser.h1) or meta.get("og_title") or _one_line(parser.title)
+    )
     return _make(path, text, meta, source, published, origins=origins)
 
 
 # --- batches -----------------------------------------------------------------------------------
 
-def _load_batch(path: Path, source: str | None, published: str | None) -> list[Document]:
+
+def _load_batch(
+    path: Path, source: str | None, published: str | None
+) -> list[Document]:
     suffix = path.suffix.lower()
     name = path.as_posix()
     if suffix == ".parquet":
@@ -362,7 +478,9 @@ def _load_batch(path: Path, source: str | None, published: str | None) -> list[D
             lines = _csv_record_lines(name, text)
             records = _read_with_datasets("csv", path)
         if len(records) != len(lines):
-            raise ClaimcheckError(f"{name}: read {len(records)} records but found {len(lines)}; check the file's format")
+            raise ClaimcheckError(
+                f"{name}: read {len(records)} records but found {len(lines)}; check the file's format"
+            )
     if not records:
         raise ClaimcheckError(f"{name}: no records")
     documents = []
@@ -374,8 +492,10 @@ def _load_batch(path: Path, source: str | None, published: str | None) -> list[D
         if text is None:
             raise ClaimcheckError(f"{where}: record has no 'text' field")
         if not isinstance(text, str):
-            raise ClaimcheckError(f"{where}: 'text' must be a string, not {type(text).__name__}")
-        text = text[:article_end(text)]
+            raise ClaimcheckError(
+                f"{where}: 'text' must be a string, not {type(text).__name__}"
+            )
+        text = text[: article_end(text)]
         if not text.strip():
             raise ClaimcheckError(f"{where}: record has empty text")
         documents.append(_make(path, text, record, source, published, record_line=line))
@@ -385,15 +505,21 @@ def _load_batch(path: Path, source: str | None, published: str | None) -> list[D
 def read_jsonl(name: str, text: str) -> list[tuple[int, dict]]:
     """(line number, record) for each JSON object line; a malformed line is an error naming it."""
     records = []
-    for number, line in enumerate(text.split("\n"), 1):   # not splitlines: JSON strings may hold U+2028
+    for number, line in enumerate(
+        text.split("\n"), 1
+    ):  # not splitlines: JSON strings may hold U+2028
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            raise ClaimcheckError(f"{name} line {number}: malformed JSON ({error.msg} at column {error.colno})") from None
+            raise ClaimcheckError(
+                f"{name} line {number}: malformed JSON ({error.msg} at column {error.colno})"
+            ) from None
         if not isinstance(record, dict):
-            raise ClaimcheckError(f"{name} line {number}: expected a JSON object, not {type(record).__name__}")
+            raise ClaimcheckError(
+                f"{name} line {number}: expected a JSON object, not {type(record).__name__}"
+            )
         records.append((number, record))
     return records
 
@@ -403,22 +529,30 @@ def _validate_json(name: str, text: str) -> str | None:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ClaimcheckError(f"{name} line {error.lineno}: malformed JSON ({error.msg} at column {error.colno})") from None
+        raise ClaimcheckError(
+            f"{name} line {error.lineno}: malformed JSON ({error.msg} at column {error.colno})"
+        ) from None
     if isinstance(data, dict) and isinstance(data.get("documents"), list):
         records, field = data["documents"], "documents"
     elif isinstance(data, list):
         records, field = data, None
     else:
-        raise ClaimcheckError(f'{name}: expected a list of records or {{"documents": [...]}}')
+        raise ClaimcheckError(
+            f'{name}: expected a list of records or {{"documents": [...]}}'
+        )
     for index, record in enumerate(records, 1):
         if not isinstance(record, dict):
-            raise ClaimcheckError(f"{name} record {index}: expected a JSON object, not {type(record).__name__}")
+            raise ClaimcheckError(
+                f"{name} record {index}: expected a JSON object, not {type(record).__name__}"
+            )
     return field
 
 
 def _csv_record_lines(name: str, text: str) -> list[int]:
     """The line where each data row starts (rows may span lines inside quotes)."""
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))   # a field may be as long as a file
+    csv.field_size_limit(
+        max(csv.field_size_limit(), MAX_FILE_BYTES)
+    )  # a field may be as long as a file
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, [])
@@ -426,11 +560,13 @@ def _csv_record_lines(name: str, text: str) -> list[int]:
             raise ClaimcheckError(f"{name}: no 'text' column in the header")
         lines, previous_end = [], reader.line_num
         for row in reader:
-            if row:     # a blank line is no record
+            if row:  # a blank line is no record
                 lines.append(previous_end + 1)
             previous_end = reader.line_num
     except csv.Error as error:
-        raise ClaimcheckError(f"{name} line {reader.line_num}: malformed CSV ({error})") from None
+        raise ClaimcheckError(
+            f"{name} line {reader.line_num}: malformed CSV ({error})"
+        ) from None
     return lines
 
 
@@ -451,17 +587,38 @@ def _read_with_datasets(kind: str, path: Path, field: str | None = None) -> list
         except OSError:
             shutil.copyfile(path, literal)
         try:
-            dataset = datasets.load_dataset(kind, data_files=str(literal), split="train", cache_dir=cache, **options)
+            dataset = datasets.load_dataset(
+                kind, data_files=str(literal), split="train", cache_dir=cache, **options
+            )
             return dataset.to_list()
-        except Exception as error:  # datasets/pyarrow raise many types; report them in one line
-            message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            raise ClaimcheckError(f"{path.as_posix()}: cannot read {kind} batch ({message})") from None
+        except (
+            Exception
+        ) as error:  # datasets/pyarrow raise many types; report them in one line
+            message = (
+                str(error).strip().splitlines()[0]
+                if str(error).strip()
+                else type(error).__name__
+            )
+            raise ClaimcheckError(
+                f"{path.as_posix()}: cannot read {kind} batch ({message})"
+            ) from None
 
 
 # --- dates -------------------------------------------------------------------------------------
 
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y",
-                 "%d %b %Y", "%B %d %Y", "%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M:%S %Z")
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d.%m.%Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%b. %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d %Y",
+    "%a, %d %b %Y %H:%M:%S %z",
+    "%a, %d %b %Y %H:%M:%S %Z",
+)
 _ISO_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]|$)")
 
 

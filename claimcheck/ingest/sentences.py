@@ -4,6 +4,7 @@ Lines are grouped into paragraphs first: a blank line, or a line break not follo
 wrapped continuation, is a hard boundary (headlines have no final period). Inside a
 paragraph nupunkt's Punkt model decides, which knows "U.S.", "Aug.", "Dr.", initials and decimals.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,9 @@ class Sentence:
 
 
 _LINE = re.compile(r"[^\n]*\n?")
-_CONTINUES_LINE = re.compile(r"[,;(\u2013\u2014-]\s*$")   # a wrapped line ends mid-sentence
+_CONTINUES_LINE = re.compile(
+    r"[,;(\u2013\u2014-]\s*$"
+)  # a wrapped line ends mid-sentence
 _STARTS_LOWERCASE = re.compile(r"\s*[a-z]")
 
 
@@ -47,8 +50,8 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         return
     previous = sentences[-1] if sentences else None
     # Punkt sometimes splits after an abbreviation ("$3.5 bn. in Q2"): a lowercase start continues it.
-    if previous and text[start].islower() and "\n" not in text[previous.end:start]:
-        sentences[-1] = Sentence(text[previous.start:end], previous.start, end)
+    if previous and text[start].islower() and "\n" not in text[previous.end : start]:
+        sentences[-1] = Sentence(text[previous.start : end], previous.start, end)
     else:
         sentences.append(Sentence(text[start:end], start, end))
 
@@ -62,8 +65,11 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         if not line:
             break
         blank = not line.strip()
-        joins = (not blank and previous.strip()
-                 and (_STARTS_LOWERCASE.match(line) or _CONTINUES_LINE.search(previous)))
+        joins = (
+            not blank
+            and previous.strip()
+            and (_STARTS_LOWERCASE.match(line) or _CONTINUES_LINE.search(previous))
+        )
         if not joins and end > start:
             paragraphs.append((start, end))
             start = match.start()

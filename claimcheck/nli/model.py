@@ -1,4 +1,5 @@
 """Load and run an NLI cross-encoder: the shipped default (ONNX) or any Hugging Face sequence-classification model."""
+
 from __future__ import annotations
 
 import hashlib
@@ -21,11 +22,20 @@ HUB_TIMEOUT = 5.0  # seconds to connect to the Hub, and for each read from it
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(/[\w.-]+)?$")
 # Label names seen in NLI and fact-verification models, mapped onto LABELS; "not_contradiction" only in 2-label models.
 LABEL_NAMES = {
-    "entailment": "entailment", "entailed": "entailment", "entails": "entailment", "supports": "entailment",
-    "neutral": "neutral", "not_enough_info": "neutral", "nei": "neutral",
-    "contradiction": "contradiction", "contradicts": "contradiction", "contradictory": "contradiction",
+    "entailment": "entailment",
+    "entailed": "entailment",
+    "entails": "entailment",
+    "supports": "entailment",
+    "neutral": "neutral",
+    "not_enough_info": "neutral",
+    "nei": "neutral",
+    "contradiction": "contradiction",
+    "contradicts": "contradiction",
+    "contradictory": "contradiction",
     "refutes": "contradiction",
-    "not_contradiction": "neutral", "non_contradiction": "neutral", "no_contradiction": "neutral",
+    "not_contradiction": "neutral",
+    "non_contradiction": "neutral",
+    "no_contradiction": "neutral",
 }
 
 
@@ -33,14 +43,20 @@ LABEL_NAMES = {
 class NLIModel:
     name: str
     labels: tuple[str, ...]
-    threshold: float                      # balanced accuracy on the calibration data: what `evaluate` reports
-    run: Callable[[dict], "numpy.ndarray"] = field(repr=False)  # tokenizer output -> logits
+    threshold: (
+        float  # balanced accuracy on the calibration data: what `evaluate` reports
+    )
+    run: Callable[[dict], "numpy.ndarray"] = field(
+        repr=False
+    )  # tokenizer output -> logits
     tokenizer: object = field(repr=False)
     batch_size: int = 32
     max_length: int = DEFAULT_MAX_LENGTH
     path: Path | None = None
     per_pair: bool = False  # dynamic int8 scales activations per batch, so such a model scores each pair alone
-    check_threshold: float | None = None  # on a pair's mean of both directions: what `check` flags at
+    check_threshold: float | None = (
+        None  # on a pair's mean of both directions: what `check` flags at
+    )
 
     def __post_init__(self):
         if self.check_threshold is None:
@@ -54,15 +70,25 @@ class NLIModel:
         out = np.zeros((len(pairs), len(LABELS)), dtype=np.float32)
         if not pairs:
             return out
-        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        order = sorted(
+            range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1])
+        )
         to_labels = label_matrix(self.labels)
         batch_size = 1 if self.per_pair else self.batch_size
         from claimcheck import progress
 
-        for start in progress.track(range(0, len(order), batch_size), "NLI", unit="batch"):
-            batch = order[start:start + batch_size]
-            encoded = self.tokenizer([pairs[i][0] for i in batch], [pairs[i][1] for i in batch], padding=True,
-                                     truncation=True, max_length=self.max_length, return_tensors="np")
+        for start in progress.track(
+            range(0, len(order), batch_size), "NLI", unit="batch"
+        ):
+            batch = order[start : start + batch_size]
+            encoded = self.tokenizer(
+                [pairs[i][0] for i in batch],
+                [pairs[i][1] for i in batch],
+                padding=True,
+                truncation=True,
+                max_length=self.max_length,
+                return_tensors="np",
+            )
             logits = np.asarray(self.run(dict(encoded)), dtype=np.float64)
             probabilities = np.exp(logits - logits.max(axis=1, keepdims=True))
             probabilities /= probabilities.sum(axis=1, keepdims=True)
@@ -76,10 +102,15 @@ class NLIModel:
 def normalise_labels(id2label: dict, model: str) -> tuple[str, ...]:
     labels = tuple(str(id2label[i]).strip().lower() for i in sorted(id2label, key=int))
     mapped = [LABEL_NAMES.get(re.sub(r"[\s-]+", "_", label)) for label in labels]
-    if None in mapped or "contradiction" not in mapped or len(set(mapped)) != len(mapped):
+    if (
+        None in mapped
+        or "contradiction" not in mapped
+        or len(set(mapped)) != len(mapped)
+    ):
         raise ClaimcheckError(
             f"model {model} has labels {', '.join(labels)}: claimcheck needs a contradiction label and "
-            "entailment/neutral (or not_contradiction) ones; set id2label in its config.json")
+            "entailment/neutral (or not_contradiction) ones; set id2label in its config.json"
+        )
     return labels
 
 
@@ -98,7 +129,9 @@ def default_model_path() -> Path:
 
 
 def weights_digest(path: Path) -> str:
-    files = sorted(f for f in path.iterdir() if f.suffix in (".onnx", ".safetensors", ".bin"))
+    files = sorted(
+        f for f in path.iterdir() if f.suffix in (".onnx", ".safetensors", ".bin")
+    )
     digest = hashlib.sha256()
     for f in files:
         with open(f, "rb") as stream:
@@ -112,7 +145,9 @@ def hub_reachable(timeout: float = 3.0) -> bool:
         return False
     endpoint = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co"))
     try:
-        socket.create_connection((endpoint.hostname, endpoint.port or 443), timeout=timeout).close()
+        socket.create_connection(
+            (endpoint.hostname, endpoint.port or 443), timeout=timeout
+        ).close()
         return True
     except OSError:
         return False
@@ -127,19 +162,32 @@ def hub_answers(model: str, timeout: float = HUB_TIMEOUT) -> None:
     from huggingface_hub import get_token
 
     endpoint = os.environ.get("HF_ENDPOINT", "https://huggingface.co").rstrip("/")
-    token = get_token()     # private and gated models need it
-    request = urllib.request.Request(f"{endpoint}/api/models/{model}",
-                                     headers={"Authorization": f"Bearer {token}"} if token else {})
+    token = get_token()  # private and gated models need it
+    request = urllib.request.Request(
+        f"{endpoint}/api/models/{model}",
+        headers={"Authorization": f"Bearer {token}"} if token else {},
+    )
     try:
         urllib.request.urlopen(request, timeout=timeout).close()
     except urllib.error.HTTPError as error:
         if error.code in (401, 403, 404):
-            raise ClaimcheckError(f"model {model}: not on the Hugging Face Hub at {endpoint} (or private; "
-                                  f"HTTP {error.code})") from None
-    except (OSError, ValueError) as error:      # timeouts, refused or reset connections, bad URLs
-        reason = "did not answer" if "timed out" in str(error) else f"cannot be asked ({error})"
-        raise ClaimcheckError(f"cannot download model {model}: the Hub at {endpoint} {reason} within {timeout:g} s; "
-                              "give a local path, or set HF_ENDPOINT") from None
+            raise ClaimcheckError(
+                f"model {model}: not on the Hugging Face Hub at {endpoint} (or private; "
+                f"HTTP {error.code})"
+            ) from None
+    except (
+        OSError,
+        ValueError,
+    ) as error:  # timeouts, refused or reset connections, bad URLs
+        reason = (
+            "did not answer"
+            if "timed out" in str(error)
+            else f"cannot be asked ({error})"
+        )
+        raise ClaimcheckError(
+            f"cannot download model {model}: the Hub at {endpoint} {reason} within {timeout:g} s; "
+            "give a local path, or set HF_ENDPOINT"
+        ) from None
 
 
 def resolve(name_or_path: str) -> tuple[Path, bool]:
@@ -147,7 +195,9 @@ def resolve(name_or_path: str) -> tuple[Path, bool]:
     path = Path(name_or_path).expanduser()
     if path.exists():
         if not (path / "config.json").is_file():
-            raise ClaimcheckError(f"{name_or_path} is not an NLI model folder: it has no config.json")
+            raise ClaimcheckError(
+                f"{name_or_path} is not an NLI model folder: it has no config.json"
+            )
         return path, False
     if not HUB_ID.match(name_or_path) or name_or_path.startswith((".", "~")):
         raise ClaimcheckError(f"no model at {name_or_path}")
@@ -157,12 +207,18 @@ def resolve(name_or_path: str) -> tuple[Path, bool]:
 
     patterns = ["*.json", "*.txt", "*.model", "*.safetensors"]
     try:
-        return Path(snapshot_download(name_or_path, allow_patterns=patterns, local_files_only=True)), True
+        return Path(
+            snapshot_download(
+                name_or_path, allow_patterns=patterns, local_files_only=True
+            )
+        ), True
     except Exception:
         pass
     if not hub_reachable():
-        raise ClaimcheckError(f"model {name_or_path} is neither a local folder nor in the Hugging Face cache, "
-                              "and the Hub cannot be reached")
+        raise ClaimcheckError(
+            f"model {name_or_path} is neither a local folder nor in the Hugging Face cache, "
+            "and the Hub cannot be reached"
+        )
     hub_answers(name_or_path)
     from huggingface_hub import constants
 
@@ -170,10 +226,17 @@ def resolve(name_or_path: str) -> tuple[Path, bool]:
     constants.HF_HUB_ETAG_TIMEOUT = int(os.environ["HF_HUB_ETAG_TIMEOUT"])
     constants.HF_HUB_DOWNLOAD_TIMEOUT = int(os.environ["HF_HUB_DOWNLOAD_TIMEOUT"])
     try:
-        return Path(snapshot_download(name_or_path, allow_patterns=patterns,
-                                      etag_timeout=constants.HF_HUB_ETAG_TIMEOUT)), True
+        return Path(
+            snapshot_download(
+                name_or_path,
+                allow_patterns=patterns,
+                etag_timeout=constants.HF_HUB_ETAG_TIMEOUT,
+            )
+        ), True
     except Exception as error:
-        raise ClaimcheckError(f"cannot download model {name_or_path}: {type(error).__name__}") from None
+        raise ClaimcheckError(
+            f"cannot download model {name_or_path}: {type(error).__name__}"
+        ) from None
 
 
 def onnx_runner(path: Path) -> Callable[[dict], "numpy.ndarray"]:
@@ -182,11 +245,16 @@ def onnx_runner(path: Path) -> Callable[[dict], "numpy.ndarray"]:
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = int(os.environ.get("CLAIMCHECK_THREADS", 0))
     options.inter_op_num_threads = 1
-    session = onnxruntime.InferenceSession(str(path / ONNX_FILE), options, providers=["CPUExecutionProvider"])
+    session = onnxruntime.InferenceSession(
+        str(path / ONNX_FILE), options, providers=["CPUExecutionProvider"]
+    )
     inputs = [i.name for i in session.get_inputs()]
 
     def run(encoded: dict):
-        return session.run(None, {name: encoded[name].astype("int64") for name in inputs})[0]
+        return session.run(
+            None, {name: encoded[name].astype("int64") for name in inputs}
+        )[0]
+
     return run
 
 
@@ -194,15 +262,22 @@ def torch_runner(path: Path) -> Callable[[dict], "numpy.ndarray"]:
     try:
         import torch
     except ImportError:
-        raise ClaimcheckError(f"the NLI model in {path} has no ONNX weights ({ONNX_FILE}), so it runs on PyTorch, "
-                              "which is not installed: pip install 'claimcheck[train]'") from None
+        raise ClaimcheckError(
+            f"the NLI model in {path} has no ONNX weights ({ONNX_FILE}), so it runs on PyTorch, "
+            "which is not installed: pip install 'claimcheck[train]'"
+        ) from None
     from transformers import AutoModelForSequenceClassification
 
-    model = AutoModelForSequenceClassification.from_pretrained(path, dtype=torch.float32).eval()
+    model = AutoModelForSequenceClassification.from_pretrained(
+        path, dtype=torch.float32
+    ).eval()
 
     def run(encoded: dict):
         with torch.inference_mode():
-            return model(**{k: torch.from_numpy(v) for k, v in encoded.items()}).logits.numpy()
+            return model(
+                **{k: torch.from_numpy(v) for k, v in encoded.items()}
+            ).logits.numpy()
+
     return run
 
 
@@ -217,14 +292,22 @@ def load_model(name_or_path: str | None = None, batch_size: int = 32) -> NLIMode
     if name_or_path is None:
         path, from_hub = default_model_path(), False
         if not (path / "config.json").is_file():
-            raise ClaimcheckError(f"the default NLI model is missing from {path}: reinstall claimcheck")
+            raise ClaimcheckError(
+                f"the default NLI model is missing from {path}: reinstall claimcheck"
+            )
     else:
         path, from_hub = resolve(str(name_or_path))
     try:
         config = json.loads((path / "config.json").read_text())
-        settings = json.loads((path / SETTINGS_FILE).read_text()) if (path / SETTINGS_FILE).is_file() else {}
+        settings = (
+            json.loads((path / SETTINGS_FILE).read_text())
+            if (path / SETTINGS_FILE).is_file()
+            else {}
+        )
     except (OSError, ValueError) as error:
-        raise ClaimcheckError(f"cannot read the model configuration in {path}: {error}") from None
+        raise ClaimcheckError(
+            f"cannot read the model configuration in {path}: {error}"
+        ) from None
     model_name = name_or_path or "default"
     labels = normalise_labels(config.get("id2label") or {}, model_name)
     try:
@@ -239,26 +322,42 @@ def load_model(name_or_path: str | None = None, batch_size: int = 32) -> NLIMode
     except ClaimcheckError:
         raise
     except Exception as error:
-        raise ClaimcheckError(f"cannot load NLI model {model_name}: {type(error).__name__}: "
-                              f"{str(error).splitlines()[0] if str(error) else ''}") from None
+        raise ClaimcheckError(
+            f"cannot load NLI model {model_name}: {type(error).__name__}: "
+            f"{str(error).splitlines()[0] if str(error) else ''}"
+        ) from None
     if name_or_path is None:
         name = f"claimcheck-default-{settings.get('version', weights_digest(path))}"
     elif from_hub:
         name = str(name_or_path)
     else:
         name = f"{path.resolve()}@{weights_digest(path)}"
-    return NLIModel(name=name, labels=labels, threshold=float(settings.get("threshold", 0.5)), run=run,
-                    tokenizer=tokenizer, batch_size=max(1, batch_size),
-                    max_length=int(settings.get("max_length", DEFAULT_MAX_LENGTH)), path=path,
-                    per_pair=settings.get("quantization") == "dynamic",
-                    check_threshold=settings.get("check_threshold"))
+    return NLIModel(
+        name=name,
+        labels=labels,
+        threshold=float(settings.get("threshold", 0.5)),
+        run=run,
+        tokenizer=tokenizer,
+        batch_size=max(1, batch_size),
+        max_length=int(settings.get("max_length", DEFAULT_MAX_LENGTH)),
+        path=path,
+        per_pair=settings.get("quantization") == "dynamic",
+        check_threshold=settings.get("check_threshold"),
+    )
 
 
 def describe(model: NLIModel) -> dict:
     """What `claimcheck model info` shows."""
     files = [f for f in model.path.rglob("*") if f.is_file()] if model.path else []
-    return {"name": model.name, "path": str(model.path),
-            "runtime": "onnxruntime" if any(f.name == ONNX_FILE for f in files) else "torch",
-            "size_mb": round(sum(f.stat().st_size for f in files) / 1e6, 1), "labels": list(model.labels),
-            "threshold": round(model.threshold, 4), "check_threshold": round(model.check_threshold, 4),
-            "max_length": model.max_length}
+    return {
+        "name": model.name,
+        "path": str(model.path),
+        "runtime": "onnxruntime"
+        if any(f.name == ONNX_FILE for f in files)
+        else "torch",
+        "size_mb": round(sum(f.stat().st_size for f in files) / 1e6, 1),
+        "labels": list(model.labels),
+        "threshold": round(model.threshold, 4),
+        "check_threshold": round(model.check_threshold, 4),
+        "max_length": model.max_length,
+    }

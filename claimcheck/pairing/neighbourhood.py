@@ -13,6 +13,7 @@ candidate_pairs then runs on this neighbourhood, so the work follows the batch, 
 check, TF-IDF weights and which terms are too common to search by come from the neighbourhood, and an old claim
 outside every new claim's neighbours is no candidate.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,14 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from claimcheck.pairing.pairs import (
+    MAX_POSTINGS,
+    MIN_COSINE,
+    SEMANTIC_K,
+    may_pair,
+    top_k,
+)
 from claimcheck.records import Claim
-from claimcheck.pairing.pairs import MAX_POSTINGS, MIN_COSINE, SEMANTIC_K, top_k, may_pair
 from claimcheck.store.database import Store
 
 WORD = re.compile(r"[^\W_]+")
@@ -29,42 +36,73 @@ WORD = re.compile(r"[^\W_]+")
 
 @dataclass
 class Neighbourhood:
-    claims: list[Claim]             # the new claims and their neighbours
-    keys: dict[str, set[str]]       # each one's keys, by claim id
-    vectors: dict | None = field(default=None)   # sentence-embedding vectors by claim id (embed=True): the new
-                                                 # claims' and those of their embedding neighbours
+    claims: list[Claim]  # the new claims and their neighbours
+    keys: dict[str, set[str]]  # each one's keys, by claim id
+    vectors: dict | None = field(
+        default=None
+    )  # sentence-embedding vectors by claim id (embed=True): the new
+    # claims' and those of their embedding neighbours
 
 
-def neighbourhood(store: Store, new: Collection[str], k: int = 20, embed: bool = True) -> Neighbourhood:
+def neighbourhood(
+    store: Store, new: Collection[str], k: int = 20, embed: bool = True
+) -> Neighbourhood:
     """The new claims and their neighbours, for up to k candidate pairs per claim; with `embed`, their vectors too."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     new_claims = store.claims_by_id(new)
     keys = store.claim_keys(new)
-    postings = {key: store.claims_with_key(key, MAX_POSTINGS) for key in set().union(*keys.values())}
-    words = {claim.id: {word for word in WORD.findall(claim.text.lower())
-                        if len(word) > 1 and word not in ENGLISH_STOP_WORDS} for claim in new_claims}
+    postings = {
+        key: store.claims_with_key(key, MAX_POSTINGS)
+        for key in set().union(*keys.values())
+    }
+    words = {
+        claim.id: {
+            word
+            for word in WORD.findall(claim.text.lower())
+            if len(word) > 1 and word not in ENGLISH_STOP_WORDS
+        }
+        for claim in new_claims
+    }
     counts = {word: store.word_count(word) for word in set().union(*words.values())}
     chosen = set(new)
     for claim in new_claims:
-        selective = sorted(word for word in words[claim.id] if counts[word] <= MAX_POSTINGS)
+        selective = sorted(
+            word for word in words[claim.id] if counts[word] <= MAX_POSTINGS
+        )
         if selective:
             chosen.update(store.best_matches(selective, 2 * k, exclude=claim.id))
-        shared = Counter(other for key in keys[claim.id] for other in postings[key] or () if other != claim.id)
-        chosen.update(sorted(shared, key=lambda other: (-shared[other], other))[:2 * k])
+        shared = Counter(
+            other
+            for key in keys[claim.id]
+            for other in postings[key] or ()
+            if other != claim.id
+        )
+        chosen.update(
+            sorted(shared, key=lambda other: (-shared[other], other))[: 2 * k]
+        )
     from claimcheck.analysis import embeddings
 
     vectors = None
     if embed and new_claims and embeddings.enabled():
         embedder = embeddings.load()
         vectors = claim_vectors(store, new_claims, embedder)
-        nearest = nearest_stored(store, embedder.name, new_claims, vectors, min(k, SEMANTIC_K))
+        nearest = nearest_stored(
+            store, embedder.name, new_claims, vectors, min(k, SEMANTIC_K)
+        )
         chosen.update(nearest)
         # Only these old claims' vectors: they hold every new claim's best embedding neighbours among all claims.
         old_vectors = store.claim_vectors(nearest, embedder.name)
-        vectors.update(zip(old_vectors, embeddings.from_blobs(list(old_vectors.values()), embedder.dimension)))
+        vectors.update(
+            zip(
+                old_vectors,
+                embeddings.from_blobs(list(old_vectors.values()), embedder.dimension),
+            )
+        )
     old = store.claims_by_id(chosen - set(new))
-    return Neighbourhood(new_claims + old, {**keys, **store.claim_keys(chosen - set(new))}, vectors)
+    return Neighbourhood(
+        new_claims + old, {**keys, **store.claim_keys(chosen - set(new))}, vectors
+    )
 
 
 def claim_vectors(store: Store, claims: Sequence[Claim], embedder=None) -> dict | None:
@@ -76,18 +114,31 @@ def claim_vectors(store: Store, claims: Sequence[Claim], embedder=None) -> dict 
         return None
     embedder = embedder or embeddings.load()
     stored = store.claim_vectors([claim.id for claim in claims], embedder.name)
-    vectors = dict(zip(stored, embeddings.from_blobs(list(stored.values()), embedder.dimension)))
-    missing = sorted({claim.id: claim for claim in claims if claim.id not in vectors}.values(), key=lambda c: c.id)
+    vectors = dict(
+        zip(stored, embeddings.from_blobs(list(stored.values()), embedder.dimension))
+    )
+    missing = sorted(
+        {claim.id: claim for claim in claims if claim.id not in vectors}.values(),
+        key=lambda c: c.id,
+    )
     if missing:
-        blobs = {claim.id: embeddings.to_blob(vector)
-                 for claim, vector in zip(missing, embedder.embed([claim.text for claim in missing]))}
+        blobs = {
+            claim.id: embeddings.to_blob(vector)
+            for claim, vector in zip(
+                missing, embedder.embed([claim.text for claim in missing])
+            )
+        }
         with store.transaction():
             store.save_claim_vectors(embedder.name, blobs)
-        vectors.update(zip(blobs, embeddings.from_blobs(list(blobs.values()))))     # as stored, as a re-check reads them
+        vectors.update(
+            zip(blobs, embeddings.from_blobs(list(blobs.values())))
+        )  # as stored, as a re-check reads them
     return vectors
 
 
-def nearest_stored(store: Store, model: str, claims: Sequence[Claim], vectors: dict, count: int) -> set[str]:
+def nearest_stored(
+    store: Store, model: str, claims: Sequence[Claim], vectors: dict, count: int
+) -> set[str]:
     """The up to `count` active claims with the closest stored vectors (cosine >= MIN_COSINE) to each of these
     claims', other than these claims, from other documents (or another known speaker's in the same document)."""
     import numpy as np
@@ -100,8 +151,12 @@ def nearest_stored(store: Store, model: str, claims: Sequence[Claim], vectors: d
     own = {claim.id for claim in claims}
     codes: dict[str, int] = {"": -1}
     query = np.stack([vectors[claim.id] for claim in claims])
-    documents = np.array([codes.setdefault(claim.document, len(codes)) for claim in claims])[:, None]
-    speakers = np.array([codes.setdefault(claim.speaker or "", len(codes)) for claim in claims])[:, None]
+    documents = np.array(
+        [codes.setdefault(claim.document, len(codes)) for claim in claims]
+    )[:, None]
+    speakers = np.array(
+        [codes.setdefault(claim.speaker or "", len(codes)) for claim in claims]
+    )[:, None]
     ids: list[str] = []
     best_index = np.empty((len(claims), 0), dtype=np.int64)
     best = np.empty((len(claims), 0), dtype=np.float32)
@@ -109,15 +164,26 @@ def nearest_stored(store: Store, model: str, claims: Sequence[Claim], vectors: d
         offset = len(ids)
         ids += [row[0] for row in rows]
         other = np.array([row[0] not in own for row in rows])[None, :]
-        document = np.array([codes.setdefault(row[1], len(codes)) for row in rows])[None, :]
-        speaker = np.array([codes.setdefault(row[2] or "", len(codes)) for row in rows])[None, :]
-        stored = np.frombuffer(b"".join(row[3] for row in rows), dtype=embeddings.STORED_DTYPE).reshape(len(rows), -1)
-        cosine = query @ stored.astype(np.float32).T      # stored vectors are unit vectors, up to float16 rounding
+        document = np.array([codes.setdefault(row[1], len(codes)) for row in rows])[
+            None, :
+        ]
+        speaker = np.array(
+            [codes.setdefault(row[2] or "", len(codes)) for row in rows]
+        )[None, :]
+        stored = np.frombuffer(
+            b"".join(row[3] for row in rows), dtype=embeddings.STORED_DTYPE
+        ).reshape(len(rows), -1)
+        cosine = (
+            query @ stored.astype(np.float32).T
+        )  # stored vectors are unit vectors, up to float16 rounding
         cosine[~(other & may_pair(documents, speakers, document, speaker))] = -np.inf
         index, value = top_k(cosine, min(count, len(rows)))
         best_index = np.concatenate([best_index, offset + index], axis=1)
         best = np.concatenate([best, value], axis=1)
         if best.shape[1] > count:
             keep = np.argpartition(-best, count - 1, axis=1)[:, :count]
-            best_index, best = np.take_along_axis(best_index, keep, axis=1), np.take_along_axis(best, keep, axis=1)
+            best_index, best = (
+                np.take_along_axis(best_index, keep, axis=1),
+                np.take_along_axis(best, keep, axis=1),
+            )
     return {ids[i] for i in best_index[best >= MIN_COSINE].tolist()}

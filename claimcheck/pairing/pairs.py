@@ -8,24 +8,29 @@ Embedding neighbours are a blocked brute force: each block of query claims times
 O(queries x claims x 384) multiply-adds, the top SEMANTIC_K per query claim kept; quadratic in the claims for a
 full check, but a small constant (see benchmarks/RESULTS.md), and linear in the database for `--new-only`.
 """
+
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from claimcheck.records import Claim
 from claimcheck.analysis.quantities import extract
 from claimcheck.analysis.terms import CALENDAR, STOPWORDS, stem
+from claimcheck.records import Claim
 
-MAX_POSTINGS = 400       # a term or key in more claims than this is too common to find neighbours with
-MIN_SCORE = 0.1          # least search score (cosine on selective terms plus key bonus) for a candidate
-KEY_WEIGHT = 0.3         # each shared key adds KEY_WEIGHT ** 2 to the search score
-CHUNK = 1024             # query claims per sparse product
-SEMANTIC_K = 10          # embedding neighbours per query claim, at most
-MIN_COSINE = 0.35        # least embedding cosine for an embedding neighbour (unrelated news sentences: about 0-0.3)
-BLOCK_CELLS = 1 << 22    # query claims x claims per dense product (16 MB of float32)
-GROUP = 64               # columns per group in the top-k search
+MAX_POSTINGS = (
+    400  # a term or key in more claims than this is too common to find neighbours with
+)
+MIN_SCORE = (
+    0.1  # least search score (cosine on selective terms plus key bonus) for a candidate
+)
+KEY_WEIGHT = 0.3  # each shared key adds KEY_WEIGHT ** 2 to the search score
+CHUNK = 1024  # query claims per sparse product
+SEMANTIC_K = 10  # embedding neighbours per query claim, at most
+MIN_COSINE = 0.35  # least embedding cosine for an embedding neighbour (unrelated news sentences: about 0-0.3)
+BLOCK_CELLS = 1 << 22  # query claims x claims per dense product (16 MB of float32)
+GROUP = 64  # columns per group in the top-k search
 SPACE = re.compile(r"\s+")
 CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+(?:['’][A-Za-z]+)*")
 NOT_NAMES = STOPWORDS | CALENDAR
@@ -35,13 +40,19 @@ NOT_NAMES = STOPWORDS | CALENDAR
 class CandidatePair:
     a: Claim
     b: Claim
-    similarity: float    # TF-IDF cosine of the two claims
-    cosine: float | None = None    # their sentence embeddings' cosine, when pairing had both vectors
+    similarity: float  # TF-IDF cosine of the two claims
+    cosine: float | None = (
+        None  # their sentence embeddings' cosine, when pairing had both vectors
+    )
 
 
-def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None, k: int = 20,
-                    known_keys: Mapping[str, Collection[str]] | None = None,
-                    vectors: Mapping[str, Sequence[float]] | None = None) -> list[CandidatePair]:
+def candidate_pairs(
+    claims: Sequence[Claim],
+    new: Collection[str] | None = None,
+    k: int = 20,
+    known_keys: Mapping[str, Collection[str]] | None = None,
+    vectors: Mapping[str, Sequence[float]] | None = None,
+) -> list[CandidatePair]:
     """Up to k candidates per claim, each pair once with a.id < b.id, best first.
 
     With `new`, only pairs that involve at least one of those claim ids. `known_keys`: each claim's keys by id
@@ -51,11 +62,18 @@ def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None,
     """
     import numpy as np
 
-    claims = sorted({claim.id: claim for claim in claims}.values(), key=lambda claim: claim.id)
+    claims = sorted(
+        {claim.id: claim for claim in claims}.values(), key=lambda claim: claim.id
+    )
     if len(claims) < 2 or k < 1:
         return []
-    queries = np.arange(len(claims)) if new is None else \
-        np.array([i for i, claim in enumerate(claims) if claim.id in new], dtype=np.int64)
+    queries = (
+        np.arange(len(claims))
+        if new is None
+        else np.array(
+            [i for i, claim in enumerate(claims) if claim.id in new], dtype=np.int64
+        )
+    )
     if not len(queries):
         return []
     tfidf = _tfidf(claims)
@@ -66,11 +84,15 @@ def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None,
 
     rows, cols, scores = [], [], []
     for begin in range(0, len(queries), CHUNK):
-        chunk = queries[begin:begin + CHUNK]
+        chunk = queries[begin : begin + CHUNK]
         product = (search[chunk] @ search.T).tocoo()
         row, col, score = chunk[product.row], product.col.astype(np.int64), product.data
-        allowed = (score >= MIN_SCORE) & (row != col) & (text[row] != text[col]) & \
-            may_pair(document[row], speaker[row], document[col], speaker[col])
+        allowed = (
+            (score >= MIN_SCORE)
+            & (row != col)
+            & (text[row] != text[col])
+            & may_pair(document[row], speaker[row], document[col], speaker[col])
+        )
         row, col, score = row[allowed], col[allowed], score[allowed]
         order = np.lexsort((col, -score, row))
         row, col, score = row[order], col[order], score[order]
@@ -81,17 +103,23 @@ def candidate_pairs(claims: Sequence[Claim], new: Collection[str] | None = None,
         scores.append(score[keep])
     matrix = _vector_matrix(claims, vectors) if vectors is not None else None
     if matrix is not None:
-        for row, col, score in _semantic(matrix, queries, document, speaker, text, min(k, SEMANTIC_K)):
+        for row, col, score in _semantic(
+            matrix, queries, document, speaker, text, min(k, SEMANTIC_K)
+        ):
             rows.append(row)
             cols.append(col)
             scores.append(score)
     row, col, score = np.concatenate(rows), np.concatenate(cols), np.concatenate(scores)
-    return _select(claims, tfidf, np.minimum(row, col), np.maximum(row, col), score, k, matrix)
+    return _select(
+        claims, tfidf, np.minimum(row, col), np.maximum(row, col), score, k, matrix
+    )
 
 
 def may_pair(document_a, speaker_a, document_b, speaker_b):
     """Elementwise, on integer codes (speaker -1: none): claims of other documents, or of two known speakers of one."""
-    return (document_a != document_b) | ((speaker_a >= 0) & (speaker_b >= 0) & (speaker_a != speaker_b))
+    return (document_a != document_b) | (
+        (speaker_a >= 0) & (speaker_b >= 0) & (speaker_a != speaker_b)
+    )
 
 
 def _vector_matrix(claims: Sequence[Claim], vectors: Mapping[str, Sequence[float]]):
@@ -115,18 +143,24 @@ def _semantic(matrix, queries, document, speaker, text, k: int):
     if not len(queries) or k < 1:
         return
     k = min(k, len(matrix) - 1)
-    padded = -len(matrix) % GROUP      # zero columns: cosine 0, below MIN_COSINE
-    columns = np.concatenate([matrix, np.zeros((padded, matrix.shape[1]), dtype=matrix.dtype)]).T.copy()
+    padded = -len(matrix) % GROUP  # zero columns: cosine 0, below MIN_COSINE
+    columns = np.concatenate(
+        [matrix, np.zeros((padded, matrix.shape[1]), dtype=matrix.dtype)]
+    ).T.copy()
     groups = [_groups(codes) for codes in (document, text)]
     block = max(1, BLOCK_CELLS // columns.shape[1])
     for begin in range(0, len(queries), block):
-        chunk = queries[begin:begin + block]
+        chunk = queries[begin : begin + block]
         cosine = matrix[chunk] @ columns
         row, col = _excluded(chunk, groups, document, speaker, text)
         cosine[row, col] = -np.inf
         best, score = top_k(cosine, k)
         keep = score >= MIN_COSINE
-        yield np.broadcast_to(chunk[:, None], best.shape)[keep], best[keep].astype(np.int64), score[keep].astype(np.float32)
+        yield (
+            np.broadcast_to(chunk[:, None], best.shape)[keep],
+            best[keep].astype(np.int64),
+            score[keep].astype(np.float32),
+        )
 
 
 def _groups(codes):
@@ -134,7 +168,9 @@ def _groups(codes):
     import numpy as np
 
     order = np.argsort(codes, kind="stable")
-    counts = np.bincount(codes[codes >= 0], minlength=codes.max() + 1 if len(codes) else 0)
+    counts = np.bincount(
+        codes[codes >= 0], minlength=codes.max() + 1 if len(codes) else 0
+    )
     return order, np.concatenate([[0], np.cumsum(counts)[:-1]]), counts
 
 
@@ -152,7 +188,11 @@ def _excluded(chunk, groups, document, speaker, text):
         cols.append(order[first + np.arange(size.sum())])
     row, col = np.concatenate(rows), np.concatenate(cols)
     claim = chunk[row]
-    banned = (claim == col) | (text[claim] == text[col]) | ~may_pair(document[claim], speaker[claim], document[col], speaker[col])
+    banned = (
+        (claim == col)
+        | (text[claim] == text[col])
+        | ~may_pair(document[claim], speaker[claim], document[col], speaker[col])
+    )
     return row[banned], col[banned]
 
 
@@ -170,10 +210,14 @@ def top_k(values, k: int):
     candidates = (chosen[:, :, None] * GROUP + np.arange(GROUP)).reshape(rows, -1)
     candidate_values = np.take_along_axis(values, candidates, axis=1)
     best = np.argpartition(-candidate_values, k - 1, axis=1)[:, :k]
-    return np.take_along_axis(candidates, best, axis=1), np.take_along_axis(candidate_values, best, axis=1)
+    return np.take_along_axis(candidates, best, axis=1), np.take_along_axis(
+        candidate_values, best, axis=1
+    )
 
 
-def _select(claims, tfidf, first, second, score, k: int, matrix=None) -> list[CandidatePair]:
+def _select(
+    claims, tfidf, first, second, score, k: int, matrix=None
+) -> list[CandidatePair]:
     """Best candidates first, each claim in at most k pairs."""
     import numpy as np
 
@@ -194,22 +238,35 @@ def _select(claims, tfidf, first, second, score, k: int, matrix=None) -> list[Ca
     left, right = np.array(chosen).T
     similarity = np.asarray(tfidf[left].multiply(tfidf[right]).sum(axis=1)).ravel()
     if matrix is None:
-        return [CandidatePair(claims[i], claims[j], round(float(s), 6)) for i, j, s in zip(left, right, similarity)]
+        return [
+            CandidatePair(claims[i], claims[j], round(float(s), 6))
+            for i, j, s in zip(left, right, similarity)
+        ]
     cosine = (matrix[left] * matrix[right]).sum(axis=1)
     known = np.abs(matrix).sum(axis=1) > 0
-    return [CandidatePair(claims[i], claims[j], round(float(s), 6), round(float(c), 6) if known[i] and known[j] else None)
-            for i, j, s, c in zip(left, right, similarity, cosine)]
+    return [
+        CandidatePair(
+            claims[i],
+            claims[j],
+            round(float(s), 6),
+            round(float(c), 6) if known[i] and known[j] else None,
+        )
+        for i, j, s, c in zip(left, right, similarity, cosine)
+    ]
 
 
 def _tfidf(claims: Sequence[Claim]):
-    from sklearn.feature_extraction.text import TfidfVectorizer
     import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english", dtype=np.float32)
+    vectorizer = TfidfVectorizer(
+        ngram_range=(1, 2), sublinear_tf=True, stop_words="english", dtype=np.float32
+    )
     try:
         return vectorizer.fit_transform([claim.text for claim in claims]).tocsr()
     except ValueError:  # nothing but stop words
         from scipy.sparse import csr_matrix
+
         return csr_matrix((len(claims), 1), dtype=np.float32)
 
 
@@ -217,20 +274,30 @@ def keys(text: str, stance_targets: Collection[str] = ()) -> set[str]:
     """What a claim's text is about beyond its wording: names, measured quantities, dates, names with them, and
     what it takes a position on. Stored at ingest (claim_keys): a change here needs a migration that recomputes them."""
     mentions = extract(text)
-    names = {stem(word) for word in CAPITALISED.findall(text) if word.lower() not in NOT_NAMES}
-    measures = {q.unit for q in mentions.quantities if q.unit} | {t.unit for t in mentions.tallies if t.unit}
+    names = {
+        stem(word)
+        for word in CAPITALISED.findall(text)
+        if word.lower() not in NOT_NAMES
+    }
+    measures = {q.unit for q in mentions.quantities if q.unit} | {
+        t.unit for t in mentions.tallies if t.unit
+    }
     found = {f"name:{name}" for name in names}
     found |= {f"quantity:{q.value:g} {q.unit}" for q in mentions.quantities if q.unit}
     found |= {f"date:{d.year}-{d.month}-{d.day}-{d.weekday}" for d in mentions.dates}
     found |= {f"{name}+{measure}" for name in names for measure in measures}
     found |= {f"{name}+date" for name in names if mentions.dates}
-    found |= {f"stance:{target}" for target in stance_targets}     # from the reading: "insisted on a ceasefire"
+    found |= {
+        f"stance:{target}" for target in stance_targets
+    }  # from the reading: "insisted on a ceasefire"
     return found
 
 
-def _key_matrix(claims: Sequence[Claim], known: Mapping[str, Collection[str]] | None = None):
-    from sklearn.feature_extraction.text import CountVectorizer
+def _key_matrix(
+    claims: Sequence[Claim], known: Mapping[str, Collection[str]] | None = None
+):
     import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer
 
     def analyse(claim: Claim) -> list[str]:
         return sorted(known[claim.id] if known is not None else keys(claim.text))
@@ -240,6 +307,7 @@ def _key_matrix(claims: Sequence[Claim], known: Mapping[str, Collection[str]] | 
         return vectorizer.fit_transform(claims).tocsr() * KEY_WEIGHT
     except ValueError:  # no keys at all
         from scipy.sparse import csr_matrix
+
         return csr_matrix((len(claims), 1), dtype=np.float32)
 
 
@@ -258,4 +326,10 @@ def _codes(values: Sequence[str], none: str | None = None):
     import numpy as np
 
     index: dict[str, int] = {}
-    return np.array([-1 if value == none else index.setdefault(value, len(index)) for value in values], dtype=np.int64)
+    return np.array(
+        [
+            -1 if value == none else index.setdefault(value, len(index))
+            for value in values
+        ],
+        dtype=np.int64,
+    )

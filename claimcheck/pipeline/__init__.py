@@ -1,27 +1,34 @@
 """The main job: documents -> claims -> store -> candidate pairs -> verifiers -> findings."""
+
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from claimcheck.records import Claim
+from claimcheck import progress
 from claimcheck.ingest.claims import extract_claims
+from claimcheck.ingest.documents import load_documents
+from claimcheck.pairing.neighbourhood import claim_vectors, neighbourhood
+from claimcheck.pairing.pairs import CandidatePair, candidate_pairs, keys
 from claimcheck.pipeline import entities as entity_store
 from claimcheck.pipeline import entity_update
-from claimcheck.ingest.documents import load_documents
-from claimcheck.verify.names import name_findings
-from claimcheck.pairing.neighbourhood import claim_vectors, neighbourhood
-from claimcheck.records import Finding
-from claimcheck.verify.findings import nli_verdict, to_finding
-from claimcheck.pairing.pairs import CandidatePair, candidate_pairs, keys
+from claimcheck.records import Claim, Finding
 from claimcheck.store.database import Store
-from claimcheck import progress
+from claimcheck.verify.findings import nli_verdict, to_finding
+from claimcheck.verify.names import name_findings
 
 
 @dataclass
 class IngestResult:
-    documents: dict[str, int] = field(default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0,
-                                                               "moved": 0, "resourced": 0})   # see add_document
+    documents: dict[str, int] = field(
+        default_factory=lambda: {
+            "new": 0,
+            "updated": 0,
+            "unchanged": 0,
+            "moved": 0,
+            "resourced": 0,
+        }
+    )  # see add_document
     claims: int = 0
 
 
@@ -34,90 +41,175 @@ class CheckedDocument:
 
 @dataclass
 class CheckResult:
-    findings: list[Finding]             # to report: neither accepted nor in the baseline
+    findings: list[Finding]  # to report: neither accepted nor in the baseline
     summary: dict
-    documents: list[CheckedDocument] = field(default_factory=list)   # those whose claims were checked
-    suppressed: list[Finding] = field(default_factory=list)          # accepted or baselined
+    documents: list[CheckedDocument] = field(
+        default_factory=list
+    )  # those whose claims were checked
+    suppressed: list[Finding] = field(default_factory=list)  # accepted or baselined
 
 
-def ingest(store: Store, paths: Sequence[str], source: str | None = None,
-           published: str | None = None, skipped: list[str] | None = None) -> IngestResult:
+def ingest(
+    store: Store,
+    paths: Sequence[str],
+    source: str | None = None,
+    published: str | None = None,
+    skipped: list[str] | None = None,
+) -> IngestResult:
     """Load and split everything first, then write it all in one transaction."""
     from claimcheck.analysis import reading
 
-    documents = load_documents(paths, source=source, published=published, skipped=skipped)   # skipped: bad files
-    extracted = [(document, extract_claims(document)) for document in progress.track(documents, "parsing", unit="doc")]
+    documents = load_documents(
+        paths, source=source, published=published, skipped=skipped
+    )  # skipped: bad files
+    extracted = [
+        (document, extract_claims(document))
+        for document in progress.track(documents, "parsing", unit="doc")
+    ]
     stored = store.stored_versions(documents)
-    readings = read(documents, [claim for document, claims in extracted if (document.id, document.version) not in stored
-                                for claim in claims])
-    claim_keys = {c.id: keys(c.text, {s.target for s in readings[c.id].stances}) for c in
-                  (claim for _, claims in extracted for claim in claims) if c.id in readings}
+    readings = read(
+        documents,
+        [
+            claim
+            for document, claims in extracted
+            if (document.id, document.version) not in stored
+            for claim in claims
+        ],
+    )
+    claim_keys = {
+        c.id: keys(c.text, {s.target for s in readings[c.id].stances})
+        for c in (claim for _, claims in extracted for claim in claims)
+        if c.id in readings
+    }
     result = IngestResult()
     with store.transaction():
         ingest_id = store.start_ingest(list(paths))
         for document, claims in extracted:
             status = store.add_document(document, claims, ingest_id, claim_keys)
             result.documents[status] += 1
-            if status in ("new", "updated"):     # moved and resourced documents keep their stored claims
+            if status in (
+                "new",
+                "updated",
+            ):  # moved and resourced documents keep their stored claims
                 result.claims += len(claims)
-                store.save_readings({c.id: readings[c.id].to_dict() for c in claims if c.id in readings},
-                                    reading.ANALYSIS_VERSION)
+                store.save_readings(
+                    {
+                        c.id: readings[c.id].to_dict()
+                        for c in claims
+                        if c.id in readings
+                    },
+                    reading.ANALYSIS_VERSION,
+                )
         if result.documents["new"] or result.documents["updated"]:
             entity_update.update(store, ingest_id)
     return result
 
 
-def check(store: Store, model: str | None = None, threshold: float | None = None,
-          new_only: bool = False, use_nli: bool = True, k: int = 20, batch_size: int = 32,
-          baseline: Collection[str] = ()) -> CheckResult:
+def check(
+    store: Store,
+    model: str | None = None,
+    threshold: float | None = None,
+    new_only: bool = False,
+    use_nli: bool = True,
+    k: int = 20,
+    batch_size: int = 32,
+    baseline: Collection[str] = (),
+) -> CheckResult:
     """Check the new claims (all with new_only=False) against all; `baseline`: fingerprints not to report."""
     from claimcheck.verify import Side, nli_applies, same_context, verify_pair
 
     nli = load_nli(model, batch_size) if use_nli else None
-    seen = store.last_ingest()     # the ingest this check starts from: later ones are for the next --new-only
+    seen = (
+        store.last_ingest()
+    )  # the ingest this check starts from: later ones are for the next --new-only
     new = store.claims_ingested_after(store.last_checked_ingest()) if new_only else None
     near = neighbourhood(store, new, k) if new_only else None
     claims = near.claims if near else store.active_claims()
-    stored_keys = near.keys if near else store.claim_keys([claim.id for claim in claims])   # pairs.keys, from ingest
-    vectors = near.vectors if near else claim_vectors(store, claims)    # sentence embeddings, stored per model
+    stored_keys = (
+        near.keys if near else store.claim_keys([claim.id for claim in claims])
+    )  # pairs.keys, from ingest
+    vectors = (
+        near.vectors if near else claim_vectors(store, claims)
+    )  # sentence embeddings, stored per model
     with progress.stage(f"pairing {len(claims)} claims"):
-        pairs = candidate_pairs(claims, new=new, k=k, known_keys=stored_keys, vectors=vectors)
-    readings = stored_readings(store, {claim for pair in pairs for claim in (pair.a, pair.b)})
-    threshold = threshold if threshold is not None else (nli.check_threshold if nli else 0.5)
+        pairs = candidate_pairs(
+            claims, new=new, k=k, known_keys=stored_keys, vectors=vectors
+        )
+    readings = stored_readings(
+        store, {claim for pair in pairs for claim in (pair.a, pair.b)}
+    )
+    threshold = (
+        threshold if threshold is not None else (nli.check_threshold if nli else 0.5)
+    )
     pairs = [p for p in pairs if same_context(readings[p.a.id], readings[p.b.id])]
-    judged = [p for p in pairs if nli_applies(Side(p.a, readings[p.a.id]), Side(p.b, readings[p.b.id]))]
+    judged = [
+        p
+        for p in pairs
+        if nli_applies(Side(p.a, readings[p.a.id]), Side(p.b, readings[p.b.id]))
+    ]
     contradiction = score_pairs(store, nli, judged) if nli else {}
 
     findings = []
     for pair in pairs:
-        verdicts = verify_pair(Side(pair.a, readings[pair.a.id]), Side(pair.b, readings[pair.b.id]))
+        verdicts = verify_pair(
+            Side(pair.a, readings[pair.a.id]), Side(pair.b, readings[pair.b.id])
+        )
         if (pair.a.text, pair.b.text) in contradiction:
-            verdict = nli_verdict(pair.a, pair.b, contradiction[pair.a.text, pair.b.text], threshold)
+            verdict = nli_verdict(
+                pair.a, pair.b, contradiction[pair.a.text, pair.b.text], threshold
+            )
             verdicts += [verdict] if verdict else []
         finding = to_finding(pair.a, pair.b, verdicts)
         if finding:
             findings.append(finding)
-    spellings = entity_store.name_findings_about(store, new) if new_only else \
-        name_findings(claims, entity_store.load_reference(store))
+    spellings = (
+        entity_store.name_findings_about(store, new)
+        if new_only
+        else name_findings(claims, entity_store.load_reference(store))
+    )
     findings += same_story(store, spellings, readings)
     findings = dedupe(findings)
 
     total = store.count_claims() if new_only else len(claims)
     with store.transaction():
-        check_id = store.start_check(nli.name if nli else "rules-only", threshold, new_only, last_ingest=seen)
-        store.save_findings(findings, check_id, scope=new)     # resolves what it no longer finds among `new`
-        store.finish_check(check_id, claims=total, pairs=len(pairs), findings=len(findings))
+        check_id = store.start_check(
+            nli.name if nli else "rules-only", threshold, new_only, last_ingest=seen
+        )
+        store.save_findings(
+            findings, check_id, scope=new
+        )  # resolves what it no longer finds among `new`
+        store.finish_check(
+            check_id, claims=total, pairs=len(pairs), findings=len(findings)
+        )
     statuses = store.finding_statuses([f.id for f in findings])
     accepted = [f for f in findings if statuses.get(f.id) == "accepted"]
-    baselined = [f for f in findings if f.id in baseline and statuses.get(f.id) != "accepted"]
-    reported = [f for f in findings if statuses.get(f.id) != "accepted" and f.id not in baseline]
-    documents = sorted({CheckedDocument(c.document, c.source, c.path) for c in claims if new is None or c.id in new},
-                       key=lambda d: (d.path, d.id))
+    baselined = [
+        f for f in findings if f.id in baseline and statuses.get(f.id) != "accepted"
+    ]
+    reported = [
+        f for f in findings if statuses.get(f.id) != "accepted" and f.id not in baseline
+    ]
+    documents = sorted(
+        {
+            CheckedDocument(c.document, c.source, c.path)
+            for c in claims
+            if new is None or c.id in new
+        },
+        key=lambda d: (d.path, d.id),
+    )
     summary = {
-        "check": check_id, "model": nli.name if nli else None, "threshold": threshold if nli else None,
-        "documents": len(documents), "claims": total, "new_claims": len(new) if new is not None else total,
-        "pairs": len(pairs), "findings": len(reported), "by_kind": count_by(reported, lambda f: f.kind),
-        "suppressed": len(accepted) + len(baselined), "accepted": len(accepted), "baselined": len(baselined),
+        "check": check_id,
+        "model": nli.name if nli else None,
+        "threshold": threshold if nli else None,
+        "documents": len(documents),
+        "claims": total,
+        "new_claims": len(new) if new is not None else total,
+        "pairs": len(pairs),
+        "findings": len(reported),
+        "by_kind": count_by(reported, lambda f: f.kind),
+        "suppressed": len(accepted) + len(baselined),
+        "accepted": len(accepted),
+        "baselined": len(baselined),
     }
     return CheckResult(reported, summary, documents, accepted + baselined)
 
@@ -127,7 +219,9 @@ def read(documents, claims: Sequence[Claim]) -> dict:
     from claimcheck.analysis.reading import document_contexts, read_claims
 
     by_id = {d.id: d for d in documents}
-    contexts = document_contexts([by_id[i] for i in dict.fromkeys(c.document for c in claims) if i in by_id])
+    contexts = document_contexts(
+        [by_id[i] for i in dict.fromkeys(c.document for c in claims) if i in by_id]
+    )
     return dict(zip((c.id for c in claims), read_claims(claims, contexts)))
 
 
@@ -142,7 +236,9 @@ def stored_readings(store: Store, claims: Collection[Claim]) -> dict:
     if missing:
         computed = read(store.documents_by_id({c.document for c in missing}), missing)
         with store.transaction():
-            store.save_readings({i: r.to_dict() for i, r in computed.items()}, ANALYSIS_VERSION)
+            store.save_readings(
+                {i: r.to_dict() for i, r in computed.items()}, ANALYSIS_VERSION
+            )
         readings.update(computed)
     return readings
 
@@ -152,22 +248,38 @@ def same_story(store: Store, findings: list[Finding], readings: dict) -> list[Fi
     "Leila Costa" scoring for another are two people, not one misspelled."""
     from claimcheck.verify.align import one_person
 
-    readings.update(stored_readings(store, {c for f in findings for c in (f.a, f.b) if c.id not in readings}))
-    return [f for f in findings if f.a.document == f.b.document or one_person(readings[f.a.id], readings[f.b.id])]
+    readings.update(
+        stored_readings(
+            store, {c for f in findings for c in (f.a, f.b) if c.id not in readings}
+        )
+    )
+    return [
+        f
+        for f in findings
+        if f.a.document == f.b.document
+        or one_person(readings[f.a.id], readings[f.b.id])
+    ]
 
 
 def load_nli(model: str | None, batch_size: int):
     from claimcheck.nli.model import load_model
+
     return load_model(model, batch_size=batch_size)
 
 
-def score_pairs(store: Store, nli, pairs: Sequence[CandidatePair]) -> dict[tuple[str, str], float]:
+def score_pairs(
+    store: Store, nli, pairs: Sequence[CandidatePair]
+) -> dict[tuple[str, str], float]:
     """Contradiction probability of each pair, averaged over both directions; cached in the store."""
-    directed = sorted({(p.a.text, p.b.text) for p in pairs} | {(p.b.text, p.a.text) for p in pairs})
+    directed = sorted(
+        {(p.a.text, p.b.text) for p in pairs} | {(p.b.text, p.a.text) for p in pairs}
+    )
     scores = store.cached_scores(nli.name, directed)
     missing = [pair for pair in directed if pair not in scores]
     if missing:
-        computed = dict(zip(missing, (tuple(map(float, row)) for row in nli.predict(missing))))
+        computed = dict(
+            zip(missing, (tuple(map(float, row)) for row in nli.predict(missing)))
+        )
         with store.transaction():
             store.save_scores(nli.name, computed)
         scores.update(computed)
@@ -188,4 +300,3 @@ def count_by(items, key) -> dict[str, int]:
     for item in items:
         counts[key(item)] = counts.get(key(item), 0) + 1
     return dict(sorted(counts.items()))
-

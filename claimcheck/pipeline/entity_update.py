@@ -21,6 +21,7 @@ a name: FTS5's vocabulary has its pieces ("o", "brian"), not the word. Like refr
 the extractor CLAIMCHECK_NER names; switch it between ingests and only a refresh (`entities reference`)
 extracts the older claims again.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,38 +35,68 @@ from itertools import islice
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
-from claimcheck.analysis.entities import PARTICLES, Linking, Mention, extract_mentions, fold, linking, similar_surname
-from claimcheck.pipeline.entities import load_reference, refresh
+from claimcheck.analysis.entities import (
+    PARTICLES,
+    Linking,
+    Mention,
+    extract_mentions,
+    fold,
+    linking,
+    similar_surname,
+)
 from claimcheck.analysis.reference import Reference
+from claimcheck.pipeline.entities import load_reference, refresh
 from claimcheck.store.database import Store, chunks, marks
 
-Spelling = tuple[str, str]      # (text, kind)
-Position = tuple[str, int]      # (claim, start)
-WORD = re.compile(r"[^\W_]+")   # an FTS5 token
+Spelling = tuple[str, str]  # (text, kind)
+Position = tuple[str, int]  # (claim, start)
+WORD = re.compile(r"[^\W_]+")  # an FTS5 token
 
 
 def update(store: Store, ingest: int, extractor: str | None = None) -> None:
     """Re-link the entities this ingest touched; call it in the ingest's transaction, its documents stored."""
     added = store.claims_by_id(store.claims_ingested_after(ingest - 1))
     stored = store.db.execute("select 1 from entity_mentions limit 1").fetchone()
-    if 2 * len(added) >= store.count_claims() or not stored:   # or claims from before entities were stored
+    if (
+        2 * len(added) >= store.count_claims() or not stored
+    ):  # or claims from before entities were stored
         refresh(store, extractor)
         return
-    new, removed = extract_mentions(added, extractor), superseded_mentions(store, ingest)
+    new, removed = (
+        extract_mentions(added, extractor),
+        superseded_mentions(store, ingest),
+    )
     reference = load_reference(store)
     names = Names(reference)
-    for entity, text, kind, role in store.db.execute("select distinct entity, text, kind, role from entity_mentions"):
+    for entity, text, kind, role in store.db.execute(
+        "select distinct entity, text, kind, role from entity_mentions"
+    ):
         names.add((text, kind), entity)
         names.rows[entity].add((text, kind, role))
     for m, entity in [*removed, *((m, None) for m in new)]:
         names.add((m.text, m.kind), entity)
     reread, found, detailed = Reread(store, extractor), {}, set()
-    while True:     # until no more dropped mentions turn up, and entities whose name the counts decide are read so
-        seeds = {(m.text, m.kind) for m in [*new, *found.values(), *(m for m, _ in removed)]}
-        cluster = read_cluster(store, names, names.cluster(seeds), new, removed, [*found.values()], reread, detailed)
+    while True:  # until no more dropped mentions turn up, and entities whose name the counts decide are read so
+        seeds = {
+            (m.text, m.kind) for m in [*new, *found.values(), *(m for m, _ in removed)]
+        }
+        cluster = read_cluster(
+            store,
+            names,
+            names.cluster(seeds),
+            new,
+            removed,
+            [*found.values()],
+            reread,
+            detailed,
+        )
         before, after = linking(cluster.old, reference), linking(cluster.new, reference)
-        more = {(m.claim, m.start): m for m in revivable(store, names, reread, cluster, before, after, new, removed,
-                                                         ingest)}
+        more = {
+            (m.claim, m.start): m
+            for m in revivable(
+                store, names, reread, cluster, before, after, new, removed, ingest
+            )
+        }
         vague = undetailed(cluster, after) - detailed
         if more.keys() <= found.keys() and not vague:
             break
@@ -78,12 +109,17 @@ def update(store: Store, ingest: int, extractor: str | None = None) -> None:
 
 def superseded_mentions(store: Store, ingest: int) -> list[tuple[Mention, str]]:
     """The stored mentions of the claims this ingest superseded (with their entities), deleted."""
-    rows = store.db.execute("""
+    rows = store.db.execute(
+        """
         select m.claim, c.source, c.document, m.text, m.start, m.end, m.kind, m.role, m.entity
         from entity_mentions m join claims c on c.id = m.claim
-        where c.superseded and c.document in (select id from documents where ingest = ?)""", [ingest]).fetchall()
-    store.db.conn.executemany("delete from entity_mentions where claim = ? and start = ?",
-                              [(row[0], row[4]) for row in rows])
+        where c.superseded and c.document in (select id from documents where ingest = ?)""",
+        [ingest],
+    ).fetchall()
+    store.db.conn.executemany(
+        "delete from entity_mentions where claim = ? and start = ?",
+        [(row[0], row[4]) for row in rows],
+    )
     return [(Mention(*row[:8]), row[8]) for row in rows]
 
 
@@ -94,7 +130,11 @@ def bare(text: str, kind: str) -> Mention:
 
 def alone(m: Mention) -> bool:
     """A surname alone: link() gives it a person with that (or a close) surname, if it can pick one."""
-    return not m.given and len(m.parts) == 1 and m.kind in ("person", "other", "organisation")
+    return (
+        not m.given
+        and len(m.parts) == 1
+        and m.kind in ("person", "other", "organisation")
+    )
 
 
 def droppable(m: Mention) -> bool:
@@ -108,9 +148,13 @@ class Names:
     def __init__(self, reference: Reference | None):
         self.entities: dict[Spelling, set[str]] = defaultdict(set)
         self.spellings: dict[str, set[Spelling]] = defaultdict(set)
-        self.rows: dict[str, set[tuple]] = defaultdict(set)    # stored entity -> its (text, kind, role)s
-        self.by_surname, self.by_given, self.by_text, self.by_entry = (defaultdict(set) for _ in range(4))
-        self.index: dict[str, str] = {}                      # as link()'s reference matcher has them
+        self.rows: dict[str, set[tuple]] = defaultdict(
+            set
+        )  # stored entity -> its (text, kind, role)s
+        self.by_surname, self.by_given, self.by_text, self.by_entry = (
+            defaultdict(set) for _ in range(4)
+        )
+        self.index: dict[str, str] = {}  # as link()'s reference matcher has them
         self.entry_surnames: dict[str, list] = defaultdict(list)
         for entry in reference.names if reference else ():
             for spelling in (entry.name, *entry.aliases):
@@ -141,20 +185,34 @@ class Names:
 
     def entries(self, m: Mention) -> set[str]:
         """The reference entries link() could match this spelling's group with (or more)."""
-        names = {fold(m.text), m.surname} | ({f"{m.given} {m.surname}"} if m.given else set())
+        names = {fold(m.text), m.surname} | (
+            {f"{m.given} {m.surname}"} if m.given else set()
+        )
         found = {self.index[name] for name in names if name in self.index}
         if m.kind in ("person", "other"):
             for name in {m.surname, fold(m.text)}:
-                found |= {entry for surname, entry in self.entry_surnames.get(name[:1], ())
-                          if similar_surname(name, surname, same_given=True)}
+                found |= {
+                    entry
+                    for surname, entry in self.entry_surnames.get(name[:1], ())
+                    if similar_surname(name, surname, same_given=True)
+                }
         return found
 
     def close(self, surname: str) -> list[str]:
         """Other surnames close enough for a surname alone to name their person."""
         if surname not in self.near:
-            hits = process.extract(surname, self.surnames, scorer=JaroWinkler.similarity, score_cutoff=0.85,
-                                   limit=None)
-            self.near[surname] = [hit[0] for hit in hits if hit[0] != surname and similar_surname(hit[0], surname)]
+            hits = process.extract(
+                surname,
+                self.surnames,
+                scorer=JaroWinkler.similarity,
+                score_cutoff=0.85,
+                limit=None,
+            )
+            self.near[surname] = [
+                hit[0]
+                for hit in hits
+                if hit[0] != surname and similar_surname(hit[0], surname)
+            ]
         return self.near[surname]
 
     def neighbours(self, spelling: Spelling) -> set[Spelling]:
@@ -166,10 +224,20 @@ class Names:
             found |= self.by_entry[entry]
         if m.given or alone(m):
             found |= self.by_surname[m.surname]
-            for surname in self.close(m.surname):    # a full name and a surname alone close to it
-                found |= {s for s in self.by_surname[surname] if bool(bare(*s).given) != bool(m.given)}
+            for surname in self.close(
+                m.surname
+            ):  # a full name and a surname alone close to it
+                found |= {
+                    s
+                    for s in self.by_surname[surname]
+                    if bool(bare(*s).given) != bool(m.given)
+                }
         if m.given:
-            found |= {s for s in self.by_given[m.given] if similar_surname(m.surname, bare(*s).surname, True)}
+            found |= {
+                s
+                for s in self.by_given[m.given]
+                if similar_surname(m.surname, bare(*s).surname, True)
+            }
         return found
 
     def cluster(self, seeds: Iterable[Spelling]) -> set[Spelling]:
@@ -186,7 +254,12 @@ class Reread:
     """Mentions extracted again from stored claims (cached)."""
 
     def __init__(self, store: Store, extractor: str | None):
-        self.store, self.extractor, self.done, self.texts_inside = store, extractor, {}, {}
+        self.store, self.extractor, self.done, self.texts_inside = (
+            store,
+            extractor,
+            {},
+            {},
+        )
 
     def __call__(self, claims: Collection[str]) -> list[Mention]:
         todo = set(claims) - self.done.keys()
@@ -208,83 +281,158 @@ class Reread:
     def stored_inside(self, names: Names, text: str) -> bool:
         """Whether a stored mention with this folded text is written inside a sentence (at 0 it is at its start)."""
         if text not in self.texts_inside:
-            self.texts_inside[text] = any(self.inside(self.store.db.execute(
-                "select claim, start from entity_mentions where entity = ? and text = ? and kind = ? and start > 0",
-                [entity, *spelling])) for spelling in names.by_text[text]
-                for entity in names.entities.get(spelling, ()))
+            self.texts_inside[text] = any(
+                self.inside(
+                    self.store.db.execute(
+                        "select claim, start from entity_mentions where entity = ? and text = ? and kind = ? and start > 0",
+                        [entity, *spelling],
+                    )
+                )
+                for spelling in names.by_text[text]
+                for entity in names.entities.get(spelling, ())
+            )
         return self.texts_inside[text]
 
 
 @dataclass
 class Cluster:
-    entities: set[str]                # the stored entities in it
-    groups: dict[Position, tuple]     # stored mentions linked as one, by the first -> (entity, text, kind, has role)
-    singles: dict[Position, str]      # stored mentions linked one by one -> their entity
-    watched: dict[Position, str]      # those and the mentions found dropped in stored claims -> their documents
-    old: list[Mention]                # as stored
-    new: list[Mention]                # with the batch: less the superseded, plus the new and found
+    entities: set[str]  # the stored entities in it
+    groups: dict[
+        Position, tuple
+    ]  # stored mentions linked as one, by the first -> (entity, text, kind, has role)
+    singles: dict[Position, str]  # stored mentions linked one by one -> their entity
+    watched: dict[
+        Position, str
+    ]  # those and the mentions found dropped in stored claims -> their documents
+    old: list[Mention]  # as stored
+    new: list[Mention]  # with the batch: less the superseded, plus the new and found
 
 
-def read_cluster(store: Store, names: Names, spellings: set[Spelling], new: list[Mention],
-                 removed: list[tuple[Mention, str]], found: list[Mention], reread: Reread,
-                 detailed: set[str]) -> Cluster:
+def read_cluster(
+    store: Store,
+    names: Names,
+    spellings: set[Spelling],
+    new: list[Mention],
+    removed: list[tuple[Mention, str]],
+    found: list[Mention],
+    reread: Reread,
+    detailed: set[str],
+) -> Cluster:
     """The cluster's mentions to link, as stored and with the batch. Stored ones are read as spellings, or for
     `detailed` entities in groups by spelling, role and source (and by document, all of them, if a surname alone
     picks its person here); surnames alone with people to pick from are read one by one."""
-    entities = {entity for spelling in spellings for entity in names.entities.get(spelling, ())}
+    entities = {
+        entity for spelling in spellings for entity in names.entities.get(spelling, ())
+    }
     full = {bare(*spelling).surname for spelling in spellings if bare(*spelling).given}
-    ordered = {spelling for spelling in spellings if choosing(names, bare(*spelling), full)}
+    ordered = {
+        spelling for spelling in spellings if choosing(names, bare(*spelling), full)
+    }
     singles = {}
     for text, kind in sorted(ordered):
         ids = sorted(names.entities[text, kind] & entities)
-        for row in store.db.execute(f"""
+        for row in store.db.execute(
+            f"""
                 select m.claim, c.source, c.document, m.text, m.start, m.end, m.kind, m.role, m.entity
                 from entity_mentions m join claims c on c.id = m.claim
-                where m.text = ? and m.kind = ? and m.entity in ({marks(ids)})""", [text, kind, *ids]):
+                where m.text = ? and m.kind = ? and m.entity in ({marks(ids)})""",
+            [text, kind, *ids],
+        ):
             singles[Mention(*row[:8])] = row[8]
-    documents = sorted({m.document for m in [*singles, *found]})   # where a surname alone picks its person
+    documents = sorted(
+        {m.document for m in [*singles, *found]}
+    )  # where a surname alone picks its person
     detailed = entities if documents else detailed & entities
     groups = read_groups(store, detailed, documents, ordered)
     for entity in sorted(entities - detailed):
         for text, kind, role in sorted(names.rows[entity], key=str):
-            if (text, kind) not in ordered:     # one spelling: linked as a mention, where and how often don't matter
-                groups[Mention("", "", "", text, -len(groups) - 1, 0, kind, role)] = (entity, text, kind, bool(role))
+            if (
+                (text, kind) not in ordered
+            ):  # one spelling: linked as a mention, where and how often don't matter
+                groups[Mention("", "", "", text, -len(groups) - 1, 0, kind, role)] = (
+                    entity,
+                    text,
+                    kind,
+                    bool(role),
+                )
 
     stored = [*groups, *singles]
     texts = {fold(m.text) for m in [*stored, *new, *found] if droppable(m)}
-    inside = {text for text in texts if any(fold(m.text) == text and not m.initial for m in new)
-              or reread.stored_inside(names, text)}
-    old = [*stored, *(m for m, _ in removed)]    # all were kept: as read, none is initial
-    current = [replace(m, initial=True) if fold(m.text) in texts - inside else m for m in stored] + new + found
+    inside = {
+        text
+        for text in texts
+        if any(fold(m.text) == text and not m.initial for m in new)
+        or reread.stored_inside(names, text)
+    }
+    old = [*stored, *(m for m, _ in removed)]  # all were kept: as read, none is initial
+    current = (
+        [
+            replace(m, initial=True) if fold(m.text) in texts - inside else m
+            for m in stored
+        ]
+        + new
+        + found
+    )
     order = lambda m: (m.claim, m.start)  # noqa: E731
-    return Cluster(entities, {order(m): group for m, group in groups.items()},
-                   {order(m): entity for m, entity in singles.items()},
-                   {order(m): m.document for m in [*singles, *found]},
-                   sorted(old, key=order), sorted(current, key=order))
+    return Cluster(
+        entities,
+        {order(m): group for m, group in groups.items()},
+        {order(m): entity for m, entity in singles.items()},
+        {order(m): m.document for m in [*singles, *found]},
+        sorted(old, key=order),
+        sorted(current, key=order),
+    )
 
 
 def choosing(names: Names, m: Mention, full: set[str]) -> bool:
     """A surname alone with people of that surname (or a close one) in its cluster to choose from."""
-    return alone(m) and (m.surname in full or m.kind != "organisation" and not full.isdisjoint(names.close(m.surname)))
+    return alone(m) and (
+        m.surname in full
+        or m.kind != "organisation"
+        and not full.isdisjoint(names.close(m.surname))
+    )
 
 
-def read_groups(store: Store, entities: set[str], documents: list[str],
-                ordered: set[Spelling]) -> dict[Mention, tuple]:
+def read_groups(
+    store: Store, entities: set[str], documents: list[str], ordered: set[Spelling]
+) -> dict[Mention, tuple]:
     """These entities' stored mentions, but for `ordered` spellings, grouped by spelling, role, source and (of
     `documents`) document: each group as its first mention, weighted, with (entity, text, kind, has role)."""
     by_document = "case when c.document in (select value from json_each(?)) then c.document else '' end"
     groups = {}
     for chunk in chunks(sorted(entities)):
-        for entity, text, kind, role, source, document, weight, first in store.db.execute(f"""
+        for (
+            entity,
+            text,
+            kind,
+            role,
+            source,
+            document,
+            weight,
+            first,
+        ) in store.db.execute(
+            f"""
                 select m.entity, m.text, m.kind, m.role, c.source, {by_document if documents else "''"},
                   count(*), min(m.claim || char(1) || printf('%010d', m.start))
                 from entity_mentions m join claims c on c.id = m.claim
                 where m.entity in ({marks(chunk)}) group by 1, 2, 3, 4, 5, 6""",
-                [json.dumps(documents)] * bool(documents) + chunk):
+            [json.dumps(documents)] * bool(documents) + chunk,
+        ):
             if (text, kind) not in ordered:
                 claim, start = first.split("\x01")
-                groups[Mention(claim, source, document, text, int(start), 0, kind, role, weight=weight)] = (
-                    entity, text, kind, bool(role))
+                groups[
+                    Mention(
+                        claim,
+                        source,
+                        document,
+                        text,
+                        int(start),
+                        0,
+                        kind,
+                        role,
+                        weight=weight,
+                    )
+                ] = (entity, text, kind, bool(role))
     return groups
 
 
@@ -292,40 +440,85 @@ def undetailed(cluster: Cluster, linked: Linking) -> set[str]:
     """Stored entities read as spellings that link() needs in detail: in an entity spelled several ways (which
     spelling is its name depends on sources, counts and order), or whose id another entity has too."""
     ids = Counter(e.id for e in linked.entities)
-    vague = [e for e in linked.entities if ids[e.id] > 1 or len({m.text for m in e.mentions if m.given} or
-                                                                 {m.text for m in e.mentions}) > 1]
-    return {cluster.groups[m.claim, m.start][0] for e in vague for m in e.mentions if not m.claim}
+    vague = [
+        e
+        for e in linked.entities
+        if ids[e.id] > 1
+        or len({m.text for m in e.mentions if m.given} or {m.text for m in e.mentions})
+        > 1
+    ]
+    return {
+        cluster.groups[m.claim, m.start][0]
+        for e in vague
+        for m in e.mentions
+        if not m.claim
+    }
 
 
-def revivable(store: Store, names: Names, reread: Reread, cluster: Cluster, before: Linking, after: Linking,
-              new: list[Mention], removed: list[tuple[Mention, str]], ingest: int) -> list[Mention]:
+def revivable(
+    store: Store,
+    names: Names,
+    reread: Reread,
+    cluster: Cluster,
+    before: Linking,
+    after: Linking,
+    new: list[Mention],
+    removed: list[tuple[Mention, str]],
+    ingest: int,
+) -> list[Mention]:
     """Mentions dropped before this ingest (so not stored) that it may make names, looked up where the two
     linkings differ: by words now first written inside a sentence, surnames whose people changed (and words
     close to those), and documents where a surname alone changed person."""
-    words = defaultdict(set)    # word -> whether mentions with it as "text" or as "surname" are wanted
+    words = defaultdict(
+        set
+    )  # word -> whether mentions with it as "text" or as "surname" are wanted
     removed_at = defaultdict(list)
     for m, _ in removed:
         removed_at[fold(m.text)].append((m.claim, m.start))
-    for text in sorted({fold(m.text) for m in new if not m.initial and len(m.parts) == 1}):
-        if not reread.stored_inside(names, text) and not reread.inside(removed_at[text]):
+    for text in sorted(
+        {fold(m.text) for m in new if not m.initial and len(m.parts) == 1}
+    ):
+        if not reread.stored_inside(names, text) and not reread.inside(
+            removed_at[text]
+        ):
             words[text].add("text")
     exact, close, had = changed_surnames(before, after)
     for surname in exact:
         words[surname].add("surname")
     forms = vocabulary(store) if words or close else {}
     for surname in close:
-        for word, _, _ in process.extract(surname, list(forms), scorer=JaroWinkler.similarity, score_cutoff=0.85,
-                                          limit=None):
-            if word != surname and similar_surname(word, surname) and len(had.get(word, ())) != 1:
+        for word, _, _ in process.extract(
+            surname,
+            list(forms),
+            scorer=JaroWinkler.similarity,
+            score_cutoff=0.85,
+            limit=None,
+        ):
+            if (
+                word != surname
+                and similar_surname(word, surname)
+                and len(had.get(word, ())) != 1
+            ):
                 words[word].add("surname")
     found = []
     for word, wanted in sorted(words.items()):
-        found += [m for m in unstored(store, reread, with_word(store, word, forms, ingest))
-                  if "surname" in wanted and m.surname == word or "text" in wanted and fold(m.text) == word]
+        found += [
+            m
+            for m in unstored(store, reread, with_word(store, word, forms, ingest))
+            if "surname" in wanted
+            and m.surname == word
+            or "text" in wanted
+            and fold(m.text) == word
+        ]
     documents = moved_alone(cluster, before, after)
-    claims = {row[0] for chunk in chunks(sorted(documents)) for row in store.db.execute(
-        f"select id from claims where not superseded and ingest != ? and document in ({marks(chunk)})",
-        [ingest, *chunk])}
+    claims = {
+        row[0]
+        for chunk in chunks(sorted(documents))
+        for row in store.db.execute(
+            f"select id from claims where not superseded and ingest != ? and document in ({marks(chunk)})",
+            [ingest, *chunk],
+        )
+    }
     return found + unstored(store, reread, claims)
 
 
@@ -337,7 +530,9 @@ def people(linked: Linking) -> list[frozenset]:
     return [frozenset(keys) for keys in members.values()]
 
 
-def changed_surnames(before: Linking, after: Linking) -> tuple[set[str], set[str], dict[str, list]]:
+def changed_surnames(
+    before: Linking, after: Linking
+) -> tuple[set[str], set[str], dict[str, list]]:
     """Surnames a dropped surname alone could now name a person by: exactly (no longer none or several
     people to choose from, or other ones), or by a close spelling (a person that has names in stored
     documents and other surnames or full names than before). And the people with each surname before."""
@@ -351,13 +546,24 @@ def changed_surnames(before: Linking, after: Linking) -> tuple[set[str], set[str
                 found[surname].append(keys)
         return found
 
-    def stored(group: Iterable[frozenset]) -> set:   # their full names in stored documents (kept ones)
+    def stored(
+        group: Iterable[frozenset],
+    ) -> set:  # their full names in stored documents (kept ones)
         return {keys & kept for keys in group} - {frozenset()}
 
     was, now = by_surname(old), by_surname(new)
-    exact = {surname for surname in now if len(was.get(surname, ())) != 1 and (
-        len(now[surname]) == 1 or stored(was.get(surname, ())) != stored(now[surname]))}
-    moved = {(keys & kept, keys) for keys in old if keys & kept} ^ {(keys & kept, keys) for keys in new if keys & kept}
+    exact = {
+        surname
+        for surname in now
+        if len(was.get(surname, ())) != 1
+        and (
+            len(now[surname]) == 1
+            or stored(was.get(surname, ())) != stored(now[surname])
+        )
+    }
+    moved = {(keys & kept, keys) for keys in old if keys & kept} ^ {
+        (keys & kept, keys) for keys in new if keys & kept
+    }
     close = {key[2] for _, keys in moved for key in keys}
     return exact, close, was
 
@@ -366,36 +572,64 @@ def moved_alone(cluster: Cluster, before: Linking, after: Linking) -> set[str]:
     """Documents where a stored surname alone, or a mention found dropped, went to another person or group."""
     kept = set(before.joined) & set(after.joined)
 
-    def where(linked: Linking) -> dict[Position, object]:   # the person (its stored full names) or group
+    def where(
+        linked: Linking,
+    ) -> dict[Position, object]:  # the person (its stored full names) or group
         person = {key: keys & kept or keys for keys in people(linked) for key in keys}
-        return {(m.claim, m.start): person.get(key, key) for m, key in linked.assigned
-                if (m.claim, m.start) in cluster.watched}
+        return {
+            (m.claim, m.start): person.get(key, key)
+            for m, key in linked.assigned
+            if (m.claim, m.start) in cluster.watched
+        }
 
     old, new = where(before), where(after)
-    return {document for position, document in cluster.watched.items() if old.get(position) != new.get(position)}
+    return {
+        document
+        for position, document in cluster.watched.items()
+        if old.get(position) != new.get(position)
+    }
 
 
 def vocabulary(store: Store) -> dict[str, set[str]]:
     """The words of the FTS5 index by their fold() (FTS5 keeps ß, ligatures, Greek accents as written)."""
     forms = defaultdict(set)
-    for (term,) in store.db.execute("select term from claims_fts_vocab where col = 'text'"):
+    for (term,) in store.db.execute(
+        "select term from claims_fts_vocab where col = 'text'"
+    ):
         forms[fold(term)].add(term)
     return forms
 
 
-def with_word(store: Store, word: str, forms: dict[str, set[str]], ingest: int) -> set[str]:
+def with_word(
+    store: Store, word: str, forms: dict[str, set[str]], ingest: int
+) -> set[str]:
     """Stored claims (active, not this ingest's) whose text has this folded word (its longest FTS5 token)."""
     terms = sorted(forms.get(max(WORD.findall(word) or [""], key=len), ()))
-    return {row[0] for row in store.db.execute("""
+    return (
+        {
+            row[0]
+            for row in store.db.execute(
+                """
         select c.id from claims_fts join claims c on c.rowid = claims_fts.rowid
         where claims_fts match ? and not c.superseded and c.ingest != ?""",
-        ["text : (" + " OR ".join(f'"{term}"' for term in terms) + ")", ingest])} if terms else set()
+                ["text : (" + " OR ".join(f'"{term}"' for term in terms) + ")", ingest],
+            )
+        }
+        if terms
+        else set()
+    )
 
 
 def unstored(store: Store, reread: Reread, claims: Collection[str]) -> list[Mention]:
     """The mentions of these stored claims link() dropped: extracted, but not stored."""
-    stored = {(claim, start) for chunk in chunks(sorted(claims)) for claim, start in store.db.execute(
-        f"select claim, start from entity_mentions where claim in ({marks(chunk)})", chunk)}
+    stored = {
+        (claim, start)
+        for chunk in chunks(sorted(claims))
+        for claim, start in store.db.execute(
+            f"select claim, start from entity_mentions where claim in ({marks(chunk)})",
+            chunk,
+        )
+    }
     return [m for m in reread(claims) if (m.claim, m.start) not in stored]
 
 
@@ -403,30 +637,68 @@ def write(store: Store, cluster: Cluster, linked: Linking) -> None:
     """Store what changed: the cluster's entities, and its mentions' entities (none: dropped)."""
     entity = {(m.claim, m.start): e.id for e in linked.entities for m in e.mentions}
     rows = {}
-    for e in sorted(linked.entities, key=lambda e: (-sum(m.weight for m in e.mentions), e.name)):
-        rows[e.id] = (e.name, e.kind, e.reference.name if e.reference else None)   # as refresh: the last one
+    for e in sorted(
+        linked.entities, key=lambda e: (-sum(m.weight for m in e.mentions), e.name)
+    ):
+        rows[e.id] = (
+            e.name,
+            e.kind,
+            e.reference.name if e.reference else None,
+        )  # as refresh: the last one
     ids = sorted(cluster.entities)
-    stored = {row[0]: tuple(row[1:]) for chunk in chunks(ids) for row in store.db.execute(
-        f"select id, name, kind, reference from entities where id in ({marks(chunk)})", chunk)}
-    store.db.conn.executemany("delete from entities where id = ?", [(id_,) for id_ in stored.keys() - rows.keys()])
-    store.db.conn.executemany("insert or replace into entities (id, name, kind, reference) values (?, ?, ?, ?)",
-                              [(id_, *row) for id_, row in rows.items() if stored.get(id_) != row])
+    stored = {
+        row[0]: tuple(row[1:])
+        for chunk in chunks(ids)
+        for row in store.db.execute(
+            f"select id, name, kind, reference from entities where id in ({marks(chunk)})",
+            chunk,
+        )
+    }
+    store.db.conn.executemany(
+        "delete from entities where id = ?",
+        [(id_,) for id_ in stored.keys() - rows.keys()],
+    )
+    store.db.conn.executemany(
+        "insert or replace into entities (id, name, kind, reference) values (?, ?, ?, ?)",
+        [(id_, *row) for id_, row in rows.items() if stored.get(id_) != row],
+    )
     moves = {group: entity.get(position) for position, group in cluster.groups.items()}
     for (old, text, kind, role), new in moves.items():
-        where = "entity = ? and text = ? and kind = ? and (coalesce(role, '') != '') = ?"
+        where = (
+            "entity = ? and text = ? and kind = ? and (coalesce(role, '') != '') = ?"
+        )
         if new is None:
-            store.db.execute(f"delete from entity_mentions where {where}", [old, text, kind, role])
+            store.db.execute(
+                f"delete from entity_mentions where {where}", [old, text, kind, role]
+            )
         elif new != old:
-            store.db.execute(f"update entity_mentions set entity = ? where {where}", [new, old, text, kind, role])
+            store.db.execute(
+                f"update entity_mentions set entity = ? where {where}",
+                [new, old, text, kind, role],
+            )
     for (claim, start), old in cluster.singles.items():
         new = entity.get((claim, start))
         if new is None:
-            store.db.execute("delete from entity_mentions where claim = ? and start = ?", [claim, start])
+            store.db.execute(
+                "delete from entity_mentions where claim = ? and start = ?",
+                [claim, start],
+            )
         elif new != old:
-            store.db.execute("update entity_mentions set entity = ? where claim = ? and start = ?",
-                             [new, claim, start])
-    added = [m for m in cluster.new if (m.claim, m.start) not in cluster.groups and
-             (m.claim, m.start) not in cluster.singles and (m.claim, m.start) in entity]
+            store.db.execute(
+                "update entity_mentions set entity = ? where claim = ? and start = ?",
+                [new, claim, start],
+            )
+    added = [
+        m
+        for m in cluster.new
+        if (m.claim, m.start) not in cluster.groups
+        and (m.claim, m.start) not in cluster.singles
+        and (m.claim, m.start) in entity
+    ]
     store.db.conn.executemany(
         'insert into entity_mentions (claim, entity, text, start, "end", kind, role) values (?, ?, ?, ?, ?, ?, ?)',
-        [(m.claim, entity[m.claim, m.start], m.text, m.start, m.end, m.kind, m.role) for m in added])
+        [
+            (m.claim, entity[m.claim, m.start], m.text, m.start, m.end, m.kind, m.role)
+            for m in added
+        ],
+    )

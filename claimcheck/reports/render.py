@@ -1,5 +1,6 @@
 """Reports: render a check's result for people (text, markdown) and for machines and CI systems
 (json, jsonl, sarif, junit, github)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -11,22 +12,45 @@ from pathlib import PurePath, PurePosixPath
 from urllib.parse import quote
 
 from claimcheck import __version__
-from claimcheck.records import Claim
-from claimcheck.records import KINDS, Finding
+from claimcheck.records import KINDS, Claim, Finding
 
-CLAIM_KEYS = ("id", "text", "sentence", "source", "document", "path", "line", "start", "end", "speaker")
+CLAIM_KEYS = (
+    "id",
+    "text",
+    "sentence",
+    "source",
+    "document",
+    "path",
+    "line",
+    "start",
+    "end",
+    "speaker",
+)
 RULES = {
     "contradiction": ("Contradiction", "Two claims contradict each other."),
-    "position": ("OpposingPositions", "Two speakers take opposing positions on the same thing."),
-    "number": ("NumberMismatch", "Two claims give different numbers for the same quantity."),
+    "position": (
+        "OpposingPositions",
+        "Two speakers take opposing positions on the same thing.",
+    ),
+    "number": (
+        "NumberMismatch",
+        "Two claims give different numbers for the same quantity.",
+    ),
     "date": ("DateMismatch", "Two claims give different dates for the same event."),
-    "name": ("NameMismatch", "Two claims name different people or things in the same role."),
+    "name": (
+        "NameMismatch",
+        "Two claims name different people or things in the same role.",
+    ),
 }
-XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+XML_INVALID = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
 # Terminal escape sequences (CSI such as ESC[2J, OSC such as a window title), then any other control character
 # but newline and tab, and the bidirectional overrides that reorder what a reader sees.
-TERMINAL_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
-                               r"|\x9d[^\x07\x9c]*[\x07\x9c]?")
+TERMINAL_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x9d[^\x07\x9c]*[\x07\x9c]?"
+)
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # What JSON leaves unescaped but a terminal may act on (C1 controls, bidirectional overrides).
 JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -48,8 +72,13 @@ def claim_record(claim: Claim) -> dict:
 
 
 def finding_record(finding: Finding) -> dict:
-    return {"id": finding.id, "kind": finding.kind, "score": finding.score,
-            "explanation": finding.explanation, "claims": [claim_record(finding.a), claim_record(finding.b)]}
+    return {
+        "id": finding.id,
+        "kind": finding.kind,
+        "score": finding.score,
+        "explanation": finding.explanation,
+        "claims": [claim_record(finding.a), claim_record(finding.b)],
+    }
 
 
 def where(claim: Claim) -> str:
@@ -64,13 +93,19 @@ def summary_line(summary: dict) -> str:
     """One sentence: what was found, in what, and what was left out."""
     count = summary.get("findings", 0)
     kinds = ", ".join(f"{n} {kind}" for kind, n in summary.get("by_kind", {}).items())
-    found = f"{count} finding{'' if count == 1 else 's'}" + (f" ({kinds})" if kinds else "")
-    checked = (f"{summary.get('documents', 0)} document(s) checked: {summary.get('new_claims', 0)} of "
-               f"{summary.get('claims', 0)} claims, {summary.get('pairs', 0)} candidate pairs")
+    found = f"{count} finding{'' if count == 1 else 's'}" + (
+        f" ({kinds})" if kinds else ""
+    )
+    checked = (
+        f"{summary.get('documents', 0)} document(s) checked: {summary.get('new_claims', 0)} of "
+        f"{summary.get('claims', 0)} claims, {summary.get('pairs', 0)} candidate pairs"
+    )
     suppressed = ""
     if summary.get("suppressed"):
-        suppressed = (f"; {summary['suppressed']} suppressed ({summary.get('accepted', 0)} accepted, "
-                      f"{summary.get('baselined', 0)} baselined)")
+        suppressed = (
+            f"; {summary['suppressed']} suppressed ({summary.get('accepted', 0)} accepted, "
+            f"{summary.get('baselined', 0)} baselined)"
+        )
     return f"{found} in {checked}{suppressed}; model: {summary.get('model') or 'rules only'}"
 
 
@@ -84,16 +119,33 @@ def render_text(result, width: int | None = None, limit: int | None = None) -> s
     shown = result.findings if limit is None else result.findings[:limit]
     for finding in shown:
         lines.append(f"{finding.kind.upper()}  score {finding.score:.2f}  {finding.id}")
-        lines.extend(textwrap.wrap(finding.explanation, width=width, initial_indent="  ", subsequent_indent="    ")
-                     if width else [f"  {finding.explanation}"])
+        lines.extend(
+            textwrap.wrap(
+                finding.explanation,
+                width=width,
+                initial_indent="  ",
+                subsequent_indent="    ",
+            )
+            if width
+            else [f"  {finding.explanation}"]
+        )
         for claim in (finding.a, finding.b):
             lines.append(f"  - {who(claim)}  {where(claim)}")
-            lines.extend(textwrap.wrap(claim.text, width=width or 96, initial_indent="      ",
-                                       subsequent_indent="      "))
+            lines.extend(
+                textwrap.wrap(
+                    claim.text,
+                    width=width or 96,
+                    initial_indent="      ",
+                    subsequent_indent="      ",
+                )
+            )
         lines.append("")
     if len(shown) < len(result.findings):
-        lines += [f"... and {len(result.findings) - len(shown)} more (--limit {limit}; "
-                  "`claimcheck findings` lists them all)", ""]
+        lines += [
+            f"... and {len(result.findings) - len(shown)} more (--limit {limit}; "
+            "`claimcheck findings` lists them all)",
+            "",
+        ]
     lines.append(summary_line(result.summary))
     return "\n".join(lines) + "\n"
 
@@ -105,11 +157,16 @@ def render_markdown(result) -> str:
     if findings:
         lines += ["| Kind | Findings |", "| --- | ---: |"]
         lines += [f"| {kind} | {n} |" for kind, n in summary.get("by_kind", {}).items()]
-        lines += ["", "| Kind | Score | Claim | Other claim | Explanation | Fingerprint |",
-                  "| --- | ---: | --- | --- | --- | --- |"]
+        lines += [
+            "",
+            "| Kind | Score | Claim | Other claim | Explanation | Fingerprint |",
+            "| --- | ---: | --- | --- | --- | --- |",
+        ]
         for f in findings:
-            lines.append(f"| {f.kind} | {f.score:.2f} | {markdown_claim(f.a)} | {markdown_claim(f.b)} | "
-                         f"{cell(f.explanation)} | `{f.id}` |")
+            lines.append(
+                f"| {f.kind} | {f.score:.2f} | {markdown_claim(f.a)} | {markdown_claim(f.b)} | "
+                f"{cell(f.explanation)} | `{f.id}` |"
+            )
         lines.append("")
     lines.append(cell(summary_line(summary)) + ".")
     return "\n".join(lines) + "\n"
@@ -123,7 +180,9 @@ def cell(text: str) -> str:
     """Text safe inside a Markdown table cell: no HTML, no column breaks, one line, and article text cannot
     make links, images, emphasis or code (Markdown's punctuation is escaped) or @mention anyone (a word joiner,
     U+2060, follows each @)."""
-    text = printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = (
+        printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    )
     return " ".join(MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("@", "@\u2060").split())
 
 
@@ -131,49 +190,94 @@ def cell(text: str) -> str:
 
 
 def render_json(result) -> str:
-    return json.dumps({"findings": [finding_record(f) for f in result.findings], "summary": result.summary},
-                      indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(
+            {
+                "findings": [finding_record(f) for f in result.findings],
+                "summary": result.summary,
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 def render_jsonl(result) -> str:
-    return "".join(json.dumps(finding_record(f), ensure_ascii=False) + "\n" for f in result.findings)
+    return "".join(
+        json.dumps(finding_record(f), ensure_ascii=False) + "\n"
+        for f in result.findings
+    )
 
 
 def render_sarif(result) -> str:
     """SARIF 2.1.0: a rule per kind, a result per finding located at its first claim."""
-    rules = [{"id": kind, "name": RULES[kind][0], "shortDescription": {"text": RULES[kind][1]},
-              "defaultConfiguration": {"level": "error"}} for kind in KINDS]
-    results = [{
-        "ruleId": f.kind,
-        "ruleIndex": KINDS.index(f.kind),
-        "level": "error",
-        "message": {"text": f"{f.kind}: {f.explanation}. {who(f.a)}: \"{f.a.text}\" vs {who(f.b)} "
-                            f"({where(f.b)}): \"{f.b.text}\""},
-        "locations": [sarif_location(f.a)],
-        "relatedLocations": [{"id": 1, **sarif_location(f.b)}],
-        "partialFingerprints": {"claimcheck/v1": f.id},
-        "properties": {"score": f.score},
-    } for f in result.findings]
+    rules = [
+        {
+            "id": kind,
+            "name": RULES[kind][0],
+            "shortDescription": {"text": RULES[kind][1]},
+            "defaultConfiguration": {"level": "error"},
+        }
+        for kind in KINDS
+    ]
+    results = [
+        {
+            "ruleId": f.kind,
+            "ruleIndex": KINDS.index(f.kind),
+            "level": "error",
+            "message": {
+                "text": f'{f.kind}: {f.explanation}. {who(f.a)}: "{f.a.text}" vs {who(f.b)} '
+                f'({where(f.b)}): "{f.b.text}"'
+            },
+            "locations": [sarif_location(f.a)],
+            "relatedLocations": [{"id": 1, **sarif_location(f.b)}],
+            "partialFingerprints": {"claimcheck/v1": f.id},
+            "properties": {"score": f.score},
+        }
+        for f in result.findings
+    ]
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "claimcheck", "version": __version__, "rules": rules}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-            "properties": {"summary": result.summary},
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "claimcheck",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "properties": {"summary": result.summary},
+            }
+        ],
     }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
 def sarif_location(claim: Claim) -> dict:
     path = PurePath(claim.path)
-    artifact = {"uri": path.as_uri()} if path.is_absolute() else \
-        {"uri": quote(PurePosixPath(*path.parts).as_posix()), "uriBaseId": "%SRCROOT%"}
-    return {"physicalLocation": {"artifactLocation": artifact,
-                                 "region": {"startLine": max(claim.line, 1), "startColumn": max(claim.column, 1)}},
-            "message": {"text": f"{who(claim)}: {claim.text}"}}
+    artifact = (
+        {"uri": path.as_uri()}
+        if path.is_absolute()
+        else {
+            "uri": quote(PurePosixPath(*path.parts).as_posix()),
+            "uriBaseId": "%SRCROOT%",
+        }
+    )
+    return {
+        "physicalLocation": {
+            "artifactLocation": artifact,
+            "region": {
+                "startLine": max(claim.line, 1),
+                "startColumn": max(claim.column, 1),
+            },
+        },
+        "message": {"text": f"{who(claim)}: {claim.text}"},
+    }
 
 
 def render_junit(result) -> str:
@@ -183,26 +287,45 @@ def render_junit(result) -> str:
         for document in {finding.a.document, finding.b.document}:
             by_document.setdefault(document, []).append(finding)
     failures = sum(document.id in by_document for document in result.documents)
-    counts = {"tests": str(len(result.documents)), "failures": str(failures), "errors": "0"}
+    counts = {
+        "tests": str(len(result.documents)),
+        "failures": str(failures),
+        "errors": "0",
+    }
     root = ET.Element("testsuites", name="claimcheck", **counts)
     suite = ET.SubElement(root, "testsuite", name="claimcheck", skipped="0", **counts)
     for document in result.documents:
-        case = ET.SubElement(suite, "testcase", classname=xml_text(document.source),
-                             name=xml_text(document.path), file=xml_text(document.path))
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname=xml_text(document.source),
+            name=xml_text(document.path),
+            file=xml_text(document.path),
+        )
         found = by_document.get(document.id)
         if found:
             kinds = ", ".join(sorted({f.kind for f in found}))
-            failure = ET.SubElement(case, "failure", type=kinds,
-                                    message=xml_text(f"{len(found)} finding(s): {kinds}"))
+            failure = ET.SubElement(
+                case,
+                "failure",
+                type=kinds,
+                message=xml_text(f"{len(found)} finding(s): {kinds}"),
+            )
             failure.text = xml_text("\n\n".join(junit_finding(f) for f in found))
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        + ET.tostring(root, encoding="unicode")
+        + "\n"
+    )
 
 
 def junit_finding(finding: Finding) -> str:
-    return (f"{finding.kind} (score {finding.score:.2f}, {finding.id}): {finding.explanation}\n"
-            f"  {who(finding.a)} {where(finding.a)}: {finding.a.text}\n"
-            f"  {who(finding.b)} {where(finding.b)}: {finding.b.text}")
+    return (
+        f"{finding.kind} (score {finding.score:.2f}, {finding.id}): {finding.explanation}\n"
+        f"  {who(finding.a)} {where(finding.a)}: {finding.a.text}\n"
+        f"  {who(finding.b)} {where(finding.b)}: {finding.b.text}"
+    )
 
 
 def xml_text(text: str) -> str:
@@ -214,10 +337,22 @@ def render_github(result) -> str:
     """GitHub Actions workflow commands: an error annotation per finding, at its first claim."""
     lines = []
     for f in result.findings:
-        properties = {"file": f.a.path, "line": f.a.line, "col": f.a.column, "title": f"claimcheck {f.kind} {f.id}"}
+        properties = {
+            "file": f.a.path,
+            "line": f.a.line,
+            "col": f.a.column,
+            "title": f"claimcheck {f.kind} {f.id}",
+        }
         message = f"{f.explanation}\n{who(f.a)}: {f.a.text}\n{who(f.b)} ({where(f.b)}): {f.b.text}"
-        lines.append("::error " + ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-                     + "::" + escape_data(message))
+        lines.append(
+            "::error "
+            + ",".join(
+                f"{key}={escape_property(str(value))}"
+                for key, value in properties.items()
+            )
+            + "::"
+            + escape_data(message)
+        )
     lines.append(summary_line(result.summary))
     return "\n".join(lines) + "\n"
 
@@ -230,29 +365,58 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-FORMATS = {"text": render_text, "json": render_json, "jsonl": render_jsonl, "sarif": render_sarif,
-           "junit": render_junit, "github": render_github, "markdown": render_markdown}
+FORMATS = {
+    "text": render_text,
+    "json": render_json,
+    "jsonl": render_jsonl,
+    "sarif": render_sarif,
+    "junit": render_junit,
+    "github": render_github,
+    "markdown": render_markdown,
+}
 
 
-KIND_COLOURS = {"contradiction": "red", "position": "magenta", "number": "yellow", "date": "cyan", "name": "blue"}
-HEADER = re.compile(r"^(" + "|".join(kind.upper() for kind in KINDS) + r")(?=  score )", re.M)
+KIND_COLOURS = {
+    "contradiction": "red",
+    "position": "magenta",
+    "number": "yellow",
+    "date": "cyan",
+    "name": "blue",
+}
+HEADER = re.compile(
+    r"^(" + "|".join(kind.upper() for kind in KINDS) + r")(?=  score )", re.M
+)
 
 
-def render(format: str, result, width: int | None = None, limit: int | None = None, colour: bool = False) -> str:
+def render(
+    format: str,
+    result,
+    width: int | None = None,
+    limit: int | None = None,
+    colour: bool = False,
+) -> str:
     """`result` is a pipeline.CheckResult: findings to report, summary, documents checked. Nothing in the
     output can drive a terminal: people's formats lose control characters, JSON ones escape them.
     `limit`: report the strongest `limit` findings only; `width`, `colour` (by kind): for the text format."""
     if limit is not None and format != "text":
         result = dataclasses.replace(result, findings=result.findings[:limit])
-    output = render_text(result, width=width, limit=limit) if format == "text" else FORMATS[format](result)
+    output = (
+        render_text(result, width=width, limit=limit)
+        if format == "text"
+        else FORMATS[format](result)
+    )
     if format in ("json", "jsonl", "sarif"):
         return json_safe(output)
     if format == "junit":
         return output
     output = printable(output)
     if colour and format == "text":
-        output = HEADER.sub(lambda m: "\x1b[1;{}m{}\x1b[0m".format(ANSI[KIND_COLOURS[m.group(1).lower()]], m.group(1)),
-                            output)
+        output = HEADER.sub(
+            lambda m: "\x1b[1;{}m{}\x1b[0m".format(
+                ANSI[KIND_COLOURS[m.group(1).lower()]], m.group(1)
+            ),
+            output,
+        )
     return output
 
 

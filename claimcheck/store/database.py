@@ -1,4 +1,5 @@
 """The claims database: SQLite through sqlite-utils, in WAL mode, one transaction per command."""
+
 from __future__ import annotations
 
 import contextlib
@@ -13,13 +14,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 
-
 def _import_sqlite_utils_without_pandas() -> None:
     """sqlite-utils imports pandas (a third of a second) only to map pandas.Timestamp columns, which claimcheck
     never writes: import it with pandas hidden, unless pandas is loaded already. Later imports of pandas work."""
     if "sqlite_utils" in sys.modules or "pandas" in sys.modules:
         return
-    sys.modules["pandas"] = None    # an import of pandas now raises ImportError, which sqlite-utils expects
+    sys.modules["pandas"] = (
+        None  # an import of pandas now raises ImportError, which sqlite-utils expects
+    )
     try:
         import sqlite_utils.db  # noqa: F401
     finally:
@@ -29,15 +31,26 @@ def _import_sqlite_utils_without_pandas() -> None:
 _import_sqlite_utils_without_pandas()
 from sqlite_utils import Database  # noqa: E402
 
-from claimcheck.records import Claim
-from claimcheck.records import Document
 from claimcheck.errors import ClaimcheckError
-from claimcheck.records import Finding
-from claimcheck.store.migrations import MIGRATIONS, migrate
 from claimcheck.pairing.pairs import keys
+from claimcheck.records import Claim, Document, Finding
+from claimcheck.store.migrations import MIGRATIONS, migrate
 
-CLAIM_FIELDS = ("id", "text", "sentence", "source", "document", "version", "path", "line", "column",
-                "start", "end", "speaker", "published")
+CLAIM_FIELDS = (
+    "id",
+    "text",
+    "sentence",
+    "source",
+    "document",
+    "version",
+    "path",
+    "line",
+    "column",
+    "start",
+    "end",
+    "speaker",
+    "published",
+)
 
 
 def now() -> str:
@@ -45,7 +58,9 @@ def now() -> str:
 
 
 def score_key(model: str, premise: str, hypothesis: str) -> str:
-    return hashlib.sha1("\x00".join([model, premise, hypothesis]).encode("utf-8")).hexdigest()
+    return hashlib.sha1(
+        "\x00".join([model, premise, hypothesis]).encode("utf-8")
+    ).hexdigest()
 
 
 DEFAULT_LOCK_TIMEOUT = 30.0
@@ -56,34 +71,51 @@ class DatabaseLocked(ClaimcheckError):
 
 
 def is_locked(error: BaseException) -> bool:
-    return isinstance(error, sqlite3.OperationalError) and \
-        any(word in str(error) for word in ("database is locked", "database table is locked", "busy"))
+    return isinstance(error, sqlite3.OperationalError) and any(
+        word in str(error)
+        for word in ("database is locked", "database table is locked", "busy")
+    )
 
 
 def locked_error(path: str, timeout: float) -> DatabaseLocked:
-    return DatabaseLocked(f"{path}: the database is locked by another claimcheck process (waited {timeout:g} s; "
-                          "retry later or raise --lock-timeout)")
+    return DatabaseLocked(
+        f"{path}: the database is locked by another claimcheck process (waited {timeout:g} s; "
+        "retry later or raise --lock-timeout)"
+    )
 
 
 class Store:
-    def __init__(self, path: str | Path, must_exist: bool = False, lock_timeout: float = DEFAULT_LOCK_TIMEOUT):
+    def __init__(
+        self,
+        path: str | Path,
+        must_exist: bool = False,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    ):
         self.path = str(path)
         self.lock_timeout = float(lock_timeout)
         if must_exist and not Path(self.path).exists():
-            raise ClaimcheckError(f"{self.path}: no such database (run `claimcheck ingest` first)")
+            raise ClaimcheckError(
+                f"{self.path}: no such database (run `claimcheck ingest` first)"
+            )
         try:
             # a writer waits up to lock_timeout for another writer's lock (SQLite busy timeout)
             self.db = Database(sqlite3.connect(self.path, timeout=self.lock_timeout))
             self.db.enable_wal()
             if self.pending_migrations():
-                with self.transaction():    # one process migrates at a time; migrate re-reads what is done
+                with (
+                    self.transaction()
+                ):  # one process migrates at a time; migrate re-reads what is done
                     migrate(self.db)
         except sqlite3.OperationalError as error:
             if is_locked(error):
                 raise locked_error(self.path, self.lock_timeout) from None
-            raise ClaimcheckError(f"{self.path}: not a claimcheck database ({error})") from None
+            raise ClaimcheckError(
+                f"{self.path}: not a claimcheck database ({error})"
+            ) from None
         except sqlite3.DatabaseError as error:
-            raise ClaimcheckError(f"{self.path}: not a claimcheck database ({error})") from None
+            raise ClaimcheckError(
+                f"{self.path}: not a claimcheck database ({error})"
+            ) from None
 
     def pending_migrations(self) -> bool:
         if "_migrations" not in self.db.table_names():
@@ -124,46 +156,101 @@ class Store:
     # --- ingest -----------------------------------------------------------------
 
     def start_ingest(self, paths: Sequence[str]) -> int:
-        return self.db["ingests"].insert({"started_at": now(), "paths": "\n".join(paths)}).last_pk
+        return (
+            self.db["ingests"]
+            .insert({"started_at": now(), "paths": "\n".join(paths)})
+            .last_pk
+        )
 
-    def add_document(self, document: Document, claims: Sequence[Claim], ingest: int,
-                     claim_keys: Mapping[str, Collection[str]] | None = None) -> str:
+    def add_document(
+        self,
+        document: Document,
+        claims: Sequence[Claim],
+        ingest: int,
+        claim_keys: Mapping[str, Collection[str]] | None = None,
+    ) -> str:
         """Store a document, its claims and their search keys (pairs.keys, by claim id).
         Returns "new", "updated", "unchanged", "moved" (the same content at a new path: the stored document
         takes the new path, its claims stay) or "resourced" (unchanged, under another source: applied)."""
-        current = list(self.db.query(
-            "select version, source from documents where id = ? and not superseded", [document.id]))
+        current = list(
+            self.db.query(
+                "select version, source from documents where id = ? and not superseded",
+                [document.id],
+            )
+        )
         same = [row for row in current if row["version"] == document.version]
         if same and same[0]["source"] != document.source:
-            self.db["sources"].insert({"name": document.source, "first_seen": now()}, ignore=True)
-            self.db.execute("update documents set source = ? where id = ? and not superseded",
-                            [document.source, document.id])
-            self.db.execute("update claims set source = ? where document = ? and not superseded",
-                            [document.source, document.id])
+            self.db["sources"].insert(
+                {"name": document.source, "first_seen": now()}, ignore=True
+            )
+            self.db.execute(
+                "update documents set source = ? where id = ? and not superseded",
+                [document.source, document.id],
+            )
+            self.db.execute(
+                "update claims set source = ? where document = ? and not superseded",
+                [document.source, document.id],
+            )
             return "resourced"
         if same:
             return "unchanged"
         if not current and (moved := self.moved_from(document)):
-            self.db.execute("update documents set path = ? where id = ? and not superseded", [document.path, moved])
-            self.db.execute("update claims set path = ? where document = ? and not superseded", [document.path, moved])
+            self.db.execute(
+                "update documents set path = ? where id = ? and not superseded",
+                [document.path, moved],
+            )
+            self.db.execute(
+                "update claims set path = ? where document = ? and not superseded",
+                [document.path, moved],
+            )
             return "moved"
-        self.db["sources"].insert({"name": document.source, "first_seen": now()}, ignore=True)
+        self.db["sources"].insert(
+            {"name": document.source, "first_seen": now()}, ignore=True
+        )
         if current:
-            self.db.execute("update documents set superseded = 1 where id = ?", [document.id])
-            self.db.execute("update claims set superseded = 1 where document = ?", [document.id])
-            self.db.execute("delete from claim_keys where claim in (select id from claims where document = ?)",
-                            [document.id])
-        self.db["documents"].upsert({
-            "id": document.id, "version": document.version, "source": document.source,
-            "path": document.path, "title": document.title, "url": document.url,
-            "published": document.published, "text": document.text, "ingest": ingest,
-            "ingested_at": now(), "superseded": 0,
-        }, pk=("id", "version"))
+            self.db.execute(
+                "update documents set superseded = 1 where id = ?", [document.id]
+            )
+            self.db.execute(
+                "update claims set superseded = 1 where document = ?", [document.id]
+            )
+            self.db.execute(
+                "delete from claim_keys where claim in (select id from claims where document = ?)",
+                [document.id],
+            )
+        self.db["documents"].upsert(
+            {
+                "id": document.id,
+                "version": document.version,
+                "source": document.source,
+                "path": document.path,
+                "title": document.title,
+                "url": document.url,
+                "published": document.published,
+                "text": document.text,
+                "ingest": ingest,
+                "ingested_at": now(),
+                "superseded": 0,
+            },
+            pk=("id", "version"),
+        )
         self.db["claims"].upsert_all(
-            ({**claim.to_dict(), "ingest": ingest, "superseded": 0} for claim in claims), pk="id")
-        self.db.conn.executemany("insert or ignore into claim_keys (claim, key) values (?, ?)",
-                                 ((claim.id, key) for claim in claims
-                                  for key in sorted(claim_keys[claim.id] if claim_keys else keys(claim.text))))
+            (
+                {**claim.to_dict(), "ingest": ingest, "superseded": 0}
+                for claim in claims
+            ),
+            pk="id",
+        )
+        self.db.conn.executemany(
+            "insert or ignore into claim_keys (claim, key) values (?, ?)",
+            (
+                (claim.id, key)
+                for claim in claims
+                for key in sorted(
+                    claim_keys[claim.id] if claim_keys else keys(claim.text)
+                )
+            ),
+        )
         return "updated" if current else "new"
 
     def moved_from(self, document: Document) -> str | None:
@@ -172,55 +259,89 @@ class Store:
         suffix = f"#{document.record_line}" if document.record_line is not None else ""
         if document.id != document.path + suffix:
             return None
-        rows = self.db.execute("""
+        rows = self.db.execute(
+            """
             select id, path from documents
             where version = ? and source = ? and not superseded and path != ? and (id = path or id = path || ?)
-            order by id = path || ? desc, id""", [document.version, document.source, document.path, suffix,
-                                                  suffix]).fetchall()
+            order by id = path || ? desc, id""",
+            [document.version, document.source, document.path, suffix, suffix],
+        ).fetchall()
         return next((id_ for id_, path in rows if not Path(path).exists()), None)
 
     def stored_versions(self, documents: Sequence[Document]) -> set[tuple[str, str]]:
         """(id, version) of these documents that are already stored as their active version."""
         ids = sorted({d.id for d in documents})
-        return {(row[0], row[1]) for chunk in chunks(ids) for row in self.db.execute(
-            f"select id, version from documents where not superseded and id in ({marks(chunk)})", chunk)}
+        return {
+            (row[0], row[1])
+            for chunk in chunks(ids)
+            for row in self.db.execute(
+                f"select id, version from documents where not superseded and id in ({marks(chunk)})",
+                chunk,
+            )
+        }
 
     # --- readings ---------------------------------------------------------------
 
     def save_readings(self, readings: Mapping[str, dict], version: int) -> None:
-        self.db.conn.executemany("insert or replace into claim_readings (claim, version, reading) values (?, ?, ?)",
-                                 ((claim, version, json.dumps(reading)) for claim, reading in readings.items()))
+        self.db.conn.executemany(
+            "insert or replace into claim_readings (claim, version, reading) values (?, ?, ?)",
+            (
+                (claim, version, json.dumps(reading))
+                for claim, reading in readings.items()
+            ),
+        )
 
     def readings(self, ids: Collection[str], version: int) -> dict[str, dict]:
         """Stored readings of these claims written by analysis `version` (older ones count as missing)."""
-        return {claim: json.loads(reading) for chunk in chunks(sorted(ids)) for claim, reading in self.db.execute(
-            f"select claim, reading from claim_readings where version = ? and claim in ({marks(chunk)})",
-            [version, *chunk])}
+        return {
+            claim: json.loads(reading)
+            for chunk in chunks(sorted(ids))
+            for claim, reading in self.db.execute(
+                f"select claim, reading from claim_readings where version = ? and claim in ({marks(chunk)})",
+                [version, *chunk],
+            )
+        }
 
     def documents_by_id(self, ids: Collection[str]) -> list[Document]:
         """The active version of each document, as loaded at ingest."""
         fields = "id, source, text, path, title, url, published"
-        return [Document(*row) for chunk in chunks(sorted(ids)) for row in self.db.execute(
-            f"select {fields} from documents where not superseded and id in ({marks(chunk)})", chunk)]
+        return [
+            Document(*row)
+            for chunk in chunks(sorted(ids))
+            for row in self.db.execute(
+                f"select {fields} from documents where not superseded and id in ({marks(chunk)})",
+                chunk,
+            )
+        ]
 
     # --- claims -----------------------------------------------------------------
 
     def active_claims(self) -> list[Claim]:
         fields = ", ".join(f'"{f}"' for f in CLAIM_FIELDS)
-        rows = self.db.execute(f"select {fields} from claims where not superseded order by id").fetchall()
+        rows = self.db.execute(
+            f"select {fields} from claims where not superseded order by id"
+        ).fetchall()
         return [Claim(*row) for row in rows]
 
     def claims_by_id(self, ids: Collection[str]) -> list[Claim]:
         fields = ", ".join(f'"{f}"' for f in CLAIM_FIELDS)
-        return [Claim(*row) for chunk in chunks(sorted(ids)) for row in self.db.execute(
-            f"select {fields} from claims where id in ({marks(chunk)})", chunk)]
+        return [
+            Claim(*row)
+            for chunk in chunks(sorted(ids))
+            for row in self.db.execute(
+                f"select {fields} from claims where id in ({marks(chunk)})", chunk
+            )
+        ]
 
     def count_claims(self) -> int:
-        return self.db.execute("select count(*) from claims where not superseded").fetchone()[0]
+        return self.db.execute(
+            "select count(*) from claims where not superseded"
+        ).fetchone()[0]
 
     def claims_ingested_after(self, ingest: int) -> set[str]:
         rows = self.db.execute(
-            "select id from claims where not superseded and ingest > ?", [ingest]).fetchall()
+            "select id from claims where not superseded and ingest > ?", [ingest]
+        ).fetchall()
         return {row[0] for row in rows}
 
     def last_ingest(self) -> int:
@@ -229,21 +350,34 @@ class Store:
     def last_checked_ingest(self) -> int:
         """The newest ingest covered by a completed check (0 when nothing was checked)."""
         row = self.db.execute(
-            "select coalesce(max(last_ingest), 0) from checks where finished_at is not null").fetchone()
+            "select coalesce(max(last_ingest), 0) from checks where finished_at is not null"
+        ).fetchone()
         return row[0]
 
-    def claim_rows(self, source: str | None = None, document: str | None = None,
-                   search: str | None = None, include_superseded: bool = False) -> list[dict]:
-        where, params = filters([] if include_superseded else ["not claims.superseded"], [
-            ("claims.source = ?", source),
-            ("claims.document = ?", document),
-            ("claims.rowid in (select rowid from claims_fts where claims_fts match ?)",
-             fts_query(search) if search else None),
-        ])
-        sql = ("select claims.id, claims.source, claims.document, claims.line, claims.speaker, "
-               "claims.text, claims.start, claims.end, claims.path, claims.published, claims.superseded "
-               f"from claims {where} "
-               "order by claims.published, claims.source, claims.document, claims.start")
+    def claim_rows(
+        self,
+        source: str | None = None,
+        document: str | None = None,
+        search: str | None = None,
+        include_superseded: bool = False,
+    ) -> list[dict]:
+        where, params = filters(
+            [] if include_superseded else ["not claims.superseded"],
+            [
+                ("claims.source = ?", source),
+                ("claims.document = ?", document),
+                (
+                    "claims.rowid in (select rowid from claims_fts where claims_fts match ?)",
+                    fts_query(search) if search else None,
+                ),
+            ],
+        )
+        sql = (
+            "select claims.id, claims.source, claims.document, claims.line, claims.speaker, "
+            "claims.text, claims.start, claims.end, claims.path, claims.published, claims.superseded "
+            f"from claims {where} "
+            "order by claims.published, claims.source, claims.document, claims.start"
+        )
         return list(self.db.query(sql, params))
 
     # --- neighbour search (check --new-only) -------------------------------------
@@ -253,80 +387,150 @@ class Store:
         found: dict[str, set[str]] = {id_: set() for id_ in ids}
         for chunk in chunks(sorted(ids)):
             for claim, key in self.db.execute(
-                    f"select claim, key from claim_keys where claim in ({marks(chunk)})", chunk):
+                f"select claim, key from claim_keys where claim in ({marks(chunk)})",
+                chunk,
+            ):
                 found[claim].add(key)
         return found
 
     def claims_with_key(self, key: str, most: int) -> list[str] | None:
         """The active claims with this key; None when more than `most` have it."""
-        rows = self.db.execute("select claim from claim_keys where key = ? limit ?", [key, most + 1]).fetchall()
+        rows = self.db.execute(
+            "select claim from claim_keys where key = ? limit ?", [key, most + 1]
+        ).fetchall()
         return [row[0] for row in rows] if len(rows) <= most else None
 
     def word_count(self, word: str) -> int:
         """How many claims' texts have this word (a lower-case FTS token), superseded claims included."""
-        row = self.db.execute("select doc from claims_fts_vocab where term = ? and col = 'text'", [word]).fetchone()
+        row = self.db.execute(
+            "select doc from claims_fts_vocab where term = ? and col = 'text'", [word]
+        ).fetchone()
         return row[0] if row else 0
 
     def best_matches(self, words: Iterable[str], limit: int, exclude: str) -> list[str]:
         """Up to `limit` other active claims whose texts have some of these words, best BM25 rank first."""
         match = "text : (" + " OR ".join(f'"{word}"' for word in words) + ")"
-        return [row[0] for row in self.db.execute("""
+        return [
+            row[0]
+            for row in self.db.execute(
+                """
             select claims.id from claims_fts join claims on claims.rowid = claims_fts.rowid
             where claims_fts match ? and not claims.superseded and claims.id != ?
-            order by claims_fts.rank limit ?""", [match, exclude, limit])]
+            order by claims_fts.rank limit ?""",
+                [match, exclude, limit],
+            )
+        ]
 
     # --- sentence-embedding vectors (claimcheck.analysis.embeddings) ----------------------
 
     def claim_vectors(self, ids: Collection[str], model: str) -> dict[str, bytes]:
         """The stored vectors of those of these claims that have one under this embedding model, by claim id."""
-        return {claim: vector for chunk in chunks(sorted(ids)) for claim, vector in self.db.execute(
-            f"select claim, vector from claim_vectors where model = ? and claim in ({marks(chunk)})", [model, *chunk])}
+        return {
+            claim: vector
+            for chunk in chunks(sorted(ids))
+            for claim, vector in self.db.execute(
+                f"select claim, vector from claim_vectors where model = ? and claim in ({marks(chunk)})",
+                [model, *chunk],
+            )
+        }
 
     def save_claim_vectors(self, model: str, vectors: Mapping[str, bytes]) -> None:
-        self.db.conn.executemany("insert or replace into claim_vectors (claim, model, vector) values (?, ?, ?)",
-                                 ((claim, model, vector) for claim, vector in vectors.items()))
+        self.db.conn.executemany(
+            "insert or replace into claim_vectors (claim, model, vector) values (?, ?, ?)",
+            ((claim, model, vector) for claim, vector in vectors.items()),
+        )
 
-    def active_claim_vectors(self, model: str, size: int = 8192) -> Iterator[list[tuple[str, str, str | None, bytes]]]:
+    def active_claim_vectors(
+        self, model: str, size: int = 8192
+    ) -> Iterator[list[tuple[str, str, str | None, bytes]]]:
         """Every active claim's vector under this model, as chunks of (claim, document, speaker, vector) rows, by id."""
-        cursor = self.db.execute("""
+        cursor = self.db.execute(
+            """
             select claims.id, claims.document, claims.speaker, claim_vectors.vector
             from claims cross join claim_vectors on claim_vectors.claim = claims.id and claim_vectors.model = ?
-            where not claims.superseded order by claims.id""", [model])     # cross join: in id order, no sort
+            where not claims.superseded order by claims.id""",
+            [model],
+        )  # cross join: in id order, no sort
         while rows := cursor.fetchmany(size):
             yield [tuple(row) for row in rows]
 
     # --- NLI score cache --------------------------------------------------------
 
-    def cached_scores(self, model: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], tuple]:
+    def cached_scores(
+        self, model: str, pairs: Iterable[tuple[str, str]]
+    ) -> dict[tuple[str, str], tuple]:
         wanted = {score_key(model, p, h): (p, h) for p, h in pairs}
         found = {}
         for chunk in chunks(list(wanted)):
             for row in self.db.execute(
-                    f"select key, entailment, neutral, contradiction from nli_scores where key in ({marks(chunk)})", chunk):
+                f"select key, entailment, neutral, contradiction from nli_scores where key in ({marks(chunk)})",
+                chunk,
+            ):
                 found[wanted[row[0]]] = tuple(row[1:])
         return found
 
-    def save_scores(self, model: str, scores: dict[tuple[str, str], Sequence[float]]) -> None:
+    def save_scores(
+        self, model: str, scores: dict[tuple[str, str], Sequence[float]]
+    ) -> None:
         self.db["nli_scores"].insert_all(
-            ({"key": score_key(model, p, h), "model": model, "entailment": float(s[0]),
-              "neutral": float(s[1]), "contradiction": float(s[2])} for (p, h), s in scores.items()),
-            pk="key", replace=True)
+            (
+                {
+                    "key": score_key(model, p, h),
+                    "model": model,
+                    "entailment": float(s[0]),
+                    "neutral": float(s[1]),
+                    "contradiction": float(s[2]),
+                }
+                for (p, h), s in scores.items()
+            ),
+            pk="key",
+            replace=True,
+        )
 
     # --- checks and findings ----------------------------------------------------
 
-    def start_check(self, model: str, threshold: float, new_only: bool, last_ingest: int | None = None) -> int:
+    def start_check(
+        self,
+        model: str,
+        threshold: float,
+        new_only: bool,
+        last_ingest: int | None = None,
+    ) -> int:
         """Record a check. `last_ingest`: the newest ingest when the check started reading (store.last_ingest()
         then); claims ingested while it ran are newer, so the next `check --new-only` checks them."""
-        return self.db["checks"].insert({
-            "started_at": now(), "model": model, "threshold": threshold,
-            "last_ingest": self.last_ingest() if last_ingest is None else last_ingest,
-            "new_only": int(new_only)}).last_pk
+        return (
+            self.db["checks"]
+            .insert(
+                {
+                    "started_at": now(),
+                    "model": model,
+                    "threshold": threshold,
+                    "last_ingest": self.last_ingest()
+                    if last_ingest is None
+                    else last_ingest,
+                    "new_only": int(new_only),
+                }
+            )
+            .last_pk
+        )
 
     def finish_check(self, check: int, claims: int, pairs: int, findings: int) -> None:
-        self.db["checks"].update(check, {"finished_at": now(), "claims": claims, "pairs": pairs,
-                                         "findings": findings})
+        self.db["checks"].update(
+            check,
+            {
+                "finished_at": now(),
+                "claims": claims,
+                "pairs": pairs,
+                "findings": findings,
+            },
+        )
 
-    def save_findings(self, findings: Sequence[Finding], check: int, scope: Collection[str] | None = None) -> int:
+    def save_findings(
+        self,
+        findings: Sequence[Finding],
+        check: int,
+        scope: Collection[str] | None = None,
+    ) -> int:
         """Store what a check found, and resolve the open findings it no longer finds; returns how many.
 
         `scope`: the claims the check looked at (a full check: None, every claim; `--new-only`: the new claims),
@@ -335,44 +539,97 @@ class Store:
         A resolved finding is kept for history (status `resolved`); found again, it is open again.
         """
         for finding in findings:
-            existing = self.db.execute("select status from findings where id = ?", [finding.id]).fetchone()
-            values = {"kind": finding.kind, "score": finding.score, "explanation": finding.explanation,
-                      "claim_a": finding.a.id, "claim_b": finding.b.id, "last_check": check}
+            existing = self.db.execute(
+                "select status from findings where id = ?", [finding.id]
+            ).fetchone()
+            values = {
+                "kind": finding.kind,
+                "score": finding.score,
+                "explanation": finding.explanation,
+                "claim_a": finding.a.id,
+                "claim_b": finding.b.id,
+                "last_check": check,
+            }
             if existing:
-                self.db["findings"].update(finding.id, {**values, "status": "open"} if existing[0] == "resolved"
-                                           else values)
+                self.db["findings"].update(
+                    finding.id,
+                    {**values, "status": "open"}
+                    if existing[0] == "resolved"
+                    else values,
+                )
             else:
-                self.db["findings"].insert({"id": finding.id, **values, "first_check": check,
-                                            "status": "open", "reason": None})
-        model = self.db.execute("select model from checks where id = ?", [check]).fetchone()
+                self.db["findings"].insert(
+                    {
+                        "id": finding.id,
+                        **values,
+                        "first_check": check,
+                        "status": "open",
+                        "reason": None,
+                    }
+                )
+        model = self.db.execute(
+            "select model from checks where id = ?", [check]
+        ).fetchone()
         stale = """
             select f.id from findings f left join checks last on last.id = f.last_check
             where f.status = 'open' and f.last_check != :check
               and (last.model is null or last.model = :model or last.model = 'rules-only')"""
         if scope is None:
-            ids = [row[0] for row in self.db.execute(stale, {"check": check, "model": model and model[0]})]
+            ids = [
+                row[0]
+                for row in self.db.execute(
+                    stale, {"check": check, "model": model and model[0]}
+                )
+            ]
         else:
-            self.db.execute("create temp table if not exists check_scope (claim text primary key)")
+            self.db.execute(
+                "create temp table if not exists check_scope (claim text primary key)"
+            )
             self.db.execute("delete from check_scope")
-            self.db.conn.executemany("insert or ignore into check_scope values (?)", ((c,) for c in scope))
-            ids = [row[0] for row in self.db.execute(
-                stale + " and (f.claim_a in (select claim from check_scope) or f.claim_b in (select claim from check_scope))",
-                {"check": check, "model": model and model[0]})]
+            self.db.conn.executemany(
+                "insert or ignore into check_scope values (?)", ((c,) for c in scope)
+            )
+            ids = [
+                row[0]
+                for row in self.db.execute(
+                    stale
+                    + " and (f.claim_a in (select claim from check_scope) or f.claim_b in (select claim from check_scope))",
+                    {"check": check, "model": model and model[0]},
+                )
+            ]
             self.db.execute("delete from check_scope")
-        self.db.conn.executemany("update findings set status = 'resolved' where id = ?", ((i,) for i in ids))
+        self.db.conn.executemany(
+            "update findings set status = 'resolved' where id = ?", ((i,) for i in ids)
+        )
         return len(ids)
 
     def finding_statuses(self, ids: Collection[str]) -> dict[str, str]:
-        return {id_: status for chunk in chunks(sorted(ids)) for id_, status in self.db.execute(
-            f"select id, status from findings where id in ({marks(chunk)})", chunk)}
+        return {
+            id_: status
+            for chunk in chunks(sorted(ids))
+            for id_, status in self.db.execute(
+                f"select id, status from findings where id in ({marks(chunk)})", chunk
+            )
+        }
 
-    def finding_rows(self, kind: str | None = None, status: str | None = None) -> list[dict]:
+    def finding_rows(
+        self, kind: str | None = None, status: str | None = None
+    ) -> list[dict]:
         """Findings between active claims; `status` None: open and accepted ones; "resolved" (history) and "all"
         also list findings between claims since superseded."""
-        always = [] if status in ("resolved", "all") else ["not a.superseded", "not b.superseded"]
+        always = (
+            []
+            if status in ("resolved", "all")
+            else ["not a.superseded", "not b.superseded"]
+        )
         always += [] if status else ["findings.status != 'resolved'"]
-        where, params = filters(always, [("findings.kind = ?", kind),
-                                         ("findings.status = ?", None if status == "all" else status)])
+        where, params = filters(
+            always,
+            [
+                ("findings.kind = ?", kind),
+                ("findings.status = ?", None if status == "all" else status),
+            ],
+        )
         sql = f"""
             select findings.id, findings.kind, round(findings.score, 3) as score, findings.status,
               findings.explanation, a.source as source_a, a.text as claim_a,
@@ -385,24 +642,39 @@ class Store:
     def findings(self, status: str = "open") -> list[Finding]:
         """Findings with this status between claims that are not superseded, strongest first."""
         fields = ", ".join(f'{side}."{f}"' for side in ("a", "b") for f in CLAIM_FIELDS)
-        rows = self.db.execute(f"""
+        rows = self.db.execute(
+            f"""
             select f.id, f.kind, f.score, f.explanation, {fields}
             from findings f join claims a on a.id = f.claim_a join claims b on b.id = f.claim_b
             where f.status = ? and not a.superseded and not b.superseded
-            order by f.score desc, f.id""", [status]).fetchall()
+            order by f.score desc, f.id""",
+            [status],
+        ).fetchall()
         n = len(CLAIM_FIELDS)
-        return [Finding(*row[:4], Claim(*row[4:4 + n]), Claim(*row[4 + n:])) for row in rows]
+        return [
+            Finding(*row[:4], Claim(*row[4 : 4 + n]), Claim(*row[4 + n :]))
+            for row in rows
+        ]
 
     def accept_finding(self, finding: str, reason: str) -> str:
         """Mark the finding with this fingerprint, or unique fingerprint prefix, as accepted. Returns its id."""
         if not finding.strip():
-            raise ClaimcheckError("give a finding's fingerprint, or a unique prefix of it")
-        ids = [row[0] for row in self.db.execute(
-            "select id from findings where substr(id, 1, ?) = ?", [len(finding), finding.lower()])]
+            raise ClaimcheckError(
+                "give a finding's fingerprint, or a unique prefix of it"
+            )
+        ids = [
+            row[0]
+            for row in self.db.execute(
+                "select id from findings where substr(id, 1, ?) = ?",
+                [len(finding), finding.lower()],
+            )
+        ]
         if not ids:
             raise ClaimcheckError(f"no finding {finding!r} (see `claimcheck findings`)")
         if len(ids) > 1:
-            raise ClaimcheckError(f"{finding!r} matches {len(ids)} findings: give more of the fingerprint")
+            raise ClaimcheckError(
+                f"{finding!r} matches {len(ids)} findings: give more of the fingerprint"
+            )
         with self.transaction():
             self.db["findings"].update(ids[0], {"status": "accepted", "reason": reason})
         return ids[0]
@@ -423,14 +695,34 @@ class Store:
             sql += " where not d.superseded"
         return list(self.db.query(sql + " order by d.source, d.id, d.ingested_at"))
 
+
 # --- raw SQL (`claimcheck query`) --------------------------------------------------------------------------------------
 
 # What a read-only statement may do (sqlite3 authorizer action codes): read tables, call functions, recurse.
-READ_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, getattr(sqlite3, "SQLITE_RECURSIVE", 33)}
+READ_ACTIONS = {
+    sqlite3.SQLITE_SELECT,
+    sqlite3.SQLITE_READ,
+    sqlite3.SQLITE_FUNCTION,
+    getattr(sqlite3, "SQLITE_RECURSIVE", 33),
+}
 # Pragmas that only report, also when given an argument (a table or index name).
-READ_PRAGMAS = {"table_info", "table_xinfo", "index_list", "index_info", "index_xinfo", "foreign_key_list",
-                "foreign_key_check", "integrity_check", "quick_check", "table_list", "function_list",
-                "pragma_list", "collation_list", "database_list", "compile_options"}
+READ_PRAGMAS = {
+    "table_info",
+    "table_xinfo",
+    "index_list",
+    "index_info",
+    "index_xinfo",
+    "foreign_key_list",
+    "foreign_key_check",
+    "integrity_check",
+    "quick_check",
+    "table_list",
+    "function_list",
+    "pragma_list",
+    "collation_list",
+    "database_list",
+    "compile_options",
+}
 FETCH_ROWS = 500
 
 
@@ -442,11 +734,19 @@ class ReadOnlyQuery:
     counted), and Ctrl-C interrupts it. Rows stream: iterate over `rows()`.
     """
 
-    def __init__(self, path: str | Path, sql: str, params: Sequence = (), timeout: float | None = 30.0):
+    def __init__(
+        self,
+        path: str | Path,
+        sql: str,
+        params: Sequence = (),
+        timeout: float | None = 30.0,
+    ):
         self.path, self.timeout = str(path), timeout
         self.spent, self.fetch_started, self.timed_out = 0.0, None, False
         if not Path(self.path).is_file():
-            raise ClaimcheckError(f"{self.path}: no such database (run `claimcheck ingest` first)")
+            raise ClaimcheckError(
+                f"{self.path}: no such database (run `claimcheck ingest` first)"
+            )
         uri = Path(self.path).resolve().as_uri() + "?mode=ro"
         try:
             self.conn = sqlite3.connect(uri, uri=True)
@@ -455,28 +755,38 @@ class ReadOnlyQuery:
             done = set()
         if MIGRATIONS[0][0] not in done:
             self.close()
-            raise ClaimcheckError(f"{self.path}: not a claimcheck database (query reads only claimcheck's databases)")
+            raise ClaimcheckError(
+                f"{self.path}: not a claimcheck database (query reads only claimcheck's databases)"
+            )
         self.conn.execute("pragma query_only = 1")
         self.conn.set_authorizer(self.authorize)
         self.conn.set_progress_handler(self.progress, 1000)
         self.cursor = self.run(lambda: self.conn.execute(sql, list(params)))
         if self.cursor.description is None:
             self.close()
-            raise ClaimcheckError("query is read-only: only statements that return rows are allowed")
+            raise ClaimcheckError(
+                "query is read-only: only statements that return rows are allowed"
+            )
         self.columns = [column[0] for column in self.cursor.description]
 
     @staticmethod
     def authorize(action, arg1, arg2, database, trigger):
         if action in READ_ACTIONS:
             return sqlite3.SQLITE_OK
-        if action == sqlite3.SQLITE_PRAGMA and (arg2 is None or (arg1 or "").lower() in READ_PRAGMAS) \
-                and (arg1 or "").lower() != "query_only":
+        if (
+            action == sqlite3.SQLITE_PRAGMA
+            and (arg2 is None or (arg1 or "").lower() in READ_PRAGMAS)
+            and (arg1 or "").lower() != "query_only"
+        ):
             return sqlite3.SQLITE_OK
         return sqlite3.SQLITE_DENY
 
     def progress(self) -> int:
-        if self.timeout is not None and self.fetch_started is not None \
-                and self.spent + time.monotonic() - self.fetch_started > self.timeout:
+        if (
+            self.timeout is not None
+            and self.fetch_started is not None
+            and self.spent + time.monotonic() - self.fetch_started > self.timeout
+        ):
             self.timed_out = True
             return 1
         return 0
@@ -491,13 +801,22 @@ class ReadOnlyQuery:
             message = str(error)
             if message == "interrupted":
                 if self.timed_out:
-                    raise ClaimcheckError(f"query stopped: it ran for more than {self.timeout:g} s "
-                                          "(raise --timeout)") from None
-                raise KeyboardInterrupt from None   # Ctrl-C, caught by the progress handler's Python code
-            if "not authorized" in message or "authorization denied" in message or "readonly" in message or "read-only" in message \
-                    or "query_only" in message:
-                raise ClaimcheckError("query is read-only: write statements, ATTACH and setting pragmas "
-                                      "are refused") from None
+                    raise ClaimcheckError(
+                        f"query stopped: it ran for more than {self.timeout:g} s "
+                        "(raise --timeout)"
+                    ) from None
+                raise KeyboardInterrupt from None  # Ctrl-C, caught by the progress handler's Python code
+            if (
+                "not authorized" in message
+                or "authorization denied" in message
+                or "readonly" in message
+                or "read-only" in message
+                or "query_only" in message
+            ):
+                raise ClaimcheckError(
+                    "query is read-only: write statements, ATTACH and setting pragmas "
+                    "are refused"
+                ) from None
             raise ClaimcheckError(f"bad SQL: {message}") from None
         finally:
             if self.fetch_started is not None:
@@ -523,13 +842,15 @@ def filters(always: list[str], optional: list[tuple[str, object]]) -> tuple[str,
     """A WHERE clause from fixed conditions plus each optional one whose value is given."""
     given = [(condition, value) for condition, value in optional if value]
     conditions = always + [condition for condition, _ in given]
-    return (" where " + " and ".join(conditions) if conditions else ""), [value for _, value in given]
+    return (" where " + " and ".join(conditions) if conditions else ""), [
+        value for _, value in given
+    ]
 
 
 def chunks(items: Sequence, size: int = 500) -> Iterator[list]:
     """Pieces small enough for one `in (...)` list of SQL parameters."""
     for begin in range(0, len(items), size):
-        yield list(items[begin:begin + size])
+        yield list(items[begin : begin + size])
 
 
 def marks(items: Sequence) -> str:

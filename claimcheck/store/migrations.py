@@ -1,4 +1,5 @@
 """Schema changes, as an ordered list of named migrations; each runs once per database."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -20,17 +21,38 @@ def m001_core_tables(db: Database) -> None:
     db["ingests"].create({"id": int, "started_at": str, "paths": str}, pk="id")
     db["documents"].create(
         {
-            "id": str, "version": str, "source": str, "path": str, "title": str, "url": str,
-            "published": str, "text": str, "ingest": int, "ingested_at": str, "superseded": int,
+            "id": str,
+            "version": str,
+            "source": str,
+            "path": str,
+            "title": str,
+            "url": str,
+            "published": str,
+            "text": str,
+            "ingest": int,
+            "ingested_at": str,
+            "superseded": int,
         },
         pk=("id", "version"),
         foreign_keys=[("source", "sources", "name"), ("ingest", "ingests", "id")],
     )
     db["claims"].create(
         {
-            "id": str, "document": str, "version": str, "source": str, "path": str,
-            "line": int, "column": int, "start": int, "end": int, "text": str, "sentence": str,
-            "speaker": str, "published": str, "ingest": int, "superseded": int,
+            "id": str,
+            "document": str,
+            "version": str,
+            "source": str,
+            "path": str,
+            "line": int,
+            "column": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "sentence": str,
+            "speaker": str,
+            "published": str,
+            "ingest": int,
+            "superseded": int,
         },
         pk="id",
         foreign_keys=[("source", "sources", "name"), ("ingest", "ingests", "id")],
@@ -38,23 +60,40 @@ def m001_core_tables(db: Database) -> None:
     db["claims"].create_index(["document", "version"])
     db["claims"].create_index(["source"])
     db["claims"].create_index(["ingest"])
-    db["claims"].enable_fts(["text", "sentence", "speaker", "source"], create_triggers=True)
+    db["claims"].enable_fts(
+        ["text", "sentence", "speaker", "source"], create_triggers=True
+    )
 
 
 @migration
 def m002_checks_and_findings(db: Database) -> None:
     db["checks"].create(
         {
-            "id": int, "started_at": str, "finished_at": str, "model": str, "threshold": float,
-            "last_ingest": int, "new_only": int, "claims": int, "pairs": int, "findings": int,
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "model": str,
+            "threshold": float,
+            "last_ingest": int,
+            "new_only": int,
+            "claims": int,
+            "pairs": int,
+            "findings": int,
         },
         pk="id",
     )
     db["findings"].create(
         {
-            "id": str, "kind": str, "score": float, "explanation": str,
-            "claim_a": str, "claim_b": str, "first_check": int, "last_check": int,
-            "status": str, "reason": str,
+            "id": str,
+            "kind": str,
+            "score": float,
+            "explanation": str,
+            "claim_a": str,
+            "claim_b": str,
+            "first_check": int,
+            "last_check": int,
+            "status": str,
+            "reason": str,
         },
         pk="id",
         foreign_keys=[("claim_a", "claims", "id"), ("claim_b", "claims", "id")],
@@ -62,14 +101,22 @@ def m002_checks_and_findings(db: Database) -> None:
     db["findings"].create_index(["kind"])
     db["findings"].create_index(["status"])
     db["nli_scores"].create(
-        {"key": str, "model": str, "entailment": float, "neutral": float, "contradiction": float},
+        {
+            "key": str,
+            "model": str,
+            "entailment": float,
+            "neutral": float,
+            "contradiction": float,
+        },
         pk="key",
     )
 
 
 @migration
 def m003_views(db: Database) -> None:
-    db.create_view("source_stats", """
+    db.create_view(
+        "source_stats",
+        """
         select sources.name as source,
           (select count(*) from documents d where d.source = sources.name and not d.superseded) as documents,
           (select count(*) from claims c where c.source = sources.name and not c.superseded) as claims,
@@ -77,14 +124,25 @@ def m003_views(db: Database) -> None:
              where c.source = sources.name and f.status = 'open') as open_findings,
           sources.first_seen
         from sources order by sources.name
-    """)
+    """,
+    )
 
 
 @migration
 def m004_entities(db: Database) -> None:
-    db["entities"].create({"id": str, "name": str, "kind": str, "reference": str}, pk="id")
+    db["entities"].create(
+        {"id": str, "name": str, "kind": str, "reference": str}, pk="id"
+    )
     db["entity_mentions"].create(
-        {"claim": str, "entity": str, "text": str, "start": int, "end": int, "kind": str, "role": str},
+        {
+            "claim": str,
+            "entity": str,
+            "text": str,
+            "start": int,
+            "end": int,
+            "kind": str,
+            "role": str,
+        },
         pk=("claim", "start"),
         foreign_keys=[("claim", "claims", "id"), ("entity", "entities", "id")],
     )
@@ -97,29 +155,42 @@ def m005_search_keys(db: Database) -> None:
     """What `check --new-only` looks neighbours up by: each active claim's keys, and word counts of the FTS index."""
     from claimcheck.pairing.pairs import keys
 
-    db["claim_keys"].create({"claim": str, "key": str}, pk=("claim", "key"),
-                            foreign_keys=[("claim", "claims", "id")])
+    db["claim_keys"].create(
+        {"claim": str, "key": str},
+        pk=("claim", "key"),
+        foreign_keys=[("claim", "claims", "id")],
+    )
     db["claim_keys"].create_index(["key"])
-    db.execute("create virtual table claims_fts_vocab using fts5vocab(claims_fts, 'col')")
+    db.execute(
+        "create virtual table claims_fts_vocab using fts5vocab(claims_fts, 'col')"
+    )
     rows = db.execute("select id, text from claims where not superseded").fetchall()
-    db.conn.executemany("insert into claim_keys (claim, key) values (?, ?)",
-                        ((claim, key) for claim, text in rows for key in sorted(keys(text))))
+    db.conn.executemany(
+        "insert into claim_keys (claim, key) values (?, ?)",
+        ((claim, key) for claim, text in rows for key in sorted(keys(text))),
+    )
 
 
 @migration
 def m006_claim_readings(db: Database) -> None:
     """Each claim's structured reading (claimcheck.analysis.reading), as JSON, with the analysis version that wrote it:
     readings of an older version are recomputed before use, so none is silently stale."""
-    db["claim_readings"].create({"claim": str, "version": int, "reading": str}, pk="claim",
-                                foreign_keys=[("claim", "claims", "id")])
+    db["claim_readings"].create(
+        {"claim": str, "version": int, "reading": str},
+        pk="claim",
+        foreign_keys=[("claim", "claims", "id")],
+    )
 
 
 @migration
 def m007_claim_vectors(db: Database) -> None:
     """Each claim's sentence-embedding vector (claimcheck.analysis.embeddings), per embedding model: float16 bytes.
     Computed at check time for the claims that lack one under the current model, so nothing is stale."""
-    db["claim_vectors"].create({"claim": str, "model": str, "vector": bytes}, pk=("claim", "model"),
-                               foreign_keys=[("claim", "claims", "id")])
+    db["claim_vectors"].create(
+        {"claim": str, "model": str, "vector": bytes},
+        pk=("claim", "model"),
+        foreign_keys=[("claim", "claims", "id")],
+    )
     db["claim_vectors"].create_index(["model"])
 
 
@@ -134,6 +205,8 @@ def migrate(db: Database) -> list[str]:
             continue
         with db.atomic():
             fn(db)
-            db["_migrations"].insert({"name": name, "applied_at": datetime.now(timezone.utc).isoformat()})
+            db["_migrations"].insert(
+                {"name": name, "applied_at": datetime.now(timezone.utc).isoformat()}
+            )
         applied.append(name)
     return applied

@@ -3,23 +3,51 @@
 A verifier is a function `verify(a: Side, b: Side) -> Verdict | None` in a module of this package,
 listed in VERIFIERS; adding a check is one new module and one line here.
 """
+
 from __future__ import annotations
 
 from claimcheck.records import Verdict
 from claimcheck.verify import date, entity, number, polarity, position, role
-from claimcheck.verify.align import Side, by_unit, comparable, differences, overlap, predicate_part, same_context, shared
+from claimcheck.verify.align import (
+    Side,
+    by_unit,
+    comparable,
+    differences,
+    overlap,
+    predicate_part,
+    same_context,
+    shared,
+)
 
-VERIFIERS = (polarity.verify, role.verify, entity.verify, position.verify, number.verify, date.verify)
-SAME_STATEMENT = 0.75     # share of the words besides the subject that make two claims one statement
+VERIFIERS = (
+    polarity.verify,
+    role.verify,
+    entity.verify,
+    position.verify,
+    number.verify,
+    date.verify,
+)
+SAME_STATEMENT = (
+    0.75  # share of the words besides the subject that make two claims one statement
+)
 
-__all__ = ["Side", "VERIFIERS", "comparable", "nli_applies", "same_context", "verify_pair"]
+__all__ = [
+    "Side",
+    "VERIFIERS",
+    "comparable",
+    "nli_applies",
+    "same_context",
+    "verify_pair",
+]
 
 
 def verify_pair(a: Side, b: Side) -> list[Verdict]:
     """Every verifier's verdict on the pair, at most one of a kind, in VERIFIERS' order."""
     if not same_context(a.reading, b.reading):
         return []
-    several = len(differences(a.reading, b.reading)) > 1     # different things: only positions compare
+    several = (
+        len(differences(a.reading, b.reading)) > 1
+    )  # different things: only positions compare
     verdicts: dict[str, Verdict] = {}
     for verify in (position.verify,) if several else VERIFIERS:
         verdict = verify(a, b)
@@ -37,15 +65,30 @@ def nli_applies(a: Side, b: Side) -> bool:
     first, second = a.reading, b.reading
     if not same_context(first, second) or len(differences(first, second)) > 1:
         return False
-    if not comparable(first, second) and overlap(predicate_part(first), predicate_part(second)) < SAME_STATEMENT:
-        return False        # other subjects, saying other things: "Rafael Gomez missed the storm in Utrecht" / ...
-    if first.negated == second.negated and first.hypothetical == second.hypothetical and \
-            len(set(first.content)) >= 2 and len(set(second.content)) >= 2 and overlap(first.content, second.content) == 1:
+    if (
+        not comparable(first, second)
+        and overlap(predicate_part(first), predicate_part(second)) < SAME_STATEMENT
+    ):
+        return False  # other subjects, saying other things: "Rafael Gomez missed the storm in Utrecht" / ...
+    if (
+        first.negated == second.negated
+        and first.hypothetical == second.hypothetical
+        and len(set(first.content)) >= 2
+        and len(set(second.content)) >= 2
+        and overlap(first.content, second.content) == 1
+    ):
         return False
     for _, ours, theirs in by_unit(first.figures, second.figures):
-        if all(f.measures and g.measures and not shared(f.measures, g.measures) for f in ours for g in theirs):
+        if all(
+            f.measures and g.measures and not shared(f.measures, g.measures)
+            for f in ours
+            for g in theirs
+        ):
             return False
-    if any(c.unit == d.unit and not number.same_topic(c, d, first.content, second.content)
-           for c in first.counts for d in second.counts):
-        return False        # tallies of different votes or matches
+    if any(
+        c.unit == d.unit and not number.same_topic(c, d, first.content, second.content)
+        for c in first.counts
+        for d in second.counts
+    ):
+        return False  # tallies of different votes or matches
     return True

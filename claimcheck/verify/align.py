@@ -1,12 +1,12 @@
 """What verifiers share: a claim with its reading, and whether two readings are about the same thing."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from claimcheck.records import Claim
-
 from claimcheck.analysis.reading import CODE, Reading
+from claimcheck.records import Claim
 
 
 @dataclass(frozen=True)
@@ -34,9 +34,11 @@ def overlap(ours: Iterable[str], theirs: Iterable[str]) -> float:
 
 
 def same_entity(x: str, y: str) -> bool:
-    """"eastport" / "eastport county board"; "vladimir putin" / "putin"."""
+    """ "eastport" / "eastport county board"; "vladimir putin" / "putin"."""
     ours, theirs = set(x.split()), set(y.split())
-    return x == y or (bool(ours) and bool(theirs) and (ours <= theirs or theirs <= ours))
+    return x == y or (
+        bool(ours) and bool(theirs) and (ours <= theirs or theirs <= ours)
+    )
 
 
 def same_context(a: Reading, b: Reading) -> bool:
@@ -46,19 +48,28 @@ def same_context(a: Reading, b: Reading) -> bool:
     a context says nothing either way."""
     if not a.context or not b.context:
         return True
-    codes = [{w for name in r.context for w in name.split() if CODE.fullmatch(w)} for r in (a, b)]
+    codes = [
+        {w for name in r.context for w in name.split() if CODE.fullmatch(w)}
+        for r in (a, b)
+    ]
     if codes[0] and codes[1] and not codes[0] & codes[1]:
-        return False        # flight CO5640 is not flight CO7999; bill HB 12 is not bill HB 14
+        return False  # flight CO5640 is not flight CO7999; bill HB 12 is not bill HB 14
     theirs = _in_context(b)
-    common = {x for x in _in_context(a) if not CODE.fullmatch(x) and any(_leads(x, y) for y in theirs)}  # "Q3" is no story
-    return len(common) >= 2 or any(_leads(x, first) for x in common for first in (a.context[0], b.context[0]))
+    common = {
+        x
+        for x in _in_context(a)
+        if not CODE.fullmatch(x) and any(_leads(x, y) for y in theirs)
+    }  # "Q3" is no story
+    return len(common) >= 2 or any(
+        _leads(x, first) for x in common for first in (a.context[0], b.context[0])
+    )
 
 
 def _leads(x: str, y: str) -> bool:
     """One name is the other or begins it ("riverton" / "riverton fc"); a shared last word is not enough
     ("wanderers" / "hazelford wanderers")."""
     ours, theirs = x.split(), y.split()
-    return ours[:len(theirs)] == theirs or theirs[:len(ours)] == ours
+    return ours[: len(theirs)] == theirs or theirs[: len(ours)] == ours
 
 
 def one_person(a: Reading, b: Reading) -> bool:
@@ -66,26 +77,42 @@ def one_person(a: Reading, b: Reading) -> bool:
     name phrases share most of their words, titles included ("Prime Minister Georgia Meloni" / "Prime Minister
     Giorgia Meloni", one word apart; not "Lena Costa" / "Leila Costa")."""
     return related_context(a, b) or any(
-        len(set(x.split()) & set(y.split())) * 2 >= len(set(x.split()) | set(y.split())) > 2
-        for x in a.names for y in b.names if x != y)
+        len(set(x.split()) & set(y.split())) * 2
+        >= len(set(x.split()) | set(y.split()))
+        > 2
+        for x in a.names
+        for y in b.names
+        if x != y
+    )
 
 
 def related_context(a: Reading, b: Reading) -> bool:
     """The documents (with what the claims name) have anything in common: enough for two spellings of one
     name to be one person ("Giorgia Meloni" in a summit report and in a White House report)."""
-    return not a.context or not b.context or bool(set(_in_context(a)) & set(_in_context(b)))
+    return (
+        not a.context
+        or not b.context
+        or bool(set(_in_context(a)) & set(_in_context(b)))
+    )
 
 
 def names_conflict(ours: Iterable[str], theirs: Iterable[str]) -> bool:
     """Both sides name someone or something, and no name of one is a name of the other."""
     ours, theirs = list(ours), list(theirs)
-    return bool(ours) and bool(theirs) and not any(same_entity(x, y) for x in ours for y in theirs)
+    return (
+        bool(ours)
+        and bool(theirs)
+        and not any(same_entity(x, y) for x in ours for y in theirs)
+    )
 
 
 def _in_context(reading: Reading) -> list[str]:
     """The document's entities and the claim's names, each name read as the context entity it abbreviates
     ("Helix" in an article about Helix Networks is Helix Networks); documents match on names spelled alike."""
-    names = [next((c for c in reading.context if same_entity(n, c) and len(c) > len(n)), n) for n in reading.names]
+    names = [
+        next((c for c in reading.context if same_entity(n, c) and len(c) > len(n)), n)
+        for n in reading.names
+    ]
     return list(dict.fromkeys(reading.context + tuple(names)))
 
 
@@ -103,15 +130,24 @@ def comparable(a: Reading, b: Reading) -> bool:
 def surface(reading: Reading, stems: Iterable[str]) -> str:
     """The written words for some of a reading's content stems."""
     wanted = list(stems)
-    return " ".join(word for stem_, word in zip(reading.content, reading.words)
-                    if any(same_root(stem_, w) for w in wanted))
+    return " ".join(
+        word
+        for stem_, word in zip(reading.content, reading.words)
+        if any(same_root(stem_, w) for w in wanted)
+    )
 
 
-def by_unit(ours_all: Iterable, theirs_all: Iterable) -> Iterator[tuple[str, list, list]]:
+def by_unit(
+    ours_all: Iterable, theirs_all: Iterable
+) -> Iterator[tuple[str, list, list]]:
     """(unit, ours, theirs) for each unit both sides state figures or tallies in, units in order."""
     ours_all, theirs_all = list(ours_all), list(theirs_all)
     for unit in sorted({x.unit for x in ours_all} & {x.unit for x in theirs_all}):
-        yield unit, [x for x in ours_all if x.unit == unit], [x for x in theirs_all if x.unit == unit]
+        yield (
+            unit,
+            [x for x in ours_all if x.unit == unit],
+            [x for x in theirs_all if x.unit == unit],
+        )
 
 
 def clash(ours: list, theirs: list) -> bool:
@@ -126,19 +162,31 @@ def differences(a: Reading, b: Reading) -> list[str]:
     if subjects_conflict(a, b):
         found.append("subject")
     for role in ("at:", "by:"):
-        if names_conflict([r[3:] for r in a.roles if r.startswith(role)], [r[3:] for r in b.roles if r.startswith(role)]):
+        if names_conflict(
+            [r[3:] for r in a.roles if r.startswith(role)],
+            [r[3:] for r in b.roles if r.startswith(role)],
+        ):
             found.append(role[:-1])
-    if not found and names_conflict(a.names, b.names):       # "... for border policy in Leeds" / "... in Split"
+    if not found and names_conflict(
+        a.names, b.names
+    ):  # "... for border policy in Leeds" / "... in Split"
         found.append("names")
     if any(clash(ours, theirs) for _, ours, theirs in by_unit(a.figures, b.figures)):
         found.append("figures")
     if any(clash(ours, theirs) for _, ours, theirs in by_unit(a.counts, b.counts)):
         found.append("counts")
-    if any(not d.compatible(e) for d in a.dates for e in b.dates if d.event and same_root(d.event, e.event)):
+    if any(
+        not d.compatible(e)
+        for d in a.dates
+        for e in b.dates
+        if d.event and same_root(d.event, e.event)
+    ):
         found.append("dates")
     return found
 
 
 def predicate_part(reading: Reading) -> list[str]:
     """The content stems besides the subject's: what is said about it."""
-    return [s for s in reading.content if not any(same_root(s, t) for t in reading.subject)]
+    return [
+        s for s in reading.content if not any(same_root(s, t) for t in reading.subject)
+    ]

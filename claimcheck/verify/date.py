@@ -1,8 +1,9 @@
 """Dates: the same event, on another date (relative dates resolved against the publication date)."""
+
 from __future__ import annotations
 
 from claimcheck.records import Verdict
-from claimcheck.verify.align import Side, subjects_conflict, overlap, same_root, surface
+from claimcheck.verify.align import Side, overlap, same_root, subjects_conflict, surface
 
 MIN_OVERLAP = 0.5
 
@@ -14,7 +15,11 @@ def verify(a: Side, b: Side) -> Verdict | None:
     if overlap(first.content, second.content) < MIN_OVERLAP:
         return None
     for d in first.dates:
-        same_event = [e for e in second.dates if d.event and e.event and same_root(d.event, e.event)]
+        same_event = [
+            e
+            for e in second.dates
+            if d.event and e.event and same_root(d.event, e.event)
+        ]
         if same_event and not any(d.compatible(e) for e in same_event):
             e = same_event[0]
             event = surface(first, [d.event]) or d.event

@@ -1,12 +1,25 @@
 """Numbers: the same thing measured, values that differ beyond rounding or approximation."""
+
 from __future__ import annotations
 
-from claimcheck.records import Verdict
 from claimcheck.analysis.reading import Figure
-from claimcheck.verify.align import Side, by_unit, clash, names_conflict, overlap, shared, subjects_conflict
+from claimcheck.records import Verdict
+from claimcheck.verify.align import (
+    Side,
+    by_unit,
+    clash,
+    names_conflict,
+    overlap,
+    shared,
+    subjects_conflict,
+)
 
-MIN_OVERLAP = 0.5         # share of content words two claims must share to be about one measurement
-MEASURE_UNITS = frozenset({"percent", "percentage point", "usd", "eur", "gbp", "duration", ""})
+MIN_OVERLAP = (
+    0.5  # share of content words two claims must share to be about one measurement
+)
+MEASURE_UNITS = frozenset(
+    {"percent", "percentage point", "usd", "eur", "gbp", "duration", ""}
+)
 CASUALTIES = frozenset({"deaths", "injuries"})
 
 
@@ -14,18 +27,31 @@ def verify(a: Side, b: Side) -> Verdict | None:
     first, second = a.reading, b.reading
     if subjects_conflict(first, second):
         return None
-    if first.hypothetical != second.hypothetical or overlap(first.content, second.content) < MIN_OVERLAP:
+    if (
+        first.hypothetical != second.hypothetical
+        or overlap(first.content, second.content) < MIN_OVERLAP
+    ):
         return None
     for _, ours, theirs in by_unit(first.figures, second.figures):
         if not clash(ours, theirs):
             continue
         for f in ours:
             for g in theirs:
-                if not f.baseline and not g.baseline and _same_measure(f, g, first.content, second.content):
-                    return Verdict("number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}")
+                if (
+                    not f.baseline
+                    and not g.baseline
+                    and _same_measure(f, g, first.content, second.content)
+                ):
+                    return Verdict(
+                        "number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}"
+                    )
     for unit, ours, theirs in by_unit(first.counts, second.counts):
-        if clash(ours, theirs) and same_topic(ours[0], theirs[0], first.content, second.content):
-            return Verdict("number", 0.85, f"{unit}: {ours[0].text} vs {theirs[0].text}")
+        if clash(ours, theirs) and same_topic(
+            ours[0], theirs[0], first.content, second.content
+        ):
+            return Verdict(
+                "number", 0.85, f"{unit}: {ours[0].text} vs {theirs[0].text}"
+            )
     return None
 
 
@@ -33,12 +59,20 @@ def same_topic(f, g, ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     """Figures or tallies of one thing: "deaths in the storm" / "in the protest", "a 139-2 ruling on border
     policy" / "a 57-8 ruling on tax reform" are two; a thing one side names anywhere in the other is shared."""
     for first, second in ((f.things, g.things), (f.qualifiers, g.qualifiers)):
-        if first and second and not shared(first, second) and not shared(first, theirs) and not shared(second, ours):
+        if (
+            first
+            and second
+            and not shared(first, second)
+            and not shared(first, theirs)
+            and not shared(second, ours)
+        ):
             return False
     return True
 
 
-def _same_measure(f: Figure, g: Figure, ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+def _same_measure(
+    f: Figure, g: Figure, ours: tuple[str, ...], theirs: tuple[str, ...]
+) -> bool:
     """Figures measure one thing unless their things, names or topics differ ("deaths in the storm" /
     "in the protest", "turnout in Ohio" / "in Texas", "a ruling on border policy" / "on tax reform").
     A percentage, amount or duration must name what it measures in both ("turnout"); deaths and injuries
@@ -57,6 +91,9 @@ def _label(f: Figure, g: Figure) -> str:
     if f.unit in CASUALTIES:
         return f.unit
     common = shared(f.measures, g.measures)
-    words = [w for s, w in zip(f.measures, f.label.split()) if s in common] if len(f.measures) == len(f.label.split()) \
+    words = (
+        [w for s, w in zip(f.measures, f.label.split()) if s in common]
+        if len(f.measures) == len(f.label.split())
         else f.label.split()
+    )
     return " ".join(words) or f.unit

@@ -1,12 +1,20 @@
 """Contradictions of polarity: the same statement affirmed and negated ("No injuries were reported" /
 "Three people were injured"), or the same subject with opposite outcomes ("won" / "lost")."""
+
 from __future__ import annotations
 
-from claimcheck.records import Verdict
 from claimcheck.analysis.reading import vocabulary
-from claimcheck.verify.align import Side, subjects_conflict, overlap, same_root, shared, surface
+from claimcheck.records import Verdict
+from claimcheck.verify.align import (
+    Side,
+    overlap,
+    same_root,
+    shared,
+    subjects_conflict,
+    surface,
+)
 
-MIN_OVERLAP = 0.75        # a negation contradicts only a near-restatement
+MIN_OVERLAP = 0.75  # a negation contradicts only a near-restatement
 MIN_SHARED = 2
 
 
@@ -18,14 +26,30 @@ def verify(a: Side, b: Side) -> Verdict | None:
         return None
     common = shared(first.content, second.content)
     agreement = overlap(first.content, second.content)
-    if first.negated != second.negated and len(common) >= MIN_SHARED and agreement >= MIN_OVERLAP:
+    if (
+        first.negated != second.negated
+        and len(common) >= MIN_SHARED
+        and agreement >= MIN_OVERLAP
+    ):
         negative = first if first.negated else second
         what = surface(negative, common)
-        return Verdict("contradiction", round(0.9 * agreement, 3), f'"{what}": denied in one, affirmed in the other')
+        return Verdict(
+            "contradiction",
+            round(0.9 * agreement, 3),
+            f'"{what}": denied in one, affirmed in the other',
+        )
     antonyms = vocabulary()["antonyms"].get(first.predicate_lemma, set())
-    if second.predicate_lemma in antonyms and first.negated == second.negated and _same_roles(first, second):
-        return Verdict("contradiction", 0.8, f"{first.label or 'outcome'}: {first.predicate_lemma} vs "
-                                             f"{second.predicate_lemma}")
+    if (
+        second.predicate_lemma in antonyms
+        and first.negated == second.negated
+        and _same_roles(first, second)
+    ):
+        return Verdict(
+            "contradiction",
+            0.8,
+            f"{first.label or 'outcome'}: {first.predicate_lemma} vs "
+            f"{second.predicate_lemma}",
+        )
     return None
 
 

@@ -1,27 +1,57 @@
 """Roles: the same event with another venue or agent ("held at Fort Wainwright" / "at Joint Base
 Elmendorf-Richardson"; "won by Maria Lopes" / "won by Ana Silva")."""
+
 from __future__ import annotations
 
 from claimcheck.records import Verdict
-from claimcheck.verify.align import Side, same_entity, same_root, shared, subjects_conflict
+from claimcheck.verify.align import (
+    Side,
+    same_entity,
+    same_root,
+    shared,
+    subjects_conflict,
+)
 
 
 def verify(a: Side, b: Side) -> Verdict | None:
     first, second = a.reading, b.reading
-    if subjects_conflict(first, second) or first.negated != second.negated or first.hypothetical != second.hypothetical:
+    if (
+        subjects_conflict(first, second)
+        or first.negated != second.negated
+        or first.hypothetical != second.hypothetical
+    ):
         return None
-    if not first.subject or not shared(first.subject, second.subject) or \
-            not same_root(first.predicate, second.predicate) or bool(first.object) != bool(second.object):
+    if (
+        not first.subject
+        or not shared(first.subject, second.subject)
+        or not same_root(first.predicate, second.predicate)
+        or bool(first.object) != bool(second.object)
+    ):
         return None
     if first.object and not shared(first.object, second.object):
         return None
     for role in ("at", "by"):
         ours = [r.split(":", 1)[1] for r in first.roles if r.startswith(role + ":")]
         theirs = [r.split(":", 1)[1] for r in second.roles if r.startswith(role + ":")]
-        if ours and theirs and not any(same_entity(x, y) or set(x.split()) & set(y.split())
-                                       for x in ours for y in theirs):
+        if (
+            ours
+            and theirs
+            and not any(
+                same_entity(x, y) or set(x.split()) & set(y.split())
+                for x in ours
+                for y in theirs
+            )
+        ):
             what = "venue" if role == "at" else "agent"
-            label = first.label[:1].lower() + first.label[1:] if first.label.startswith("The ") else first.label
-            return Verdict("contradiction", 0.75, f"{what} of {label or 'the event'}: {ours[0].title()} vs "
-                                                  f"{theirs[0].title()}")
+            label = (
+                first.label[:1].lower() + first.label[1:]
+                if first.label.startswith("The ")
+                else first.label
+            )
+            return Verdict(
+                "contradiction",
+                0.75,
+                f"{what} of {label or 'the event'}: {ours[0].title()} vs "
+                f"{theirs[0].title()}",
+            )
     return None
