@@ -34,6 +34,7 @@ from sqlite_utils import Database  # noqa: E402
 from claimcheck.errors import ClaimcheckError
 from claimcheck.pairing.pairs import keys
 from claimcheck.records import Claim, Document, Finding
+from claimcheck.store.entities import EntityTables
 from claimcheck.store.migrations import MIGRATIONS, migrate
 
 CLAIM_FIELDS = (
@@ -122,6 +123,11 @@ class Store:
             return True
         done = {row[0] for row in self.db.execute("select name from _migrations")}
         return any(name not in done for name, _ in MIGRATIONS)
+
+    @property
+    def entities(self) -> EntityTables:
+        """The entity tables: reference list, entities and their mentions."""
+        return EntityTables(self.db)
 
     def close(self) -> None:
         self.db.close()
