@@ -24,8 +24,14 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimcheck.errors import ClaimcheckError
+
+if TYPE_CHECKING:  # loaded on first use, not on import
+    import numpy
+    import onnxruntime
+    import tokenizers
 
 ONNX_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -51,8 +57,8 @@ class Embedder:
     name: str  # model name and weights digest: stored vectors are only reused under the same name
     path: Path
     dimension: int
-    session: object = field(repr=False)
-    tokenizer: object = field(repr=False)
+    session: onnxruntime.InferenceSession = field(repr=False)
+    tokenizer: tokenizers.Tokenizer = field(repr=False)
     per_text: bool = True  # run each text alone (dynamic int8: a batch's activation scales would depend on it)
     workers: int = 1  # texts run at once, each on one thread
     batch_size: int = BATCH_SIZE
@@ -70,7 +76,7 @@ class Embedder:
             if todo:
                 if len(self.memo) + len(todo) > MEMO:
                     self.memo.clear()
-                self.memo.update(zip(todo, self._embed(todo)))
+                self.memo.update(zip(todo, self._embed(todo), strict=True))
             return (
                 np.stack([self.memo[text] for text in texts])
                 if texts

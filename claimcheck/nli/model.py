@@ -9,10 +9,14 @@ import re
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 from urllib.parse import urlparse
 
 from claimcheck.errors import ClaimcheckError
+
+if TYPE_CHECKING:  # loaded on first use, not on import
+    import numpy
+    from transformers import PreTrainedTokenizerBase
 
 LABELS = ("entailment", "neutral", "contradiction")
 SETTINGS_FILE = "claimcheck.json"
@@ -49,7 +53,7 @@ class NLIModel:
     run: Callable[[dict], "numpy.ndarray"] = field(
         repr=False
     )  # tokenizer output -> logits
-    tokenizer: object = field(repr=False)
+    tokenizer: PreTrainedTokenizerBase = field(repr=False)
     batch_size: int = 32
     max_length: int = DEFAULT_MAX_LENGTH
     path: Path | None = None
@@ -63,7 +67,9 @@ class NLIModel:
             self.check_threshold = self.threshold
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> "numpy.ndarray":
-        """(n, 3) probabilities in LABELS order. Pairs are batched by length; a pair's scores never depend on its batch."""
+        """(n, 3) probabilities in LABELS order.
+
+        Pairs are batched by length; a pair's scores never depend on its batch."""
         import numpy as np
 
         pairs = [(str(premise), str(hypothesis)) for premise, hypothesis in pairs]
@@ -358,6 +364,9 @@ def describe(model: NLIModel) -> dict:
         "size_mb": round(sum(f.stat().st_size for f in files) / 1e6, 1),
         "labels": list(model.labels),
         "threshold": round(model.threshold, 4),
-        "check_threshold": round(model.check_threshold, 4),
+        "check_threshold": round(
+            model.threshold if model.check_threshold is None else model.check_threshold,
+            4,
+        ),
         "max_length": model.max_length,
     }
