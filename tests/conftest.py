@@ -1,7 +1,9 @@
 import pytest
 from click.testing import CliRunner
+from sqlite_utils import Database
 
 from claimcheck.cli import cli
+from claimcheck.store import migrations
 
 
 class Claimcheck:
@@ -20,3 +22,10 @@ class Claimcheck:
 @pytest.fixture
 def claimcheck(tmp_path):
     return Claimcheck(tmp_path / "claims.db")
+
+
+def old_database(path, before: str) -> None:
+    """A database as an older claimcheck left it: migrated up to, not including, `before`."""
+    db = Database(path)
+    migrations.migrate(db, stop_before=before)
+    db.close()

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from sqlite_utils import Database
 
 from claimcheck.analysis import embeddings
 from claimcheck.analysis.embeddings import Embedder
@@ -9,9 +10,8 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.pairing.neighbourhood import claim_vectors, neighbourhood
 from claimcheck.pairing.pairs import candidate_pairs
 from claimcheck.records import Claim
-from claimcheck.store import migrations
 from claimcheck.store.database import Store
-from claimcheck.store.migrations import MIGRATIONS
+from tests.conftest import old_database
 
 SEED_A = "They insisted on a ceasefire before substantive talks could begin."
 SEED_B = "Trump, however, aligned more closely with Putin, emphasizing a focus on lasting peace rather than temporary ceasefires."
@@ -260,23 +260,18 @@ def test_new_only_neighbourhood_brings_the_embedding_neighbours(tmp_path, embedd
     assert neighbourhood(store, {"s2"}, k=3, embed=False).vectors is None
 
 
-def test_migration_adds_the_vector_table_to_an_old_database(
-    tmp_path, monkeypatch, embedder
-):
+def test_migration_adds_the_vector_table_to_an_old_database(tmp_path, embedder):
     path = tmp_path / "old.db"
-    monkeypatch.setattr(
-        migrations, "MIGRATIONS", [m for m in MIGRATIONS if m[0] < "m007"]
+    old_database(path, before="m007_claim_vectors")
+    old = Database(path)
+    old["claims"].insert_all(
+        ({**c.to_dict(), "ingest": 1, "superseded": 0} for c in seed_claims()), pk="id"
     )
-    old = Store(path)
-    store_claims(old, seed_claims(), 1)
-    assert "claim_vectors" not in old.db.table_names()
+    assert "claim_vectors" not in old.table_names()
     old.close()
-    monkeypatch.undo()
 
     store = Store(path)
-    assert "m007_claim_vectors" in {
-        row["name"] for row in store.db.query("select name from _migrations")
-    }
+    assert "claim_vectors" in store.db.table_names()
     claims = store.active_claims()
     vectors = claim_vectors(store, claims, embedder)
     assert (

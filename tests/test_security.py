@@ -72,12 +72,12 @@ def test_query_never_writes_the_database_file(ingested):
 def test_query_does_not_migrate_an_older_database(ingested):
     conn = sqlite3.connect(ingested.db)
     conn.execute(
-        "delete from _migrations where name = (select max(name) from _migrations)"
+        "delete from _sqlite_migrations where id = (select max(id) from _sqlite_migrations)"
     )
     conn.commit()
     conn.close()
     before = digest(Path(ingested.db))
-    result = ingested("query", "select count(*) as n from _migrations", "--csv")
+    result = ingested("query", "select count(*) as n from _sqlite_migrations", "--csv")
     assert result.exit_code == 0, result.output
     assert digest(Path(ingested.db)) == before
 

@@ -1,11 +1,13 @@
 import pytest
+from sqlite_utils import Database
 
+from claimcheck import pipeline
 from claimcheck.errors import ClaimcheckError
-from claimcheck.pairing.pairs import keys
+from claimcheck.pairing.pairs import KEYS_VERSION, keys
 from claimcheck.records import Claim, Document, Finding, claim_id, fingerprint
-from claimcheck.store import migrations
 from claimcheck.store.database import Store
-from claimcheck.store.migrations import MIGRATIONS
+from claimcheck.store.migrations import LEGACY, MIGRATIONS
+from tests.conftest import old_database
 
 
 def make_claims(document: Document) -> list[Claim]:
@@ -35,7 +37,10 @@ def make_claims(document: Document) -> list[Claim]:
 def add(store, document, ingest=None):
     with store.transaction():
         ingest = ingest or store.start_ingest([document.path])
-        return store.add_document(document, make_claims(document), ingest)
+        claims = make_claims(document)
+        return store.add_document(
+            document, claims, ingest, {c.id: keys(c.text) for c in claims}
+        )
 
 
 @pytest.fixture
@@ -51,16 +56,44 @@ DOC = Document(
 )
 
 
+def applied(store):
+    return [
+        row["name"]
+        for row in store.db.query(
+            "select name from _sqlite_migrations where migration_set = 'claimcheck'"
+            " order by id"
+        )
+    ]
+
+
 def test_migrations_are_named_ordered_and_run_once(tmp_path):
     path = tmp_path / "claims.db"
     Store(path).close()
     store = Store(path)
-    applied = [
-        row["name"]
-        for row in store.db.query("select name from _migrations order by name")
-    ]
-    assert applied == [name for name, _ in MIGRATIONS]
+    names = [m.name for m in MIGRATIONS.pending(Database(":memory:"))]
+    assert applied(store) == names == sorted(names)
+    assert not store.pending_migrations()
     assert store.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_database_of_the_old_migration_table_is_adopted(tmp_path):
+    path = tmp_path / "old.db"
+    old_database(path, before="m008_analysis_versions")
+    db = Database(
+        path
+    )  # as claimcheck recorded migrations before sqlite-utils' Migrations
+    db[LEGACY].insert_all(
+        {"name": r["name"], "applied_at": r["applied_at"]}
+        for r in db["_sqlite_migrations"].rows
+    )
+    db["_sqlite_migrations"].drop()
+    db.close()
+    store = Store(path)
+    assert applied(store)[-1] == "m008_analysis_versions"
+    assert set(applied(store)) == {
+        m.name for m in MIGRATIONS.pending(Database(":memory:"))
+    }
+    assert LEGACY not in store.db.table_names()
 
 
 def test_reingest_unchanged_adds_nothing(store):
@@ -116,39 +149,30 @@ def test_keys_are_stored_for_active_claims_only(store):
     )  # in more claims than that
 
 
-def test_migration_backfills_the_search_keys_of_an_old_database(tmp_path, monkeypatch):
-    path = tmp_path / "old.db"
-    monkeypatch.setattr(
-        migrations, "MIGRATIONS", [m for m in MIGRATIONS if m[0] < "m005"]
-    )
-    old = Store(path)
-    old.db["claims"].insert_all(
-        [
-            {**claim.to_dict(), "ingest": 1, "superseded": superseded}
-            for claim, superseded in zip(make_claims(DOC), (0, 1))
-        ],
-        pk="id",
-    )
-    old.close()
-    monkeypatch.undo()
-
-    store = Store(path)
-    active, superseded = make_claims(DOC)
-    assert store.claim_keys([active.id, superseded.id]) == {
-        active.id: keys(active.text),
-        superseded.id: set(),
-    }
-    assert (
-        keys(active.text)
-        and store.word_count("turnout") == 1
-        and store.word_count("nothing") == 0
-    )
+def test_keys_of_another_analysis_version_are_recomputed(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Turnout in Ohio was 61 percent.\nThe mayor resigned.\n")
+    store = Store(tmp_path / "claims.db")
+    pipeline.ingest(store, [str(article)])
+    claims = [c.id for c in store.active_claims()]
+    written = store.claim_keys(claims)
+    assert any(written.values()) and store.analysis_version("keys") == KEYS_VERSION
+    with store.transaction():  # as an older claimcheck's keys() left them
+        store.db.execute("delete from claim_keys")
+        store.db.execute("update analysis_versions set version = 0")
+    pipeline.check(store, use_nli=False)
+    assert store.claim_keys(claims) == written
+    assert store.analysis_version("keys") == KEYS_VERSION
+    assert store.word_count("turnout") == 1 and store.word_count("nothing") == 0
 
 
 def test_transaction_rolls_back_everything(store):
     with pytest.raises(RuntimeError):
         with store.transaction():
-            store.add_document(DOC, make_claims(DOC), store.start_ingest(["a.txt"]))
+            claims = make_claims(DOC)
+            store.add_document(
+                DOC, claims, store.start_ingest(["a.txt"]), {c.id: set() for c in claims}
+            )
             raise RuntimeError("interrupted")
     assert store.db["claims"].count == 0
     assert store.db["ingests"].count == 0

@@ -270,9 +270,12 @@ def _tfidf(claims: Sequence[Claim]):
         return csr_matrix((len(claims), 1), dtype=np.float32)
 
 
+KEYS_VERSION = 1  # of keys(): stored keys of another version are recomputed
+
+
 def keys(text: str, stance_targets: Collection[str] = ()) -> set[str]:
     """What a claim's text is about beyond its wording: names, measured quantities, dates, names with them, and
-    what it takes a position on. Stored at ingest (claim_keys): a change here needs a migration that recomputes them."""
+    what it takes a position on. Stored at ingest (claim_keys) with KEYS_VERSION: bump it when this changes."""
     mentions = extract(text)
     names = {
         stem(word)

@@ -9,7 +9,7 @@ from claimcheck import progress
 from claimcheck.ingest.claims import extract_claims
 from claimcheck.ingest.documents import load_documents
 from claimcheck.pairing.neighbourhood import claim_vectors, neighbourhood
-from claimcheck.pairing.pairs import CandidatePair, candidate_pairs, keys
+from claimcheck.pairing.pairs import KEYS_VERSION, CandidatePair, candidate_pairs, keys
 from claimcheck.pipeline import entities as entity_store
 from claimcheck.pipeline import entity_update
 from claimcheck.records import Claim, Finding
@@ -81,6 +81,7 @@ def ingest(
         for c in (claim for _, claims in extracted for claim in claims)
         if c.id in readings
     }
+    current_keys(store)
     result = IngestResult()
     with store.transaction():
         ingest_id = store.start_ingest(list(paths))
@@ -121,7 +122,8 @@ def check(
     nli = load_nli(model, batch_size) if use_nli else None
     seen = (
         store.last_ingest()
-    )  # the ingest this check starts from: later ones are for the next --new-only
+    )  # where this check starts: later ingests are the next --new-only's
+    current_keys(store)
     new = store.claims_ingested_after(store.last_checked_ingest()) if new_only else None
     near = neighbourhood(store, new, k) if new_only else None
     claims = near.claims if near else store.active_claims()
@@ -223,6 +225,19 @@ def read(documents, claims: Sequence[Claim]) -> dict:
         [by_id[i] for i in dict.fromkeys(c.document for c in claims) if i in by_id]
     )
     return dict(zip((c.id for c in claims), read_claims(claims, contexts)))
+
+
+def current_keys(store: Store) -> None:
+    """Rewrite every active claim's search keys if another version of pairs.keys wrote them (or none did)."""
+    if store.analysis_version("keys") == KEYS_VERSION:
+        return
+    claims = store.active_claims()
+    readings = stored_readings(store, claims)
+    found = {
+        c.id: keys(c.text, {s.target for s in readings[c.id].stances}) for c in claims
+    }
+    with store.transaction():
+        store.replace_claim_keys(found, KEYS_VERSION)
 
 
 def stored_readings(store: Store, claims: Collection[Claim]) -> dict:

@@ -32,10 +32,10 @@ _import_sqlite_utils_without_pandas()
 from sqlite_utils import Database  # noqa: E402
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.pairing.pairs import keys
 from claimcheck.records import Claim, Document, Finding
 from claimcheck.store.entities import EntityTables
-from claimcheck.store.migrations import MIGRATIONS, migrate
+from claimcheck.store.migrations import is_claimcheck_database, migrate, pending
+from claimcheck.store.sql import chunks, marks
 
 CLAIM_FIELDS = (
     "id",
@@ -119,10 +119,7 @@ class Store:
             ) from None
 
     def pending_migrations(self) -> bool:
-        if "_migrations" not in self.db.table_names():
-            return True
-        done = {row[0] for row in self.db.execute("select name from _migrations")}
-        return any(name not in done for name, _ in MIGRATIONS)
+        return bool(pending(self.db))
 
     @property
     def entities(self) -> EntityTables:
@@ -173,9 +170,9 @@ class Store:
         document: Document,
         claims: Sequence[Claim],
         ingest: int,
-        claim_keys: Mapping[str, Collection[str]] | None = None,
+        claim_keys: Mapping[str, Collection[str]],
     ) -> str:
-        """Store a document, its claims and their search keys (pairs.keys, by claim id).
+        """Store a document, its claims and their search keys (by claim id: every claim has an entry).
         Returns "new", "updated", "unchanged", "moved" (the same content at a new path: the stored document
         takes the new path, its claims stay) or "resourced" (unchanged, under another source: applied)."""
         current = list(
@@ -252,9 +249,7 @@ class Store:
             (
                 (claim.id, key)
                 for claim in claims
-                for key in sorted(
-                    claim_keys[claim.id] if claim_keys else keys(claim.text)
-                )
+                for key in sorted(claim_keys[claim.id])
             ),
         )
         return "updated" if current else "new"
@@ -387,6 +382,30 @@ class Store:
         return list(self.db.query(sql, params))
 
     # --- neighbour search (check --new-only) -------------------------------------
+
+    def analysis_version(self, name: str) -> int | None:
+        """The version of the analysis `name` that wrote its stored output (None: not recorded)."""
+        row = self.db.execute(
+            "select version from analysis_versions where name = ?", [name]
+        ).fetchone()
+        return row[0] if row else None
+
+    def replace_claim_keys(
+        self, claim_keys: Mapping[str, Collection[str]], version: int
+    ) -> None:
+        """Every active claim's search keys, written by version `version` of the analysis "keys"."""
+        self.db.execute("delete from claim_keys")
+        self.db.conn.executemany(
+            "insert or ignore into claim_keys (claim, key) values (?, ?)",
+            (
+                (claim, key)
+                for claim, found in claim_keys.items()
+                for key in sorted(found)
+            ),
+        )
+        self.db["analysis_versions"].upsert(
+            {"name": "keys", "version": version}, pk="name"
+        )
 
     def claim_keys(self, ids: Collection[str]) -> dict[str, set[str]]:
         """Each active claim's keys (pairs.keys of its text), as stored at ingest."""
@@ -754,12 +773,8 @@ class ReadOnlyQuery:
                 f"{self.path}: no such database (run `claimcheck ingest` first)"
             )
         uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-        try:
-            self.conn = sqlite3.connect(uri, uri=True)
-            done = {row[0] for row in self.conn.execute("select name from _migrations")}
-        except sqlite3.DatabaseError:
-            done = set()
-        if MIGRATIONS[0][0] not in done:
+        self.conn = sqlite3.connect(uri, uri=True)
+        if not is_claimcheck_database(self.conn):
             self.close()
             raise ClaimcheckError(
                 f"{self.path}: not a claimcheck database (query reads only claimcheck's databases)"
@@ -851,16 +866,6 @@ def filters(always: list[str], optional: list[tuple[str, object]]) -> tuple[str,
     return (" where " + " and ".join(conditions) if conditions else ""), [
         value for _, value in given
     ]
-
-
-def chunks(items: Sequence, size: int = 500) -> Iterator[list]:
-    """Pieces small enough for one `in (...)` list of SQL parameters."""
-    for begin in range(0, len(items), size):
-        yield list(items[begin : begin + size])
-
-
-def marks(items: Sequence) -> str:
-    return ",".join("?" * len(items))
 
 
 def fts_query(text: str) -> str:

@@ -1,21 +1,19 @@
-"""Schema changes, as an ordered list of named migrations; each runs once per database."""
+"""Schema changes, as an ordered list of named migrations (sqlite-utils' Migrations); each runs once per
+database. A migration never calls analysis code: what analysis writes carries its version (m006, m008)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Callable
+import sqlite3
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
-MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = []
-
-
-def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
-    MIGRATIONS.append((fn.__name__, fn))
-    return fn
+MIGRATIONS = Migrations("claimcheck")
+LEGACY = "_migrations"  # claimcheck's own record of migrations, before sqlite-utils' Migrations
+FIRST = "m001_core_tables"
 
 
-@migration
+@MIGRATIONS()
 def m001_core_tables(db: Database) -> None:
     db["sources"].create({"name": str, "first_seen": str}, pk="name")
     db["ingests"].create({"id": int, "started_at": str, "paths": str}, pk="id")
@@ -65,7 +63,7 @@ def m001_core_tables(db: Database) -> None:
     )
 
 
-@migration
+@MIGRATIONS()
 def m002_checks_and_findings(db: Database) -> None:
     db["checks"].create(
         {
@@ -112,7 +110,7 @@ def m002_checks_and_findings(db: Database) -> None:
     )
 
 
-@migration
+@MIGRATIONS()
 def m003_views(db: Database) -> None:
     db.create_view(
         "source_stats",
@@ -128,7 +126,7 @@ def m003_views(db: Database) -> None:
     )
 
 
-@migration
+@MIGRATIONS()
 def m004_entities(db: Database) -> None:
     db["entities"].create(
         {"id": str, "name": str, "kind": str, "reference": str}, pk="id"
@@ -150,11 +148,11 @@ def m004_entities(db: Database) -> None:
     db["name_reference"].create({"name": str, "aliases": str, "role": str}, pk="name")
 
 
-@migration
+@MIGRATIONS()
 def m005_search_keys(db: Database) -> None:
-    """What `check --new-only` looks neighbours up by: each active claim's keys, and word counts of the FTS index."""
-    from claimcheck.pairing.pairs import keys
-
+    """What `check --new-only` looks neighbours up by: each active claim's keys, and word counts of the FTS
+    index. The keys are analysis output: the pipeline writes them, with the version of the function that made
+    them (m008), and rewrites all of them when that version changes."""
     db["claim_keys"].create(
         {"claim": str, "key": str},
         pk=("claim", "key"),
@@ -164,14 +162,9 @@ def m005_search_keys(db: Database) -> None:
     db.execute(
         "create virtual table claims_fts_vocab using fts5vocab(claims_fts, 'col')"
     )
-    rows = db.execute("select id, text from claims where not superseded").fetchall()
-    db.conn.executemany(
-        "insert into claim_keys (claim, key) values (?, ?)",
-        ((claim, key) for claim, text in rows for key in sorted(keys(text))),
-    )
 
 
-@migration
+@MIGRATIONS()
 def m006_claim_readings(db: Database) -> None:
     """Each claim's structured reading (claimcheck.analysis.reading), as JSON, with the analysis version that wrote it:
     readings of an older version are recomputed before use, so none is silently stale."""
@@ -182,7 +175,7 @@ def m006_claim_readings(db: Database) -> None:
     )
 
 
-@migration
+@MIGRATIONS()
 def m007_claim_vectors(db: Database) -> None:
     """Each claim's sentence-embedding vector (claimcheck.analysis.embeddings), per embedding model: float16 bytes.
     Computed at check time for the claims that lack one under the current model, so nothing is stale."""
@@ -194,19 +187,58 @@ def m007_claim_vectors(db: Database) -> None:
     db["claim_vectors"].create_index(["model"])
 
 
-def migrate(db: Database) -> list[str]:
+@MIGRATIONS()
+def m008_analysis_versions(db: Database) -> None:
+    """The version of each analysis whose output is stored for all claims at once (e.g. "keys": the search
+    keys of m005). An analysis with no row, or another version than the code's, is recomputed before use."""
+    db["analysis_versions"].create({"name": str, "version": int}, pk="name")
+
+
+def adopt_legacy(db: Database) -> None:
+    """Databases made before claimcheck used sqlite-utils' migrations recorded them in `_migrations`."""
+    if LEGACY not in db.table_names():
+        return
+    with db.atomic():
+        MIGRATIONS.ensure_migrations_table(db)
+        db[MIGRATIONS.migrations_table].insert_all(
+            (
+                {
+                    "migration_set": MIGRATIONS.name,
+                    "name": row["name"],
+                    "applied_at": row["applied_at"],
+                }
+                for row in db[LEGACY].rows
+            ),
+            ignore=True,
+        )
+        db[LEGACY].drop()
+
+
+def pending(db: Database) -> list[str]:
+    """Names of the migrations this database still needs (read-only)."""
+    done = {m.name for m in MIGRATIONS.applied(db)}
+    if LEGACY in db.table_names():
+        done |= {row["name"] for row in db[LEGACY].rows}
+    return [m.name for m in MIGRATIONS.pending(db) if m.name not in done]
+
+
+def migrate(db: Database, stop_before: str | None = None) -> list[str]:
     """Apply pending migrations in order, each in its own transaction. Returns the names applied."""
-    if "_migrations" not in db.table_names():
-        db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
-    done = {row["name"] for row in db["_migrations"].rows}
-    applied = []
-    for name, fn in MIGRATIONS:
-        if name in done:
+    adopt_legacy(db)
+    todo = pending(db)
+    MIGRATIONS.apply(db, stop_before=stop_before)
+    return [name for name in todo if name not in pending(db)]
+
+
+def is_claimcheck_database(conn: sqlite3.Connection) -> bool:
+    """Whether this (possibly read-only) connection is to a database claimcheck made."""
+    for sql in (
+        f"select 1 from {MIGRATIONS.migrations_table} where migration_set = ? and name = ?",
+        f"select 1 from {LEGACY} where ? != '' and name = ?",
+    ):
+        try:
+            if conn.execute(sql, [MIGRATIONS.name, FIRST]).fetchone():
+                return True
+        except sqlite3.DatabaseError:
             continue
-        with db.atomic():
-            fn(db)
-            db["_migrations"].insert(
-                {"name": name, "applied_at": datetime.now(timezone.utc).isoformat()}
-            )
-        applied.append(name)
-    return applied
+    return False

@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from claimcheck.errors import ClaimcheckError
+from claimcheck.store.migrations import is_claimcheck_database
 
 TABLES = {
     "claims": (
@@ -89,7 +90,14 @@ TABLES = {
     ),
     "nli_scores": ("Cached NLI probabilities per model, premise and hypothesis.", {}),
 }
-HIDDEN = ("claim_keys", "claim_vectors", "claim_readings", "_migrations")
+HIDDEN = (
+    "claim_keys",
+    "claim_vectors",
+    "claim_readings",
+    "analysis_versions",
+    "_migrations",
+    "_sqlite_migrations",
+)
 
 QUERIES = {
     "open_findings_by_source_and_kind": {
@@ -131,9 +139,7 @@ def check_database(path: str | Path) -> Path:
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
-            ok = conn.execute(
-                "select 1 from _migrations where name = 'm001_core_tables'"
-            ).fetchone()
+            ok = is_claimcheck_database(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError:
