@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from claimcheck.analysis.quantities import (
     NUMBER_WORD,
@@ -212,7 +213,7 @@ class Reading:
     @classmethod
     def from_dict(cls, data: Mapping) -> Reading:
         parts = {"figures": Figure, "counts": Count, "dates": When, "stances": Stance}
-        values = {
+        values: dict[str, Any] = {
             key: (
                 tuple(parts[key](**item) for item in value)
                 if key in parts
@@ -260,7 +261,7 @@ def document_contexts(documents: Sequence[Document]) -> dict[str, Context]:
     texts = [f"{headline or ''}\n{lead}" for headline, lead in parts]
     contexts = {}
     for document, (headline, lead), doc in zip(
-        documents, parts, nlp().pipe(texts, batch_size=64)
+        documents, parts, nlp().pipe(texts, batch_size=64), strict=True
     ):
         headline_end = next((t.i for t in doc if "\n" in t.text), len(doc))
         entities = [
@@ -308,7 +309,7 @@ def read_claims(
     docs = nlp().pipe((claim.text for claim in claims), batch_size=256, disable=["ner"])
     return [
         _read(claim, doc, contexts.get(claim.document, Context()))
-        for claim, doc in zip(claims, docs)
+        for claim, doc in zip(claims, docs, strict=True)
     ]
 
 
@@ -323,7 +324,10 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         for group in (mentions.quantities, mentions.tallies, mentions.dates)
         for m in group
     ]
-    in_figure = lambda token: any(s <= token.idx < e for s, e in spans)  # noqa: E731
+
+    def in_figure(token) -> bool:
+        return any(s <= token.idx < e for s, e in spans)
+
     clause = (
         set(t.i for t in main.subtree)
         if main is not None and main.dep_ != "ROOT"
@@ -386,7 +390,9 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
 
 
 def _logical_roles(predicate, subject_words: list, objects: list) -> dict:
-    stems = lambda tokens: tuple(stem(t.text) for t in tokens if _is_content(t))  # noqa: E731
+    def stems(tokens) -> tuple[str, ...]:
+        return tuple(stem(t.text) for t in tokens if _is_content(t))
+
     if predicate is None:
         return {}
     subject, obj = stems(subject_words), stems(w for o in objects for w in _phrase(o))
@@ -470,7 +476,8 @@ def _phrase(token) -> list:
 
 def _subject_names(subject) -> list[str]:
     """Names in the subject, one phrase per conjunct, with those of its prepositional modifiers:
-    "Donald J. Trump and Vladimir Putin" -> ["donald j. trump", "vladimir putin"]; "the summit in Geneva" -> ["geneva"]."""
+    "Donald J. Trump and Vladimir Putin" -> ["donald j. trump", "vladimir putin"];
+    "the summit in Geneva" -> ["geneva"]."""
     found = []
     for part in [subject, *subject.conjuncts]:
         words = [w for w in _phrase(part) if w.pos_ == "PROPN"]
@@ -743,7 +750,10 @@ def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
         text
     ):  # "voted seven to two", "won by three goals to one"
         values = [_small_number(g) for g in match.groups()]
-        if None in values or any(c.start <= match.start() < c.end for c in found):
+        numbers = [value for value in values if value is not None]
+        if len(numbers) < len(values) or any(
+            c.start <= match.start() < c.end for c in found
+        ):
             continue
         unit = next(
             (
@@ -762,7 +772,7 @@ def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
         )
         unit = unit or next((TALLY_UNITS[w] for w in nearby if w in TALLY_UNITS), "")
         if unit:
-            high, low = sorted(values, reverse=True)
+            high, low = sorted(numbers, reverse=True)
             found.append(
                 Count(
                     int(high), int(low), unit, match.start(), match.end(), match.group()

@@ -151,7 +151,9 @@ def eval_command(files, model, as_json):
 
 
 def summary_row(report: dict) -> dict:
-    number = lambda key: "" if report.get(key) is None else f"{report[key]:.3f}"
+    def number(key: str) -> str:
+        return "" if report.get(key) is None else f"{report[key]:.3f}"
+
     return {
         "file": report["file"],
         "n": report["n"],

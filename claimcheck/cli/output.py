@@ -165,16 +165,24 @@ def table_lines(
     limit = max(
         20, min(TABLE_CELL_WIDTH, shutil.get_terminal_size((120, 20)).columns // 2)
     )
-    cells = lambda row: [shorten(value, limit) for value in row.values()]
+
+    def cells(row: dict) -> list[str]:
+        return [shorten(value, limit) for value in row.values()]
+
+    # a query's rows may have fewer keys than columns (a repeated column name): the table is as wide as the
+    # narrower of the two, as before
     widths = [len(header) for header in headers]
     for row in sample:
-        widths = [max(width, len(cell)) for width, cell in zip(widths, cells(row))]
+        widths = [
+            max(width, len(cell))
+            for width, cell in zip(widths, cells(row), strict=False)
+        ]
 
     def line(values: list[str]) -> str:
         return (
             "  ".join(
                 shorten(value, width).ljust(width)
-                for value, width in zip(values, widths)
+                for value, width in zip(values, widths, strict=False)
             ).rstrip()
             + "\n"
         )

@@ -40,7 +40,8 @@ def load_documents(
     file's one-line error is appended to it and the rest are loaded; without, one error lists them all."""
     from claimcheck import progress
 
-    documents, errors = [], []
+    documents: list[Document] = []
+    errors: list[str] = []
     for path in progress.track(_expand(paths, errors), "loading", unit="file"):
         suffix = path.suffix.lower()
         try:
@@ -424,8 +425,10 @@ def _tidy(parts: list[tuple[str, int, int]]) -> tuple[str, tuple[tuple[int, int]
                 )
             pieces.append(piece)
             column += len(piece)
-    kept = [
-        (text, origin) for pieces, origin in raw_lines if (text := _one_line(pieces))
+    kept = [  # a line with text has a position: its first non-blank piece set it
+        (text, origin)
+        for pieces, origin in raw_lines
+        if (text := _one_line(pieces)) and origin is not None
     ]
     return "\n".join(text for text, _ in kept), tuple(origin for _, origin in kept)
 
@@ -484,21 +487,23 @@ def _load_batch(
     if not records:
         raise ClaimcheckError(f"{name}: no records")
     documents = []
-    for record, line in zip(records, lines):
+    for record, line in zip(records, lines, strict=True):
         where = f"{name} {'line' if suffix in ('.jsonl', '.csv') else 'record'} {line}"
-        text = record.get("text")
-        if isinstance(text, float) and math.isnan(text):
-            text = None
-        if text is None:
+        value = record.get("text")
+        if isinstance(value, float) and math.isnan(value):
+            value = None
+        if value is None:
             raise ClaimcheckError(f"{where}: record has no 'text' field")
-        if not isinstance(text, str):
+        if not isinstance(value, str):
             raise ClaimcheckError(
-                f"{where}: 'text' must be a string, not {type(text).__name__}"
+                f"{where}: 'text' must be a string, not {type(value).__name__}"
             )
-        text = text[: article_end(text)]
-        if not text.strip():
+        article = value[: article_end(value)]
+        if not article.strip():
             raise ClaimcheckError(f"{where}: record has empty text")
-        documents.append(_make(path, text, record, source, published, record_line=line))
+        documents.append(
+            _make(path, article, record, source, published, record_line=line)
+        )
     return documents
 
 
@@ -575,7 +580,7 @@ def _read_with_datasets(kind: str, path: Path, field: str | None = None) -> list
 
     datasets.disable_progress_bars()
     datasets.logging.set_verbosity_error()
-    options = {"field": field} if field else {}
+    options: dict[str, str | bool] = {"field": field} if field else {}
     if kind == "csv":
         options["keep_default_na"] = False
     with tempfile.TemporaryDirectory(prefix="claimcheck-datasets-") as cache:

@@ -132,7 +132,7 @@ def surface(reading: Reading, stems: Iterable[str]) -> str:
     wanted = list(stems)
     return " ".join(
         word
-        for stem_, word in zip(reading.content, reading.words)
+        for stem_, word in zip(reading.content, reading.words, strict=True)
         if any(same_root(stem_, w) for w in wanted)
     )
 

@@ -92,7 +92,7 @@ def _label(f: Figure, g: Figure) -> str:
         return f.unit
     common = shared(f.measures, g.measures)
     words = (
-        [w for s, w in zip(f.measures, f.label.split()) if s in common]
+        [w for s, w in zip(f.measures, f.label.split(), strict=True) if s in common]
         if len(f.measures) == len(f.label.split())
         else f.label.split()
     )
