@@ -14,31 +14,23 @@ from claimcheck.analysis.entities import Entity, Mention, extract_mentions, fold
 from claimcheck.analysis.reference import Reference, ReferenceName
 from claimcheck.errors import ClaimcheckError
 from claimcheck.records import Finding
-from claimcheck.store.database import Store, chunks, marks
+from claimcheck.store.database import Store
 from claimcheck.verify.names import findings_of, misspelled
 
 
 def save_reference(store: Store, reference: Reference) -> None:
     """Replace the stored reference list."""
     with store.transaction():
-        store.db.execute("delete from name_reference")
-        store.db["name_reference"].insert_all(
-            (
-                {"name": n.name, "aliases": "|".join(n.aliases), "role": n.role}
-                for n in reference.names
-            ),
-            pk="name",
-            replace=True,
+        store.entities.replace_reference(
+            (n.name, n.aliases, n.role) for n in reference.names
         )
 
 
 def load_reference(store: Store) -> Reference | None:
-    rows = store.db.execute(
-        "select name, aliases, role from name_reference order by name"
-    ).fetchall()
+    """The stored reference list (None: none stored)."""
     names = tuple(
-        ReferenceName(name, tuple(a for a in (aliases or "").split("|") if a), role)
-        for name, aliases, role in rows
+        ReferenceName(name, aliases, role)
+        for name, aliases, role in store.entities.reference_rows()
     )
     return Reference(names) if names else None
 
@@ -50,37 +42,16 @@ def refresh(store: Store, extractor: str | None = None) -> list[Entity]:
         extract_mentions(store.active_claims(), extractor), load_reference(store)
     )
     with store.transaction():
-        store.db.execute("delete from entity_mentions")
-        store.db.execute("delete from entities")
-        store.db["entities"].insert_all(
+        store.entities.replace_all(
             (
-                {
-                    "id": e.id,
-                    "name": e.name,
-                    "kind": e.kind,
-                    "reference": e.reference.name if e.reference else None,
-                }
+                (e.id, e.name, e.kind, e.reference.name if e.reference else None)
                 for e in entities
             ),
-            pk="id",
-            replace=True,
-        )
-        store.db["entity_mentions"].insert_all(
             (
-                {
-                    "claim": m.claim,
-                    "entity": e.id,
-                    "text": m.text,
-                    "start": m.start,
-                    "end": m.end,
-                    "kind": m.kind,
-                    "role": m.role,
-                }
+                (m.claim, e.id, m.text, m.start, m.end, m.kind, m.role)
                 for e in entities
                 for m in e.mentions
             ),
-            pk=("claim", "start"),
-            replace=True,
         )
     return entities
 
@@ -88,14 +59,7 @@ def refresh(store: Store, extractor: str | None = None) -> list[Entity]:
 def name_findings_about(store: Store, claims: Collection[str]) -> list[Finding]:
     """names.name_findings(all active claims, new=claims), from the entities linked at ingest: reads only the
     entities these claims mention, and in full only those spelled wrong somewhere."""
-    mentioned = {
-        row[0]
-        for chunk in chunks(sorted(claims))
-        for row in store.db.execute(
-            f"select distinct entity from entity_mentions where claim in ({marks(chunk)})",
-            chunk,
-        )
-    }
+    mentioned = store.entities.entities_mentioned_in(claims)
     spellings = stored_entities(store, mentioned, spellings_only=True)
     entities = stored_entities(
         store, [entity.id for entity in spellings if misspelled(entity)]
@@ -110,31 +74,19 @@ def stored_entities(
     store: Store, ids: Collection[str], spellings_only: bool = False
 ) -> list[Entity]:
     """These entities with their mentions in link's order; `spellings_only`: one bare mention per spelling and kind."""
-    entries = {
+    entries: dict[str | None, ReferenceName] = {
         entry.name: entry for entry in (load_reference(store) or Reference(())).names
     }
-    entities, mentions = {}, defaultdict(list)
-    for chunk in chunks(sorted(ids)):
-        for id_, name, kind, reference in store.db.execute(
-            f"select id, name, kind, reference from entities where id in ({marks(chunk)})",
-            chunk,
-        ):
-            entities[id_] = Entity(id_, name, kind, reference=entries.get(reference))
-        if spellings_only:
-            for entity, text, kind in store.db.execute(
-                f"select distinct entity, text, kind from entity_mentions where entity in ({marks(chunk)})",
-                chunk,
-            ):
-                mentions[entity].append(Mention("", "", "", text, 0, 0, kind))
-        else:
-            for entity, *mention in store.db.execute(
-                f"""
-                    select m.entity, m.claim, c.source, c.document, m.text, m.start, m.end, m.kind, m.role
-                    from entity_mentions m join claims c on c.id = m.claim
-                    where m.entity in ({marks(chunk)})""",
-                chunk,
-            ):
-                mentions[entity].append(Mention(*mention))
+    entities: dict[str, Entity] = {}
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    for id_, name, kind, reference in store.entities.rows_by_id(ids):
+        entities[id_] = Entity(id_, name, kind, reference=entries.get(reference))
+    if spellings_only:
+        for id_, text, kind in store.entities.spellings_of(ids):
+            mentions[id_].append(Mention("", "", "", text, 0, 0, kind))
+    else:
+        for id_, mention in store.entities.mentions_of(ids):
+            mentions[id_].append(Mention(*mention))
     for entity in (
         entities.values()
     ):  # as link() lists them: those with a first name first, each in claim order
@@ -146,31 +98,16 @@ def stored_entities(
 
 def entity_rows(store: Store) -> list[dict]:
     """Each entity with its other spellings, roles, sources and claim count; most claims first."""
-    return list(
-        store.db.query("""
-        select e.id, e.name, e.kind,
-          (select group_concat(text, ' | ') from (select distinct text from entity_mentions m
-             where m.entity = e.id and m.text != e.name order by text)) as aliases,
-          (select group_concat(role, ' | ') from (select distinct role from entity_mentions m
-             where m.entity = e.id and role is not null order by role)) as roles,
-          (select group_concat(source, ', ') from (select distinct c.source from entity_mentions m
-             join claims c on c.id = m.claim where m.entity = e.id order by c.source)) as sources,
-          (select count(distinct claim) from entity_mentions m where m.entity = e.id) as claims,
-          e.reference
-        from entities e order by claims desc, e.name""")
-    )
+    return store.entities.entity_rows()
 
 
 def entity_ids(store: Store, name: str) -> list[str]:
     """Entities called `name` (canonically or in any mention); case and accents don't matter."""
     wanted = fold(" ".join(name.split()))
-    rows = store.db.execute(
-        "select distinct e.id, e.name, m.text from entities e join entity_mentions m on m.entity = e.id"
-    ).fetchall()
     ids = sorted(
         {
             id_
-            for id_, canonical, text in rows
+            for id_, canonical, text in store.entities.spelled_names()
             if wanted in (fold(canonical), fold(text))
         }
     )
@@ -181,17 +118,4 @@ def entity_ids(store: Store, name: str) -> list[str]:
 
 def entity_claim_rows(store: Store, name: str) -> list[dict]:
     """What each source claims about one entity, in date order."""
-    ids = entity_ids(store, name)
-    marks = ",".join("?" * len(ids))
-    return list(
-        store.db.query(
-            f"""
-        select c.published, c.source, e.name as entity, m.text as mention, m.role, c.text, c.id, c.document,
-          c.line, c.path
-        from entity_mentions m join claims c on c.id = m.claim join entities e on e.id = m.entity
-        where m.entity in ({marks}) and not c.superseded
-        group by c.id
-        order by c.published, c.source, c.document, c.start""",
-            ids,
-        )
-    )
+    return store.entities.entity_claim_rows(entity_ids(store, name))

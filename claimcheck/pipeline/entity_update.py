@@ -24,7 +24,6 @@ extracts the older claims again.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
@@ -46,7 +45,7 @@ from claimcheck.analysis.entities import (
 )
 from claimcheck.analysis.reference import Reference
 from claimcheck.pipeline.entities import load_reference, refresh
-from claimcheck.store.database import Store, chunks, marks
+from claimcheck.store.database import Store
 
 Spelling = tuple[str, str]  # (text, kind)
 Position = tuple[str, int]  # (claim, start)
@@ -56,7 +55,7 @@ WORD = re.compile(r"[^\W_]+")  # an FTS5 token
 def update(store: Store, ingest: int, extractor: str | None = None) -> None:
     """Re-link the entities this ingest touched; call it in the ingest's transaction, its documents stored."""
     added = store.claims_by_id(store.claims_ingested_after(ingest - 1))
-    stored = store.db.execute("select 1 from entity_mentions limit 1").fetchone()
+    stored = store.entities.has_mentions()
     if (
         2 * len(added) >= store.count_claims() or not stored
     ):  # or claims from before entities were stored
@@ -68,13 +67,11 @@ def update(store: Store, ingest: int, extractor: str | None = None) -> None:
     )
     reference = load_reference(store)
     names = Names(reference)
-    for entity, text, kind, role in store.db.execute(
-        "select distinct entity, text, kind, role from entity_mentions"
-    ):
+    for entity, text, kind, role in store.entities.spellings():
         names.add((text, kind), entity)
         names.rows[entity].add((text, kind, role))
-    for m, entity in [*removed, *((m, None) for m in new)]:
-        names.add((m.text, m.kind), entity)
+    for m, stored_as in [*removed, *((m, None) for m in new)]:
+        names.add((m.text, m.kind), stored_as)
     reread, found, detailed = Reread(store, extractor), {}, set()
     while True:  # until no more dropped mentions turn up, and entities whose name the counts decide are read so
         seeds = {
@@ -109,18 +106,10 @@ def update(store: Store, ingest: int, extractor: str | None = None) -> None:
 
 def superseded_mentions(store: Store, ingest: int) -> list[tuple[Mention, str]]:
     """The stored mentions of the claims this ingest superseded (with their entities), deleted."""
-    rows = store.db.execute(
-        """
-        select m.claim, c.source, c.document, m.text, m.start, m.end, m.kind, m.role, m.entity
-        from entity_mentions m join claims c on c.id = m.claim
-        where c.superseded and c.document in (select id from documents where ingest = ?)""",
-        [ingest],
-    ).fetchall()
-    store.db.conn.executemany(
-        "delete from entity_mentions where claim = ? and start = ?",
-        [(row[0], row[4]) for row in rows],
-    )
-    return [(Mention(*row[:8]), row[8]) for row in rows]
+    return [
+        (Mention(*mention), entity)
+        for mention, entity in store.entities.take_superseded_mentions(ingest)
+    ]
 
 
 @lru_cache(maxsize=65536)
@@ -282,12 +271,7 @@ class Reread:
         """Whether a stored mention with this folded text is written inside a sentence (at 0 it is at its start)."""
         if text not in self.texts_inside:
             self.texts_inside[text] = any(
-                self.inside(
-                    self.store.db.execute(
-                        "select claim, start from entity_mentions where entity = ? and text = ? and kind = ? and start > 0",
-                        [entity, *spelling],
-                    )
-                )
+                self.inside(self.store.entities.positions_inside(entity, *spelling))
                 for spelling in names.by_text[text]
                 for entity in names.entities.get(spelling, ())
             )
@@ -331,14 +315,8 @@ def read_cluster(
     singles = {}
     for text, kind in sorted(ordered):
         ids = sorted(names.entities[text, kind] & entities)
-        for row in store.db.execute(
-            f"""
-                select m.claim, c.source, c.document, m.text, m.start, m.end, m.kind, m.role, m.entity
-                from entity_mentions m join claims c on c.id = m.claim
-                where m.text = ? and m.kind = ? and m.entity in ({marks(ids)})""",
-            [text, kind, *ids],
-        ):
-            singles[Mention(*row[:8])] = row[8]
+        for mention, entity in store.entities.mentions_spelled(text, kind, ids):
+            singles[Mention(*mention)] = entity
     documents = sorted(
         {m.document for m in [*singles, *found]}
     )  # where a surname alone picks its person
@@ -398,41 +376,24 @@ def read_groups(
 ) -> dict[Mention, tuple]:
     """These entities' stored mentions, but for `ordered` spellings, grouped by spelling, role, source and (of
     `documents`) document: each group as its first mention, weighted, with (entity, text, kind, has role)."""
-    by_document = "case when c.document in (select value from json_each(?)) then c.document else '' end"
     groups = {}
-    for chunk in chunks(sorted(entities)):
-        for (
-            entity,
-            text,
-            kind,
-            role,
-            source,
-            document,
-            weight,
-            first,
-        ) in store.db.execute(
-            f"""
-                select m.entity, m.text, m.kind, m.role, c.source, {by_document if documents else "''"},
-                  count(*), min(m.claim || char(1) || printf('%010d', m.start))
-                from entity_mentions m join claims c on c.id = m.claim
-                where m.entity in ({marks(chunk)}) group by 1, 2, 3, 4, 5, 6""",
-            [json.dumps(documents)] * bool(documents) + chunk,
-        ):
-            if (text, kind) not in ordered:
-                claim, start = first.split("\x01")
-                groups[
-                    Mention(
-                        claim,
-                        source,
-                        document,
-                        text,
-                        int(start),
-                        0,
-                        kind,
-                        role,
-                        weight=weight,
-                    )
-                ] = (entity, text, kind, bool(role))
+    for (
+        entity,
+        text,
+        kind,
+        role,
+        source,
+        document,
+        weight,
+        claim,
+        start,
+    ) in store.entities.mention_groups(entities, documents):
+        if (text, kind) not in ordered:
+            groups[
+                Mention(
+                    claim, source, document, text, start, 0, kind, role, weight=weight
+                )
+            ] = (entity, text, kind, bool(role))
     return groups
 
 
@@ -511,14 +472,7 @@ def revivable(
             and fold(m.text) == word
         ]
     documents = moved_alone(cluster, before, after)
-    claims = {
-        row[0]
-        for chunk in chunks(sorted(documents))
-        for row in store.db.execute(
-            f"select id from claims where not superseded and ingest != ? and document in ({marks(chunk)})",
-            [ingest, *chunk],
-        )
-    }
+    claims = store.entities.active_claims_in_documents(documents, ingest)
     return found + unstored(store, reread, claims)
 
 
@@ -593,9 +547,7 @@ def moved_alone(cluster: Cluster, before: Linking, after: Linking) -> set[str]:
 def vocabulary(store: Store) -> dict[str, set[str]]:
     """The words of the FTS5 index by their fold() (FTS5 keeps ß, ligatures, Greek accents as written)."""
     forms = defaultdict(set)
-    for (term,) in store.db.execute(
-        "select term from claims_fts_vocab where col = 'text'"
-    ):
+    for term in store.entities.fts_terms():
         forms[fold(term)].add(term)
     return forms
 
@@ -605,31 +557,12 @@ def with_word(
 ) -> set[str]:
     """Stored claims (active, not this ingest's) whose text has this folded word (its longest FTS5 token)."""
     terms = sorted(forms.get(max(WORD.findall(word) or [""], key=len), ()))
-    return (
-        {
-            row[0]
-            for row in store.db.execute(
-                """
-        select c.id from claims_fts join claims c on c.rowid = claims_fts.rowid
-        where claims_fts match ? and not c.superseded and c.ingest != ?""",
-                ["text : (" + " OR ".join(f'"{term}"' for term in terms) + ")", ingest],
-            )
-        }
-        if terms
-        else set()
-    )
+    return store.entities.claims_with_terms(terms, ingest)
 
 
 def unstored(store: Store, reread: Reread, claims: Collection[str]) -> list[Mention]:
     """The mentions of these stored claims link() dropped: extracted, but not stored."""
-    stored = {
-        (claim, start)
-        for chunk in chunks(sorted(claims))
-        for claim, start in store.db.execute(
-            f"select claim, start from entity_mentions where claim in ({marks(chunk)})",
-            chunk,
-        )
-    }
+    stored = store.entities.mentioned_positions(claims)
     return [m for m in reread(claims) if (m.claim, m.start) not in stored]
 
 
@@ -645,49 +578,11 @@ def write(store: Store, cluster: Cluster, linked: Linking) -> None:
             e.kind,
             e.reference.name if e.reference else None,
         )  # as refresh: the last one
-    ids = sorted(cluster.entities)
     stored = {
-        row[0]: tuple(row[1:])
-        for chunk in chunks(ids)
-        for row in store.db.execute(
-            f"select id, name, kind, reference from entities where id in ({marks(chunk)})",
-            chunk,
-        )
+        id_: (name, kind, reference)
+        for id_, name, kind, reference in store.entities.rows_by_id(cluster.entities)
     }
-    store.db.conn.executemany(
-        "delete from entities where id = ?",
-        [(id_,) for id_ in stored.keys() - rows.keys()],
-    )
-    store.db.conn.executemany(
-        "insert or replace into entities (id, name, kind, reference) values (?, ?, ?, ?)",
-        [(id_, *row) for id_, row in rows.items() if stored.get(id_) != row],
-    )
     moves = {group: entity.get(position) for position, group in cluster.groups.items()}
-    for (old, text, kind, role), new in moves.items():
-        where = (
-            "entity = ? and text = ? and kind = ? and (coalesce(role, '') != '') = ?"
-        )
-        if new is None:
-            store.db.execute(
-                f"delete from entity_mentions where {where}", [old, text, kind, role]
-            )
-        elif new != old:
-            store.db.execute(
-                f"update entity_mentions set entity = ? where {where}",
-                [new, old, text, kind, role],
-            )
-    for (claim, start), old in cluster.singles.items():
-        new = entity.get((claim, start))
-        if new is None:
-            store.db.execute(
-                "delete from entity_mentions where claim = ? and start = ?",
-                [claim, start],
-            )
-        elif new != old:
-            store.db.execute(
-                "update entity_mentions set entity = ? where claim = ? and start = ?",
-                [new, claim, start],
-            )
     added = [
         m
         for m in cluster.new
@@ -695,8 +590,15 @@ def write(store: Store, cluster: Cluster, linked: Linking) -> None:
         and (m.claim, m.start) not in cluster.singles
         and (m.claim, m.start) in entity
     ]
-    store.db.conn.executemany(
-        'insert into entity_mentions (claim, entity, text, start, "end", kind, role) values (?, ?, ?, ?, ?, ?, ?)',
+    store.entities.write_changes(
+        stored.keys() - rows.keys(),
+        [(id_, *row) for id_, row in rows.items() if stored.get(id_) != row],
+        [(group, new) for group, new in moves.items() if new != group[0]],
+        [
+            (position, entity.get(position))
+            for position, old in cluster.singles.items()
+            if entity.get(position) != old
+        ],
         [
             (m.claim, entity[m.claim, m.start], m.text, m.start, m.end, m.kind, m.role)
             for m in added
