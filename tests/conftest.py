@@ -1,9 +1,14 @@
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
 from claimcheck.cli import cli
 from claimcheck.store import migrations
+from tests.tiny_nli import build_tiny_nli_model
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class Claimcheck:
@@ -29,3 +34,24 @@ def old_database(path, before: str) -> None:
     db = Database(path)
     migrations.migrate(db, stop_before=before)
     db.close()
+
+
+# Built once per test run, shared by every test file: read them, never change them.
+
+
+@pytest.fixture(scope="session")
+def tiny(tmp_path_factory) -> str:
+    """A tiny NLI model (tests/tiny_nli.py), saved in a folder like any local model."""
+    return build_tiny_nli_model(tmp_path_factory.mktemp("tiny"))
+
+
+@pytest.fixture(scope="session")
+def news_db(tmp_path_factory) -> Path:
+    """fixtures/news run rules-only, with fixtures/names.csv as the reference list, checked again."""
+    db = tmp_path_factory.mktemp("news") / "claims.db"
+    claimcheck = Claimcheck(db)
+    assert claimcheck("run", ROOT / "fixtures" / "news", "--no-nli").exit_code == 1
+    names = ROOT / "fixtures" / "names.csv"
+    assert claimcheck("entities", "reference", names).exit_code == 0
+    assert claimcheck("check", "--no-nli").exit_code == 1
+    return db

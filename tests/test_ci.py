@@ -42,7 +42,7 @@ SCORES = {"contradiction": 0.9, "number": 0.85, "date": 0.8, "position": 0.75}
 
 
 def claimcheck(db, *args):
-    result = CliRunner().invoke(cli, ["--db", str(db), *args])
+    result = CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
     assert result.exit_code in (0, 1, 2), result.output
     return result
 

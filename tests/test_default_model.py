@@ -66,7 +66,9 @@ def test_scores_do_not_depend_on_the_batch(model):
 def test_model_info_command():
     from claimcheck.cli import cli
 
-    result = CliRunner().invoke(cli, ["model", "info", "--json"])
+    result = CliRunner().invoke(
+        cli, ["model", "info", "--json"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     assert (
         '"name": "claimcheck-default-' in result.stdout

@@ -7,12 +7,6 @@ from click.testing import CliRunner
 from claimcheck.errors import ClaimcheckError
 from claimcheck.nli.evaluation import evaluate_file, metrics, read_jsonl
 from claimcheck.nli.model import load_model
-from tests.tiny_nli import build_tiny_nli_model
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory):
-    return build_tiny_nli_model(tmp_path_factory.mktemp("tiny"))
 
 
 def write(path, rows):
@@ -107,7 +101,9 @@ def test_eval_command(tiny, tmp_path):
         tmp_path / "pairs.jsonl", rows(["contradiction", "not_contradiction"] * 3)
     )
     runner = CliRunner()
-    result = runner.invoke(cli, ["eval", str(path), "--model", tiny, "--json"])
+    result = runner.invoke(
+        cli, ["eval", str(path), "--model", tiny, "--json"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["n"] == 6 and set(report) >= {
@@ -118,9 +114,13 @@ def test_eval_command(tiny, tmp_path):
         "contradiction_confusion",
         "pairs_per_second",
     }
-    table = runner.invoke(cli, ["eval", str(path), "--model", tiny])
+    table = runner.invoke(
+        cli, ["eval", str(path), "--model", tiny], catch_exceptions=False
+    )
     assert table.exit_code == 0 and "balanced_acc" in table.stdout
     missing = runner.invoke(
-        cli, ["eval", str(tmp_path / "nope.jsonl"), "--model", tiny]
+        cli,
+        ["eval", str(tmp_path / "nope.jsonl"), "--model", tiny],
+        catch_exceptions=False,
     )
     assert missing.exit_code == 2 and "Error: cannot read" in missing.stderr

@@ -8,7 +8,6 @@ import pytest
 from claimcheck.errors import ClaimcheckError
 from claimcheck.nli import model as nli
 from claimcheck.nli.model import LABELS, load_model
-from tests.tiny_nli import build_tiny_nli_model
 
 PAIRS = [
     ("The police arrested five men on Monday.", "No one was arrested."),
@@ -23,11 +22,6 @@ PAIRS = [
         "The bank opened a new branch in the city on Friday after the vote.",
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory):
-    return build_tiny_nli_model(tmp_path_factory.mktemp("tiny"))
 
 
 def variant(tiny, tmp_path, id2label):

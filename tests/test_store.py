@@ -171,7 +171,10 @@ def test_transaction_rolls_back_everything(store):
         with store.transaction():
             claims = make_claims(DOC)
             store.add_document(
-                DOC, claims, store.start_ingest(["a.txt"]), {c.id: set() for c in claims}
+                DOC,
+                claims,
+                store.start_ingest(["a.txt"]),
+                {c.id: set() for c in claims},
             )
             raise RuntimeError("interrupted")
     assert store.db["claims"].count == 0

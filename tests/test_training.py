@@ -246,16 +246,22 @@ def test_train_nli_needs_data_or_a_run_to_resume(tmp_path, data):
 
     from claimcheck.cli import cli
 
-    result = CliRunner().invoke(cli, ["train-nli", "--out", str(tmp_path / "run")])
+    result = CliRunner().invoke(
+        cli, ["train-nli", "--out", str(tmp_path / "run")], catch_exceptions=False
+    )
     assert (
         result.exit_code != 0
         and "give --data and --out, or --resume DIR" in result.output
     )
     result = CliRunner().invoke(
-        cli, ["train-nli", "--resume", str(tmp_path), "--data", str(data)]
+        cli,
+        ["train-nli", "--resume", str(tmp_path), "--data", str(data)],
+        catch_exceptions=False,
     )
     assert result.exit_code != 0 and "leave out --data and --out" in result.output
-    result = CliRunner().invoke(cli, ["train-nli", "--resume", str(tmp_path)])
+    result = CliRunner().invoke(
+        cli, ["train-nli", "--resume", str(tmp_path)], catch_exceptions=False
+    )
     assert result.exit_code == 2 and result.output.startswith(
         "Error: no checkpoint to resume"
     )

@@ -34,7 +34,7 @@ def test_dash_h_is_help_everywhere():
         ["entities", "reference", "-h"],
         ["baseline", "write", "-h"],
     ):
-        result = runner.invoke(cli, args)
+        result = runner.invoke(cli, args, catch_exceptions=False)
         assert result.exit_code == 0 and "Usage:" in result.output, (
             args,
             result.output,
@@ -43,18 +43,23 @@ def test_dash_h_is_help_everywhere():
 
 def test_db_may_come_after_the_command(checked, tmp_path):
     runner = CliRunner()
-    result = runner.invoke(cli, ["claims", "--json", "--db", checked.db])
+    result = runner.invoke(
+        cli, ["claims", "--json", "--db", checked.db], catch_exceptions=False
+    )
     assert result.exit_code == 0 and len(json.loads(result.output)) == 6
     result = runner.invoke(
         cli,
         ["--db", str(tmp_path / "other.db"), "sources", "--db", checked.db, "--json"],
+        catch_exceptions=False,
     )
     assert {row["source"] for row in json.loads(result.output)} == {
         "Ledger",
         "Post",
         "Wire",
     }
-    result = runner.invoke(cli, ["entities", "--db", checked.db, "--json"])
+    result = runner.invoke(
+        cli, ["entities", "--db", checked.db, "--json"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -99,7 +104,11 @@ def test_every_option_has_help():
 
 
 def test_threshold_help_names_the_check_threshold():
-    text = CliRunner().invoke(cli, ["check", "--help"], terminal_width=200).output
+    text = (
+        CliRunner()
+        .invoke(cli, ["check", "--help"], terminal_width=200, catch_exceptions=False)
+        .output
+    )
     assert "check_threshold" in text and "not its evaluation" in text
 
 

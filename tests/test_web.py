@@ -16,17 +16,9 @@ from tests.conftest import Claimcheck  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def database(tmp_path_factory):
-    db = tmp_path_factory.mktemp("web") / "claims.db"
-    claimcheck = Claimcheck(db)
-    assert claimcheck("run", ROOT / "fixtures" / "news", "--no-nli").exit_code == 1
-    assert (
-        claimcheck("entities", "reference", ROOT / "fixtures" / "names.csv").exit_code
-        == 0
-    )
-    assert claimcheck("check", "--no-nli").exit_code == 1
-    return db
+@pytest.fixture
+def database(news_db):
+    return news_db
 
 
 def fetch(db, *paths):

@@ -54,8 +54,3 @@ def build_tiny_nli_model(path) -> str:
     torch.manual_seed(0)
     BertForSequenceClassification(config).save_pretrained(path)
     return str(path)
-
-
-def tiny_nli_fixture(tmp_path_factory) -> str:
-    """Body of a session-scoped pytest fixture: `return tiny_nli_fixture(tmp_path_factory)`."""
-    return build_tiny_nli_model(tmp_path_factory.mktemp("tiny_nli"))
