@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, overload
 
 from claimcheck.pairing.pairs import (
     MAX_POSTINGS,
@@ -30,6 +31,9 @@ from claimcheck.pairing.pairs import (
 )
 from claimcheck.records import Claim
 from claimcheck.store.database import Store
+
+if TYPE_CHECKING:  # the embedding model loads on first use, not on import
+    from claimcheck.analysis.embeddings import Embedder
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -97,6 +101,7 @@ def neighbourhood(
             zip(
                 old_vectors,
                 embeddings.from_blobs(list(old_vectors.values()), embedder.dimension),
+                strict=True,
             )
         )
     old = store.claims_by_id(chosen - set(new))
@@ -105,7 +110,21 @@ def neighbourhood(
     )
 
 
-def claim_vectors(store: Store, claims: Sequence[Claim], embedder=None) -> dict | None:
+@overload
+def claim_vectors(
+    store: Store, claims: Sequence[Claim], embedder: Embedder
+) -> dict: ...
+
+
+@overload
+def claim_vectors(
+    store: Store, claims: Sequence[Claim], embedder: None = None
+) -> dict | None: ...
+
+
+def claim_vectors(
+    store: Store, claims: Sequence[Claim], embedder: Embedder | None = None
+) -> dict | None:
     """Each claim's unit sentence-embedding vector (numpy float32) by id: stored ones are read, the missing ones
     computed and saved, so a re-check computes none. None when embeddings are off ($CLAIMCHECK_EMBED_MODEL=none)."""
     from claimcheck.analysis import embeddings
@@ -115,7 +134,11 @@ def claim_vectors(store: Store, claims: Sequence[Claim], embedder=None) -> dict 
     embedder = embedder or embeddings.load()
     stored = store.claim_vectors([claim.id for claim in claims], embedder.name)
     vectors = dict(
-        zip(stored, embeddings.from_blobs(list(stored.values()), embedder.dimension))
+        zip(
+            stored,
+            embeddings.from_blobs(list(stored.values()), embedder.dimension),
+            strict=True,
+        )
     )
     missing = sorted(
         {claim.id: claim for claim in claims if claim.id not in vectors}.values(),
@@ -125,13 +148,13 @@ def claim_vectors(store: Store, claims: Sequence[Claim], embedder=None) -> dict 
         blobs = {
             claim.id: embeddings.to_blob(vector)
             for claim, vector in zip(
-                missing, embedder.embed([claim.text for claim in missing])
+                missing, embedder.embed([claim.text for claim in missing]), strict=True
             )
         }
         with store.transaction():
             store.save_claim_vectors(embedder.name, blobs)
         vectors.update(
-            zip(blobs, embeddings.from_blobs(list(blobs.values())))
+            zip(blobs, embeddings.from_blobs(list(blobs.values())), strict=True)
         )  # as stored, as a re-check reads them
     return vectors
 

@@ -181,7 +181,7 @@ def _excluded(chunk, groups, document, speaker, text):
     import numpy as np
 
     rows, cols = [np.arange(len(chunk))], [chunk]
-    for (order, starts, counts), codes in zip(groups, (document, text)):
+    for (order, starts, counts), codes in zip(groups, (document, text), strict=True):
         size = counts[codes[chunk]]
         first = np.repeat(starts[codes[chunk]] - np.cumsum(size) + size, size)
         rows.append(np.repeat(np.arange(len(chunk)), size))
@@ -228,7 +228,7 @@ def _select(
     first, second = first[unique], second[unique]
     degree = np.zeros(len(claims), dtype=np.int64)
     chosen = []
-    for i, j in zip(first.tolist(), second.tolist()):
+    for i, j in zip(first.tolist(), second.tolist(), strict=True):
         if degree[i] < k and degree[j] < k:
             degree[i] += 1
             degree[j] += 1
@@ -240,7 +240,7 @@ def _select(
     if matrix is None:
         return [
             CandidatePair(claims[i], claims[j], round(float(s), 6))
-            for i, j, s in zip(left, right, similarity)
+            for i, j, s in zip(left, right, similarity, strict=True)
         ]
     cosine = (matrix[left] * matrix[right]).sum(axis=1)
     known = np.abs(matrix).sum(axis=1) > 0
@@ -251,7 +251,7 @@ def _select(
             round(float(s), 6),
             round(float(c), 6) if known[i] and known[j] else None,
         )
-        for i, j, s, c in zip(left, right, similarity, cosine)
+        for i, j, s, c in zip(left, right, similarity, cosine, strict=True)
     ]
 
 

@@ -125,7 +125,7 @@ def check(
     )  # where this check starts: later ingests are the next --new-only's
     current_keys(store)
     new = store.claims_ingested_after(store.last_checked_ingest()) if new_only else None
-    near = neighbourhood(store, new, k) if new_only else None
+    near = neighbourhood(store, new, k) if new is not None else None
     claims = near.claims if near else store.active_claims()
     stored_keys = (
         near.keys if near else store.claim_keys([claim.id for claim in claims])
@@ -166,7 +166,7 @@ def check(
             findings.append(finding)
     spellings = (
         entity_store.name_findings_about(store, new)
-        if new_only
+        if new is not None
         else name_findings(claims, entity_store.load_reference(store))
     )
     findings += same_story(store, spellings, readings)
@@ -224,7 +224,7 @@ def read(documents, claims: Sequence[Claim]) -> dict:
     contexts = document_contexts(
         [by_id[i] for i in dict.fromkeys(c.document for c in claims) if i in by_id]
     )
-    return dict(zip((c.id for c in claims), read_claims(claims, contexts)))
+    return dict(zip((c.id for c in claims), read_claims(claims, contexts), strict=True))
 
 
 def current_keys(store: Store) -> None:
@@ -293,7 +293,11 @@ def score_pairs(
     missing = [pair for pair in directed if pair not in scores]
     if missing:
         computed = dict(
-            zip(missing, (tuple(map(float, row)) for row in nli.predict(missing)))
+            zip(
+                missing,
+                (tuple(map(float, row)) for row in nli.predict(missing)),
+                strict=True,
+            )
         )
         with store.transaction():
             store.save_scores(nli.name, computed)
