@@ -130,7 +130,10 @@ TALLY_NOUNS = {
     ),
 }
 
-MONTH_NAME = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 SCALE_WORDS = "hundred|thousand|million|billion|trillion"
 NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + "|" + SCALE_WORDS
 ORDINAL = r"(?:st|nd|rd|th)?"
@@ -281,7 +284,9 @@ class Mentions:
 def extract(text: str) -> Mentions:
     """All quantities, tallies and dates in `text`, each span claimed by the first pattern that matches it."""
     taken: list[tuple[int, int]] = []
-    quantities, tallies, dates = [], [], []
+    quantities: list[Quantity] = []
+    tallies: list[Tally] = []
+    dates: list[DateMention] = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -294,10 +299,16 @@ def extract(text: str) -> Mentions:
             if found is None:
                 continue
             taken.append((start, end))
-            {DateMention: dates, Tally: tallies, Quantity: quantities}[
-                type(found)
-            ].append(found)
-    by_start = lambda item: item.start  # noqa: E731
+            if isinstance(found, DateMention):
+                dates.append(found)
+            elif isinstance(found, Tally):
+                tallies.append(found)
+            else:
+                quantities.append(found)
+
+    def by_start(item: Quantity | Tally | DateMention) -> int:
+        return item.start
+
     return Mentions(
         tuple(sorted(quantities, key=by_start)),
         tuple(sorted(tallies, key=by_start)),
@@ -349,7 +360,9 @@ def parse_number_words(phrase: str) -> float | None:
     return float(total + current) if seen else None
 
 
-def _build(kind: str, match: re.Match, text: str):
+def _build(
+    kind: str, match: re.Match, text: str
+) -> Quantity | Tally | DateMention | None:
     start, end = match.span()
     span = match.group()
     if kind == "iso":
@@ -410,33 +423,34 @@ def _build(kind: str, match: re.Match, text: str):
         )
     if kind == "article":  # "about an hour": one of the unit that follows
         return _quantity(1.0, 1.0, None, start, end, text)
-    value = parse_number_words(span)
-    if value is None or (
+    number = parse_number_words(span)
+    if number is None or (
         span.lower() == "one" and _next_word(text, end) in STOPWORDS | {""}
     ):
         return None
-    digits = str(int(value))
+    digits = str(int(number))
     precision = (
-        10.0 ** (len(digits) - len(digits.rstrip("0"))) if value >= 1000 else 1.0
+        10.0 ** (len(digits) - len(digits.rstrip("0"))) if number >= 1000 else 1.0
     )
-    return _quantity(value, precision, None, start, end, text)
+    return _quantity(number, precision, None, start, end, text)
 
 
 def _quantity(value, precision, currency, start, end, text) -> Quantity:
     qualifier = _qualifier(text[:start])
     after = WORD_AFTER.match(text, end)
     next_word = after.group(1).lower() if after else ""
+    word_end = after.end() if after else end
     unit, unit_end = "", end
     if currency:
         unit = CURRENCIES[currency]
     elif next_word in ("%", "percent", "pc") or text[
         end : end + 9
     ].lower().strip().startswith("per cent"):
-        unit, unit_end = "percent", after.end()
+        unit, unit_end = "percent", word_end
     elif next_word == "percentage":
-        unit, unit_end = "percentage point", after.end()
+        unit, unit_end = "percentage point", word_end
     elif stem(next_word) in CURRENCIES:
-        unit, unit_end = CURRENCIES[stem(next_word)], after.end()
+        unit, unit_end = CURRENCIES[stem(next_word)], word_end
     elif (
         stem(next_word) in DURATIONS
     ):  # "three hours" and "180 minutes" compare as minutes
@@ -445,7 +459,7 @@ def _quantity(value, precision, currency, start, end, text) -> Quantity:
             value * factor,
             precision * factor,
             "duration",
-            after.end(),
+            word_end,
         )
     else:
         unit = _counted_noun(text, end, value)
@@ -458,7 +472,7 @@ def _quantity(value, precision, currency, start, end, text) -> Quantity:
 
 def _counted_noun(text: str, end: int, value: float) -> str:
     """The noun a number counts: "seven European leaders" -> "leader"; "" when the number stands alone."""
-    run = []
+    run: list[tuple[str, int]] = []
     for match in LETTERS.finditer(text, end):
         word = match.group()
         between = text[end if not run else run[-1][1] : match.start()]
