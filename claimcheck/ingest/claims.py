@@ -317,7 +317,7 @@ class _Actors:
     """The latest singular and plural actors, for resolving He/She/They."""
 
     def __init__(self):
-        self.latest = {"singular": None, "plural": None}
+        self.latest: dict[str, str | None] = {"singular": None, "plural": None}
 
     def resolve(self, subject: str) -> str | None:
         number = _PRONOUNS.get(subject.lower())
@@ -515,7 +515,7 @@ def _split_attendees(text: str) -> list[_Part] | None:
             )
         )
         cursor += len(name)
-    if tail:
+    if predicate and tail:  # only a predicate leaves a tail
         parts.append(
             _Part(f"{subject} {tail}", match.end() + predicate.end(), len(text))
         )

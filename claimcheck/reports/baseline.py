@@ -83,8 +83,9 @@ def read_baseline(path: str | Path) -> frozenset[str]:
         record.get("id") if isinstance(record, dict) else None
         for record in data["findings"]
     ]
-    if not all(isinstance(i, str) and i for i in ids):
+    valid = [i for i in ids if isinstance(i, str) and i]
+    if len(valid) < len(ids):
         raise ClaimcheckError(
             f"{path}: not a claimcheck baseline (every finding needs a string id)"
         )
-    return frozenset(ids)
+    return frozenset(valid)
