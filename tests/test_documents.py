@@ -318,13 +318,14 @@ def test_folder_is_recursive_sorted_and_skips_non_articles(tmp_path):
     write(tmp_path / ".hidden.txt", "Hidden spoke.")
     write(tmp_path / ".git" / "x.txt", "Git spoke.")
     write(tmp_path / "README.md", "Docs.")
-    write(tmp_path / "expected_findings.json", "{}")
+    write(tmp_path / "expected.jsonl", '{"text": "E spoke."}\n')  # an article batch
     write(tmp_path / "notes.docx", "binary-ish")
     documents = load_documents([str(tmp_path)])
     assert [Path(d.path).relative_to(tmp_path).as_posix() for d in documents] == [
         "a/c.html",
         "a/z.md",
         "b.txt",
+        "expected.jsonl",
     ]
     assert load_documents([str(tmp_path)]) == documents
 

@@ -1,7 +1,7 @@
 """Documents: load articles from files and batches, with their source and provenance.
 
 Folders are read recursively in sorted order; they yield the files with a supported extension,
-except hidden files and folders (".*") and non-article files (README.*, expected*).
+except hidden files and folders (".*") and READMEs (README.*).
 A file named explicitly must have a supported extension.
 """
 
@@ -103,7 +103,7 @@ def _is_article(relative: Path) -> bool:
     return (
         relative.suffix.lower() in SUPPORTED_SUFFIXES
         and not any(part.startswith(".") for part in relative.parts)
-        and not name.startswith(("readme.", "expected"))
+        and not name.startswith("readme.")
     )
 
 
@@ -468,22 +468,16 @@ def _load_batch(
             raise ClaimcheckError(f"{name}: not a Parquet file")
         records = _read_with_datasets("parquet", path)
         lines = list(range(1, len(records) + 1))
-    else:
+    else:  # read once, by hand: each record with the line it starts on
         text = _read_text(path)
         if suffix == ".jsonl":
-            lines = [number for number, _ in read_jsonl(name, text)]
-            records = _read_with_datasets("json", path)
+            numbered = read_jsonl(name, text)
         elif suffix == ".json":
-            field = _validate_json(name, text)
-            records = _read_with_datasets("json", path, field=field)
-            lines = list(range(1, len(records) + 1))
+            numbered = list(enumerate(_json_records(name, text), 1))
         else:
-            lines = _csv_record_lines(name, text)
-            records = _read_with_datasets("csv", path)
-        if len(records) != len(lines):
-            raise ClaimcheckError(
-                f"{name}: read {len(records)} records but found {len(lines)}; check the file's format"
-            )
+            numbered = _csv_records(name, text)
+        lines = [line for line, _ in numbered]
+        records = [record for _, record in numbered]
     if not records:
         raise ClaimcheckError(f"{name}: no records")
     documents = []
@@ -529,8 +523,8 @@ def read_jsonl(name: str, text: str) -> list[tuple[int, dict]]:
     return records
 
 
-def _validate_json(name: str, text: str) -> str | None:
-    """The field holding the records: None for a top-level list, "documents" for {"documents": [...]}."""
+def _json_records(name: str, text: str) -> list[dict]:
+    """The records of a top-level list or of {"documents": [...]}."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -538,9 +532,9 @@ def _validate_json(name: str, text: str) -> str | None:
             f"{name} line {error.lineno}: malformed JSON ({error.msg} at column {error.colno})"
         ) from None
     if isinstance(data, dict) and isinstance(data.get("documents"), list):
-        records, field = data["documents"], "documents"
+        records = data["documents"]
     elif isinstance(data, list):
-        records, field = data, None
+        records = data
     else:
         raise ClaimcheckError(
             f'{name}: expected a list of records or {{"documents": [...]}}'
@@ -550,39 +544,42 @@ def _validate_json(name: str, text: str) -> str | None:
             raise ClaimcheckError(
                 f"{name} record {index}: expected a JSON object, not {type(record).__name__}"
             )
-    return field
+    return records
 
 
-def _csv_record_lines(name: str, text: str) -> list[int]:
-    """The line where each data row starts (rows may span lines inside quotes)."""
+def _csv_records(name: str, text: str) -> list[tuple[int, dict]]:
+    """(line where the row starts, row by column name) for each data row (rows may span lines in quotes)."""
     csv.field_size_limit(
         max(csv.field_size_limit(), MAX_FILE_BYTES)
-    )  # a field may be as long as a file
+    )  # a field may fill a file
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        header = next(reader, [])
-        if "text" not in [column.strip() for column in header]:
+        header = [column.strip() for column in next(reader, [])]
+        if "text" not in header:
             raise ClaimcheckError(f"{name}: no 'text' column in the header")
-        lines, previous_end = [], reader.line_num
+        records, previous_end = [], reader.line_num
         for row in reader:
             if row:  # a blank line is no record
-                lines.append(previous_end + 1)
+                if len(row) > len(header):
+                    raise ClaimcheckError(
+                        f"{name} line {previous_end + 1}: {len(row)} fields, "
+                        f"the header has {len(header)}"
+                    )
+                records.append((previous_end + 1, dict(zip(header, row, strict=False))))
             previous_end = reader.line_num
     except csv.Error as error:
         raise ClaimcheckError(
             f"{name} line {reader.line_num}: malformed CSV ({error})"
         ) from None
-    return lines
+    return records
 
 
-def _read_with_datasets(kind: str, path: Path, field: str | None = None) -> list[dict]:
+def _read_with_datasets(kind: str, path: Path) -> list[dict]:
+    """The records of a binary batch (Parquet), read with `datasets`."""
     import datasets
 
     datasets.disable_progress_bars()
     datasets.logging.set_verbosity_error()
-    options: dict[str, str | bool] = {"field": field} if field else {}
-    if kind == "csv":
-        options["keep_default_na"] = False
     with tempfile.TemporaryDirectory(prefix="claimcheck-datasets-") as cache:
         # datasets reads data_files as glob patterns and fsspec URLs ("[a].jsonl" would load "a.jsonl", "a::b"
         # fails): it is given a link to exactly this file, under a plain name
@@ -593,12 +590,10 @@ def _read_with_datasets(kind: str, path: Path, field: str | None = None) -> list
             shutil.copyfile(path, literal)
         try:
             dataset = datasets.load_dataset(
-                kind, data_files=str(literal), split="train", cache_dir=cache, **options
+                kind, data_files=str(literal), split="train", cache_dir=cache
             )
             return dataset.to_list()
-        except (
-            Exception
-        ) as error:  # datasets/pyarrow raise many types; report them in one line
+        except Exception as error:  # datasets/pyarrow raise many types: one line
             message = (
                 str(error).strip().splitlines()[0]
                 if str(error).strip()

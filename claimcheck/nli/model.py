@@ -101,9 +101,6 @@ class NLIModel:
             out[batch] = probabilities @ to_labels
         return out
 
-    def is_contradiction(self, probabilities: "numpy.ndarray") -> "numpy.ndarray":
-        return probabilities[:, LABELS.index("contradiction")] >= self.threshold
-
 
 def normalise_labels(id2label: dict, model: str) -> tuple[str, ...]:
     labels = tuple(str(id2label[i]).strip().lower() for i in sorted(id2label, key=int))
@@ -207,8 +204,6 @@ def resolve(name_or_path: str) -> tuple[Path, bool]:
         return path, False
     if not HUB_ID.match(name_or_path) or name_or_path.startswith((".", "~")):
         raise ClaimcheckError(f"no model at {name_or_path}")
-    os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", str(int(HUB_TIMEOUT)))
-    os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", str(int(2 * HUB_TIMEOUT)))
     from huggingface_hub import snapshot_download
 
     patterns = ["*.json", "*.txt", "*.model", "*.safetensors"]
@@ -228,9 +223,12 @@ def resolve(name_or_path: str) -> tuple[Path, bool]:
     hub_answers(name_or_path)
     from huggingface_hub import constants
 
-    # read at import time from the environment, so set here too: a stalled download fails, it does not hang
-    constants.HF_HUB_ETAG_TIMEOUT = int(os.environ["HF_HUB_ETAG_TIMEOUT"])
-    constants.HF_HUB_DOWNLOAD_TIMEOUT = int(os.environ["HF_HUB_DOWNLOAD_TIMEOUT"])
+    # huggingface_hub reads its timeouts from the environment at import (default: 10 s and none);
+    # where the user set none, a stalled download fails within our limits instead of hanging
+    if "HF_HUB_ETAG_TIMEOUT" not in os.environ:
+        constants.HF_HUB_ETAG_TIMEOUT = int(HUB_TIMEOUT)
+    if "HF_HUB_DOWNLOAD_TIMEOUT" not in os.environ:
+        constants.HF_HUB_DOWNLOAD_TIMEOUT = int(2 * HUB_TIMEOUT)
     try:
         return Path(
             snapshot_download(
