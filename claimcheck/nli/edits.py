@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 ANTONYMS = dict(
     pair
@@ -369,9 +369,10 @@ def replace_antonym(sentence: str, rng: random.Random) -> str | None:
 
 def names_in(sentence: str) -> list[re.Match]:
     """Capitalised words; a single one that opens a sentence is taken for an ordinary word."""
-    opens_sentence = lambda m: (
-        m.start() == 0 or re.search(r"[.!?]\s+$", sentence[: m.start()])
-    )
+
+    def opens_sentence(m: re.Match) -> bool:
+        return m.start() == 0 or bool(re.search(r"[.!?]\s+$", sentence[: m.start()]))
+
     return [
         m
         for m in NAME.finditer(sentence)
@@ -472,6 +473,11 @@ def _cased(original: str, replacement: str) -> str:
     )
 
 
+def _recased(replacement: str) -> Callable[[re.Match], str]:
+    """A re.sub replacement: `replacement`, capitalised where the matched word was."""
+    return lambda match: _cased(match.group(), replacement)
+
+
 def number_value(text: str) -> float | None:
     """The value of a written number: digits (with thousands commas) or a small number word."""
     if text.lower() in SMALL_NUMBERS:
@@ -515,6 +521,8 @@ def renotate_number(sentence: str, rng: random.Random) -> str | None:
     options = []
     for match in quantities(sentence):
         value = number_value(match.group())
+        if value is None:  # cannot happen: quantities are numbers number_value reads
+            continue
         written = other_notation(value) if match.group()[0].isdigit() else digits(value)
         if written and written != match.group():
             options.append(
@@ -540,7 +548,12 @@ def change_tally_notation(sentence: str, rng: random.Random) -> str | None:
         return None
     if value < len(SMALL_NUMBERS):
         new = float(rng.choice([v for v in range(2, len(SMALL_NUMBERS)) if v != value]))
-        written = other_notation(new) if match.group()[0].isdigit() else digits(new)
+        # a small whole number always has a word (other_notation is never None here)
+        written = (
+            (other_notation(new) or digits(new))
+            if match.group()[0].isdigit()
+            else digits(new)
+        )
     else:
         new = float(f"{value * rng.choice([0.2, 0.4, 0.6, 1.5, 2.5, 4]):.2g}")
         written = other_notation(new) or digits(new)
@@ -562,11 +575,13 @@ def approximate(sentence: str, rng: random.Random) -> str | None:
         and "." not in m.group()
         and not re.search(rf"\b(?:{HEDGES})\s+$", sentence[: m.start()], re.I)
     ]
-    matches = [m for m in matches if number_value(m.group()) >= 20]
+    matches = [m for m in matches if (number_value(m.group()) or 0) >= 20]
     if not matches:
         return None
     match = rng.choice(matches)
     value = number_value(match.group())
+    if value is None:  # cannot happen: it was at least 20
+        return None
     step = 10 ** (len(str(int(value))) - 2)
     down, up = value // step * step, -(-value // step) * step
     options = [f"about {digits(round(value / step) * step)}"]
@@ -589,7 +604,7 @@ def reword(sentence: str, rng: random.Random) -> str | None:
     for word in rng.sample(words, min(len(words), 2)):
         changed = re.sub(
             rf"\b{word}\b",
-            lambda m: _cased(m.group(), REWORDINGS[word]),
+            _recased(REWORDINGS[word]),
             changed,
             count=1,
             flags=re.I,
@@ -692,7 +707,10 @@ def change_person_in_role(
     sentence: str, rng: random.Random, name_pool: Sequence[str]
 ) -> str | None:
     """Another person named in a role: "Mayor John Smith said" -> "Mayor Li Wei said"."""
-    is_person = lambda n: " " in n and not any(n.startswith(r + " ") for r in ROLES)
+
+    def is_person(n: str) -> bool:
+        return " " in n and not any(n.startswith(r + " ") for r in ROLES)
+
     for match in names_in(sentence):
         for role in sorted(ROLES, key=len, reverse=True):
             if match.group().startswith(role + " "):
@@ -730,7 +748,7 @@ def edit_sentence(
 ) -> list[EditedPair]:
     """Every edit that applies to `sentence`: (sentence, edited) pairs, one per kind."""
     pairs = [EditedPair(sentence, sentence, "entailment", "same")]
-    edits = {
+    edits: dict[str, tuple[Callable[[str, random.Random], str | None], str]] = {
         **{k: (f, "contradiction") for k, f in CONTRADICTIONS.items()},
         **{k: (f, "entailment") for k, f in ENTAILMENTS.items()},
     }
