@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.nli.model import LABELS, NLIModel
@@ -53,7 +54,7 @@ def evaluate_file(model: NLIModel, path: str | Path) -> dict:
     started = time.perf_counter()
     probabilities = model.predict([(row["premise"], row["hypothesis"]) for row in rows])
     seconds = time.perf_counter() - started
-    report = {"file": str(path), "model": model.name}
+    report: dict[str, Any] = {"file": str(path), "model": model.name}
     report.update(metrics(rows, probabilities, model.threshold))
     report["pairs_per_second"] = round(len(rows) / seconds, 1) if seconds > 0 else None
     return report
@@ -75,7 +76,11 @@ def metrics(rows: list[dict], probabilities, threshold: float) -> dict:
     contradiction = probabilities[:, LABELS.index("contradiction")]
     truth = np.array([row["label"] == "contradiction" for row in rows])
     flagged = contradiction >= threshold
-    report = {"n": len(rows), "threshold": threshold, "three_way": three_way}
+    report: dict[str, Any] = {
+        "n": len(rows),
+        "threshold": threshold,
+        "three_way": three_way,
+    }
     if three_way:
         gold = [LABELS.index(row["label"]) for row in rows]
         predicted = probabilities.argmax(axis=1)

