@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.store.migrations import is_claimcheck_database
@@ -151,7 +152,7 @@ def check_database(path: str | Path) -> Path:
 
 def metadata(name: str) -> dict:
     """Datasette metadata for a claims database called `name` (its file name without .db)."""
-    tables = {
+    tables: dict[str, dict[str, Any]] = {
         table: {"description": description, "columns": columns}
         for table, (description, columns) in TABLES.items()
     }
