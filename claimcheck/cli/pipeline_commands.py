@@ -150,7 +150,7 @@ def check_options(fn):
 def ingest(obj, paths, source, published, skip_bad):
     """Read articles (files or folders) into the claims database."""
     store = open_store(obj, must_exist=False)
-    skipped = [] if skip_bad else None
+    skipped: list[str] | None = [] if skip_bad else None
     result = pipeline.ingest(
         store, paths, source=source, published=published, skipped=skipped
     )
