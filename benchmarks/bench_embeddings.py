@@ -33,11 +33,12 @@ from claimcheck.store.database import Store  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def best_of(repeat, fn):
+def best_of(repeat, fn, *args, **kwargs):
+    """The best time of `repeat` calls of fn(*args, **kwargs), and the last call's result."""
     best, result = float("inf"), None
     for _ in range(repeat):
         started = time.perf_counter()
-        result = fn()
+        result = fn(*args, **kwargs)
         best = min(best, time.perf_counter() - started)
     return best, result
 
@@ -54,7 +55,7 @@ def vectors_for(claims, cache: Path, embedder) -> dict:
     matrix = embeddings.from_blobs(
         [embeddings.to_blob(v) for v in matrix]
     )  # as stored: float16
-    return dict(zip((claim.id for claim in claims), matrix))
+    return dict(zip((claim.id for claim in claims), matrix, strict=True))
 
 
 def pairs_per_claim(pairs, count):
@@ -70,8 +71,8 @@ def throughput(embedder, count: int) -> None:
     seconds = time.perf_counter() - started
     pieces = np.mean([len(e.ids) for e in embedder.tokenizer.encode_batch(texts)])
     print(
-        f"embedding: {len(texts)} distinct synthetic claims ({pieces:.0f} word pieces on average) in {seconds:.2f} s "
-        f"-> {len(texts) / seconds:,.0f} sentences/s (one text per run, {embedder.name})"
+        f"embedding: {len(texts)} distinct synthetic claims ({pieces:.0f} word pieces on average) "
+        f"in {seconds:.2f} s -> {len(texts) / seconds:,.0f} sentences/s (one text per run, {embedder.name})"
     )
 
 
@@ -82,15 +83,14 @@ def pairing(corpus, vectors, sizes, k: int) -> None:
         f"candidate_pairs, k={k}: TF-IDF + keys (before) vs + embedding neighbours (after); best of 2"
     )
     print(
-        f"{'claims':>8} {'before s':>9} {'after s':>8} {'pairs/claim before':>18} {'after':>6} {'embedding pairs':>15}"
+        f"{'claims':>8} {'before s':>9} {'after s':>8} {'pairs/claim before':>18} {'after':>6} "
+        f"{'embedding pairs':>15}"
     )
     timings = {}
     for size in sizes:
         claims = largest[:size]
-        before_s, before = best_of(2, lambda: candidate_pairs(claims, k=k))
-        after_s, after = best_of(
-            2, lambda: candidate_pairs(claims, k=k, vectors=vectors)
-        )
+        before_s, before = best_of(2, candidate_pairs, claims, k=k)
+        after_s, after = best_of(2, candidate_pairs, claims, k=k, vectors=vectors)
         timings[size] = (before_s, after_s)
         added = len(
             {(p.a.id, p.b.id) for p in after} - {(p.a.id, p.b.id) for p in before}
@@ -101,7 +101,8 @@ def pairing(corpus, vectors, sizes, k: int) -> None:
         )
     small, large = min(sizes), max(sizes)
     print(
-        f"time ratio {large}/{small} claims ({large / small:.0f}x): before {timings[large][0] / timings[small][0]:.2f}x, "
+        f"time ratio {large}/{small} claims ({large / small:.0f}x): "
+        f"before {timings[large][0] / timings[small][0]:.2f}x, "
         f"after {timings[large][1] / timings[small][1]:.2f}x"
     )
     batch = {claim.id for claim in largest[-240:]}
@@ -109,8 +110,8 @@ def pairing(corpus, vectors, sizes, k: int) -> None:
         2, lambda: candidate_pairs(largest, new=batch, k=k, vectors=vectors)
     )
     print(
-        f"incremental pairing: 240 new claims against {len(largest)}, with embedding neighbours: {seconds:.2f} s, "
-        f"{len(pairs)} pairs"
+        f"incremental pairing: 240 new claims against {len(largest)}, with embedding neighbours: "
+        f"{seconds:.2f} s, {len(pairs)} pairs"
     )
 
 
@@ -118,10 +119,12 @@ def scan(embedder, corpus, vectors, sizes, k: int) -> None:
     """neighbourhood() for 240 new claims (20 documents) in a database of each size, with and without embeddings."""
     largest = corpus[: max(sizes) + 240]
     print(
-        f"--new-only neighbourhood of 240 new claims, k={k}: words and keys only vs with the stored-vector scan; best of 3"
+        f"--new-only neighbourhood of 240 new claims, k={k}: words and keys only vs with the "
+        "stored-vector scan; best of 3"
     )
     print(
-        f"{'claims':>8} {'without s':>10} {'with s':>7} {'scan s':>7} {'read without':>12} {'read with':>9}"
+        f"{'claims':>8} {'without s':>10} {'with s':>7} {'scan s':>7} {'read without':>12} "
+        f"{'read with':>9}"
     )
     timings = {}
     for size in sizes:
@@ -146,30 +149,27 @@ def scan(embedder, corpus, vectors, sizes, k: int) -> None:
                 )
             new = {c.id for c in claims[size:]}
             new_claims = store.claims_by_id(new)
-            without_s, without = best_of(
-                3, lambda: neighbourhood(store, new, k, embed=False)
-            )
-            with_s, with_ = best_of(3, lambda: neighbourhood(store, new, k, embed=True))
-            scan_s, _ = best_of(
-                3,
-                lambda: nearest_stored(
-                    store,
-                    embedder.name,
-                    new_claims,
-                    claim_vectors(store, new_claims, embedder),
-                    2 * k,
-                ),
-            )
+            without_s, without = best_of(3, neighbourhood, store, new, k, embed=False)
+            with_s, with_ = best_of(3, neighbourhood, store, new, k, embed=True)
+            scan_s, _ = best_of(3, nearest_scan, store, embedder, new_claims, 2 * k)
             store.close()
         timings[size] = (with_s, scan_s)
         print(
-            f"{size:>8} {without_s:>10.3f} {with_s:>7.3f} {scan_s:>7.3f} {len(without.claims):>12} {len(with_.claims):>9}"
+            f"{size:>8} {without_s:>10.3f} {with_s:>7.3f} {scan_s:>7.3f} {len(without.claims):>12} "
+            f"{len(with_.claims):>9}"
         )
     small, large = min(sizes), max(sizes)
     print(
-        f"{large}/{small} claims ({large / small:.0f}x): neighbourhood with embeddings {timings[large][0] / timings[small][0]:.2f}x, "
+        f"{large}/{small} claims ({large / small:.0f}x): "
+        f"neighbourhood with embeddings {timings[large][0] / timings[small][0]:.2f}x, "
         f"the scan alone {timings[large][1] / timings[small][1]:.2f}x"
     )
+
+
+def nearest_scan(store, embedder, new_claims, count: int) -> set[str]:
+    """The stored-vector scan alone: the new claims' (stored) vectors, then their nearest stored claims."""
+    vectors = claim_vectors(store, new_claims, embedder)
+    return nearest_stored(store, embedder.name, new_claims, vectors, count)
 
 
 def nli_pairs(store, pairs) -> int:
@@ -209,7 +209,8 @@ def fixtures(embedder, k: int) -> None:
             f"{name}: {len(claims)} claims, candidate pairs {len(before)} -> {len(after)} "
             f"({pairs_per_claim(before, len(claims)):.2f} -> {pairs_per_claim(after, len(claims)):.2f} a claim), "
             f"{len(added)} of them new (embedding neighbours), {len(before) + len(added) - len(after)} displaced; "
-            f"NLI pairs {judged[0]} -> {judged[1]} ({judged[0] / len(claims):.2f} -> {judged[1] / len(claims):.2f} a claim)"
+            f"NLI pairs {judged[0]} -> {judged[1]} "
+            f"({judged[0] / len(claims):.2f} -> {judged[1] / len(claims):.2f} a claim)"
         )
 
 

@@ -14,10 +14,17 @@ from claimcheck.pairing.pairs import candidate_pairs
 from claimcheck.records import Claim
 from claimcheck.verify import Side, verify_pair
 
-FIRST = "Anna Boris Carla David Elena Farid Grace Hiro Ines Jonas Kemal Lena Marco Nadia Omar Petra Rafael Sofia Tomas Yusuf".split()
-LAST = "Alvarez Brandt Costa Dubois Eriksen Fischer Gomez Haddad Ivanova Jensen Kowalski Lindqvist Moreau Novak Okafor Petrov Quinn Rossi Schmidt Tanaka".split()
+FIRST = (
+    "Anna Boris Carla David Elena Farid Grace Hiro Ines Jonas "
+    "Kemal Lena Marco Nadia Omar Petra Rafael Sofia Tomas Yusuf"
+).split()
+LAST = (
+    "Alvarez Brandt Costa Dubois Eriksen Fischer Gomez Haddad Ivanova Jensen "
+    "Kowalski Lindqvist Moreau Novak Okafor Petrov Quinn Rossi Schmidt Tanaka"
+).split()
 PLACES = (
-    "Ohio Texas Bavaria Lyon Kharkiv Gaza Manila Lagos Quito Oslo Porto Leeds Tunis Hanoi Dakar Kyoto Perth Cork Graz Split "
+    "Ohio Texas Bavaria Lyon Kharkiv Gaza Manila Lagos Quito Oslo "
+    "Porto Leeds Tunis Hanoi Dakar Kyoto Perth Cork Graz Split "
     "Malmo Turin Busan Cusco Mombasa Bergen Gdansk Seville Utrecht Aarhus"
 ).split()
 ORGS = (
@@ -32,12 +39,18 @@ ORGS = (
     "the army",
     "the weather service",
 )
-EVENTS = "summit flood strike election trial protest storm merger auction festival conference ceasefire referendum".split()
-TOPICS = "tax reform,border policy,pension plan,rail strike,water tariffs,school funding,mining licence,fishing quota".split(
-    ","
-)
+EVENTS = (
+    "summit flood strike election trial protest storm merger auction festival "
+    "conference ceasefire referendum"
+).split()
+TOPICS = (
+    "tax reform,border policy,pension plan,rail strike,"
+    "water tariffs,school funding,mining licence,fishing quota"
+).split(",")
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
 TEMPLATES = (
     "{person} said turnout in {place} was {pct} percent in the {event}.",
     "The {event} in {place} killed {n} people, {org} said.",
@@ -127,11 +140,13 @@ def main() -> None:
             degree[pair.a.id] = degree.get(pair.a.id, 0) + 1
             degree[pair.b.id] = degree.get(pair.b.id, 0) + 1
         print(
-            f"{size:>8} {seconds:>8.2f} {len(pairs):>8} {len(pairs) / size:>11.2f} {max(degree.values()):>10}"
+            f"{size:>8} {seconds:>8.2f} {len(pairs):>8} {len(pairs) / size:>11.2f} "
+            f"{max(degree.values()):>10}"
         )
     smallest, largest = min(args.sizes), max(args.sizes)
     print(
-        f"time ratio {largest}/{smallest} claims ({largest / smallest:.0f}x): {timings[largest] / timings[smallest]:.2f}x"
+        f"time ratio {largest}/{smallest} claims ({largest / smallest:.0f}x): "
+        f"{timings[largest] / timings[smallest]:.2f}x"
     )
 
     claims = synthetic_claims(max(args.sizes))
@@ -144,7 +159,7 @@ def main() -> None:
     claims = synthetic_claims(10000)
     _, pairs = time_pairing(claims, args.k, repeat=1)
     started = time.perf_counter()
-    readings = dict(zip((c.id for c in claims), read_claims(claims)))
+    readings = dict(zip((c.id for c in claims), read_claims(claims), strict=True))
     read_seconds = time.perf_counter() - started
     started = time.perf_counter()
     verdicts = sum(
@@ -153,10 +168,12 @@ def main() -> None:
     )
     seconds = time.perf_counter() - started
     print(
-        f"reading: {len(claims)} claims in {read_seconds:.2f} s = {len(claims) / read_seconds:,.0f} claims/s"
+        f"reading: {len(claims)} claims in {read_seconds:.2f} s = "
+        f"{len(claims) / read_seconds:,.0f} claims/s"
     )
     print(
-        f"verify_pair: {len(pairs)} pairs in {seconds:.2f} s = {len(pairs) / seconds:,.0f} pairs/s ({verdicts} verdicts)"
+        f"verify_pair: {len(pairs)} pairs in {seconds:.2f} s = {len(pairs) / seconds:,.0f} pairs/s "
+        f"({verdicts} verdicts)"
     )
 
 

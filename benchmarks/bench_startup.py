@@ -58,7 +58,9 @@ def main() -> None:
         )
         timed(["--help"], env)  # warm the file cache
         for args in (["--help"], ["sources"], ["query", "select count(*) from claims"]):
-            walls, cpus = zip(*(timed(args, env) for _ in range(options.runs)))
+            walls, cpus = zip(
+                *(timed(args, env) for _ in range(options.runs)), strict=True
+            )
             print(
                 f"claimcheck {' '.join(args):<36} CPU median {statistics.median(cpus):.3f} s (min {min(cpus):.3f}), "
                 f"wall median {statistics.median(walls):.3f} s; {options.runs} runs; root {options.root}"
