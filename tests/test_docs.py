@@ -4,10 +4,17 @@ every relative link in README.md, CHANGELOG.md and docs/*.md points at a file th
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
+import sqlite3
 from pathlib import Path
 
 import click
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -42,8 +49,6 @@ def test_cli_reference_is_current():
 
 
 def test_cli_reference_covers_every_command():
-    from claimcheck.cli import cli
-
     headings = set(re.findall(r"^## (.+)$", generator().render(), re.M))
     wanted = {"claimcheck"}
     for name, command in cli.commands.items():
@@ -116,42 +121,76 @@ def test_relative_links_point_at_files():
 
 
 def schema(name: str) -> dict:
-    import json
-
     return json.loads((DOCS / "schemas" / name).read_text(encoding="utf-8"))
 
 
-def test_report_and_baseline_match_their_documented_schemas(claimcheck, tmp_path):
-    """docs/schemas/*.schema.json describe what `check --format json|jsonl` and `baseline write` really write."""
-    import json
+class Example:
+    """examples/news as docs/ci.md runs it: both batches in, deterministic checks only."""
 
-    import jsonschema
+    def __init__(self, db: Path):
+        self.db, self.runner = str(db), CliRunner()
 
+    def __call__(self, *args):
+        return self.runner.invoke(
+            cli, ["--db", self.db, *map(str, args)], catch_exceptions=False
+        )
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory) -> Example:
+    run = Example(tmp_path_factory.mktemp("docs") / "claims.db")
     news = ROOT / "examples" / "news"
-    assert claimcheck("run", "--no-nli", "--new-only", news / "batch1").exit_code == 0
-    assert claimcheck("run", "--no-nli", "--new-only", news / "batch2").exit_code == 1
+    assert run("run", "--no-nli", "--new-only", news / "batch1").exit_code == 0
+    assert run("run", "--no-nli", "--new-only", news / "batch2").exit_code == 1
+    return run
+
+
+def test_report_and_baseline_match_their_documented_schemas(example, tmp_path):
+    """docs/schemas/*.schema.json describe what `check --format json|jsonl` and
+    `baseline write` really write."""
     report_schema = schema("report.schema.json")
     jsonschema.Draft202012Validator.check_schema(report_schema)
 
-    report = json.loads(claimcheck("check", "--no-nli", "--format", "json").stdout)
+    report = json.loads(example("check", "--no-nli", "--format", "json").stdout)
     jsonschema.Draft202012Validator(report_schema).validate(report)
     assert [f["kind"] for f in report["findings"]] == ["number"]
 
     finding_schema = {"$defs": report_schema["$defs"], "$ref": "#/$defs/finding"}
-    lines = claimcheck("check", "--no-nli", "--format", "jsonl").stdout.splitlines()
+    lines = example("check", "--no-nli", "--format", "jsonl").stdout.splitlines()
     assert len(lines) == 1
     for line in lines:
         jsonschema.Draft202012Validator(finding_schema).validate(json.loads(line))
 
     baseline = tmp_path / "baseline.json"
-    assert claimcheck("baseline", "write", baseline).exit_code == 0
+    assert example("baseline", "write", baseline).exit_code == 0
     baseline_schema = schema("baseline.schema.json")
     jsonschema.Draft202012Validator.check_schema(baseline_schema)
-    jsonschema.Draft202012Validator(baseline_schema).validate(
-        json.loads(baseline.read_text(encoding="utf-8"))
-    )
+    written = json.loads(baseline.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(baseline_schema).validate(written)
 
     extra = dict(report, findings=[dict(report["findings"][0], undocumented=1)])
     assert not jsonschema.Draft202012Validator(report_schema).is_valid(extra), (
         "the schema must reject unknown keys"
     )
+
+
+def test_database_doc_lists_every_table_and_view(example):
+    """docs/database.md has a row for each table and view a claimcheck database holds
+    (the full-text index's own shadow tables aside)."""
+    conn = sqlite3.connect(example.db)
+    try:
+        names = [
+            name
+            for (name,) in conn.execute(
+                "select name from sqlite_master where type in ('table', 'view') "
+                "and name not like 'sqlite_%' order by name"
+            )
+        ]
+    finally:
+        conn.close()
+    shadow = re.compile(r"^claims_fts_(data|idx|docsize|config|content)$")
+    names = [name for name in names if not shadow.match(name)]
+    assert {"claims", "findings", "source_stats"} <= set(names)
+    page = (DOCS / "database.md").read_text(encoding="utf-8")
+    missing = [name for name in names if f"| `{name}` |" not in page]
+    assert not missing, f"docs/database.md does not describe: {', '.join(missing)}"

@@ -136,6 +136,7 @@ def register() -> None:
         entity_commands,
         listing_commands,
         pipeline_commands,
+        plugin_commands,
         web_commands,
     )
 
@@ -145,6 +146,7 @@ def register() -> None:
         ci_commands,
         entity_commands,
         web_commands,
+        plugin_commands,
     ):
         for command in module.COMMANDS:
             add_database_options(command)
