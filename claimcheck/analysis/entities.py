@@ -16,7 +16,7 @@ import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -24,7 +24,7 @@ from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import ratio
 
 from claimcheck.analysis.reference import Reference, ReferenceName
-from claimcheck.analysis.terms import CALENDAR, STOPWORDS
+from claimcheck.analysis.terms import CALENDAR, MONTHS, STOPWORDS
 from claimcheck.errors import ClaimcheckError
 from claimcheck.records import Claim
 
@@ -256,17 +256,28 @@ def roles_conflict(a: set, b: set) -> bool:
 
 
 def extract_mentions(
-    claims: Sequence[Claim], extractor: str | None = None
+    claims: Sequence[Claim], extractor: str | Extractor | None = None
 ) -> list[Mention]:
-    """Mentions of named entities in each claim's text; extractor "builtin" (default) or "spacy"."""
-    extractor = extractor or os.environ.get("CLAIMCHECK_NER", "builtin")
-    if extractor == "builtin":
-        return [m for claim in claims for m in builtin_mentions(claim)]
-    if extractor == "spacy":
-        return spacy_mentions(claims)
-    raise ClaimcheckError(
-        f"unknown entity extractor {extractor!r} (use builtin or spacy)"
+    """Mentions of named entities in each claim's text. `extractor`: a function (the pipeline passes the one
+    CLAIMCHECK_NER names, a plugin's or a built-in one, see claimcheck.plugins), or the name of a built-in one
+    in EXTRACTORS ("builtin" or "spacy"); None: the built-in one CLAIMCHECK_NER names, else "builtin"."""
+    if callable(extractor):
+        return extractor(claims)
+    name = extractor or os.environ.get("CLAIMCHECK_NER", "builtin")
+    if name not in EXTRACTORS:
+        raise ClaimcheckError(unknown_extractor(name, EXTRACTORS))
+    return EXTRACTORS[name](claims)
+
+
+def unknown_extractor(name: str, known: Iterable[str]) -> str:
+    return (
+        f"unknown entity extractor {name!r} (CLAIMCHECK_NER; known: {', '.join(known)})"
     )
+
+
+def builtin_extract(claims: Sequence[Claim]) -> list[Mention]:
+    """The built-in extractor: runs of capitalised words, role titles peeled off."""
+    return [m for claim in claims for m in builtin_mentions(claim)]
 
 
 def builtin_mentions(claim: Claim) -> list[Mention]:
@@ -321,16 +332,37 @@ def _runs(text: str) -> list[list[re.Match]]:
     return runs
 
 
+def _named_month(text: str, run: list[re.Match], i: int) -> bool:
+    """A month written as a name ("Theresa May", "June Carter"), not a date ("in May", "May 5", "March
+    President ..."): next to a capitalised word of the run that is no date or title, no day number after."""
+    if run[i].group().lower() not in MONTHS:
+        return False
+    if re.match(r"\s*\d", text[run[i].end() :]):
+        return False
+    before = text[: run[i].start()].split()
+    if i == 0 and (not before or before[-1].lower() in STOPWORDS):
+        return False  # "In March ...", "by May", a month opening the sentence
+    neighbours = [run[j].group() for j in (i - 1, i + 1) if 0 <= j < len(run)]
+    return any(
+        w.lower().strip(".") not in CALENDAR and w.lower() not in TITLES for w in neighbours
+    )
+
+
 def _mention(claim: Claim, run: list[re.Match]) -> Mention | None:
     text = claim.text
     while run and (
         run[0].group().lower() in STOPWORDS
         and not (len(run[0].group()) > 1 and run[0].group().isupper())
         or run[0].group().lower().strip(".") in CALENDAR
+        and not _named_month(text, run, 0)
         or run[0].group() in STARTERS
     ):
         run = run[1:]
-    while run and (run[-1].group().lower() in CALENDAR or run[-1].group() in PARTICLES):
+    while run and (
+        run[-1].group().lower() in CALENDAR
+        and not _named_month(text, run, len(run) - 1)
+        or run[-1].group() in PARTICLES
+    ):
         run = run[:-1]
     if not run:
         return None
@@ -461,6 +493,12 @@ def spacy_mentions(claims: Sequence[Claim]) -> list[Mention]:
                 )
             )
     return mentions
+
+
+Extractor = Callable[[Sequence[Claim]], list[Mention]]
+
+# the built-in extractors by name; claimcheck.default_plugins registers them for CLAIMCHECK_NER
+EXTRACTORS: dict[str, Extractor] = {"builtin": builtin_extract, "spacy": spacy_mentions}
 
 
 # --- linking -------------------------------------------------------------------------------------

@@ -24,13 +24,15 @@ def entities(ctx, fmt):
 @click.pass_obj
 def reference(obj, file):
     """Load a reference list of names: CSV name,aliases,role (aliases split by "|"), or JSONL."""
+    from claimcheck import plugins
     from claimcheck.analysis.reference import load_reference
     from claimcheck.pipeline.entities import refresh, save_reference
 
     names = load_reference(file)
+    extract = plugins.get_extractor()  # CLAIMCHECK_NER's: before anything is saved
     store = open_store(obj, must_exist=False)
     save_reference(store, names)
-    linked = refresh(store)
+    linked = refresh(store, extract)
     say(f"{len(names.names)} reference name(s) loaded; {len(linked)} entities linked")
 
 

@@ -43,6 +43,15 @@ class FailOn(click.ParamType):
         return levels
 
 
+def known_format(ctx, param, value: str) -> str:
+    """--format: a built-in report format, or (loading the plugins) one a plugin registers."""
+    if value in FORMATS:
+        return value
+    from claimcheck import plugins
+
+    return plugins.check_format(value)
+
+
 def ingest_options(fn):
     fn = click.option(
         "--skip-bad",
@@ -88,11 +97,13 @@ def check_options(fn):
         click.option(
             "--format",
             "fmt",
-            type=click.Choice(list(FORMATS)),
+            metavar="FORMAT",
+            callback=known_format,
             default="text",
             show_default=True,
             help="Report: text, json, jsonl, sarif (code scanning), junit (GitLab, Jenkins), "
-            "github (annotations), markdown (pull-request comment).",
+            "github (annotations), markdown (pull-request comment), or one a plugin adds "
+            "(`claimcheck plugins`).",
         ),
         click.option(
             "--output",
@@ -227,9 +238,12 @@ def run_check(
     if summary_only:
         report = printable(summary_line(result.summary)) + "\n"
     else:
+        from claimcheck import plugins
+
         report = render(
             fmt,
             result,
+            formats=plugins.formats(),
             limit=limit,
             width=terminal_width() if terminal else None,
             colour=colour,

@@ -57,8 +57,10 @@ def ingest(
     skipped: list[str] | None = None,
 ) -> IngestResult:
     """Load and split everything first, then write it all in one transaction."""
+    from claimcheck import plugins
     from claimcheck.analysis import reading
 
+    extract = plugins.get_extractor()  # CLAIMCHECK_NER's, a plugin's or a built-in one
     documents = load_documents(
         paths, source=source, published=published, skipped=skipped
     )  # skipped: bad files
@@ -102,7 +104,7 @@ def ingest(
                     reading.ANALYSIS_VERSION,
                 )
         if result.documents["new"] or result.documents["updated"]:
-            entity_update.update(store, ingest_id)
+            entity_update.update(store, ingest_id, extract)
     return result
 
 
@@ -117,7 +119,10 @@ def check(
     baseline: Collection[str] = (),
 ) -> CheckResult:
     """Check the new claims (all with new_only=False) against all; `baseline`: fingerprints not to report."""
+    from claimcheck import plugins
     from claimcheck.verify import Side, nli_applies, same_context, verify_pair
+
+    verifiers, extract = plugins.verifiers(), plugins.get_extractor()
 
     nli = load_nli(model, batch_size) if use_nli else None
     seen = (
@@ -154,7 +159,9 @@ def check(
     findings = []
     for pair in pairs:
         verdicts = verify_pair(
-            Side(pair.a, readings[pair.a.id]), Side(pair.b, readings[pair.b.id])
+            Side(pair.a, readings[pair.a.id]),
+            Side(pair.b, readings[pair.b.id]),
+            verifiers,
         )
         if (pair.a.text, pair.b.text) in contradiction:
             verdict = nli_verdict(
@@ -167,7 +174,9 @@ def check(
     spellings = (
         entity_store.name_findings_about(store, new)
         if new is not None
-        else name_findings(claims, entity_store.load_reference(store))
+        else name_findings(
+            claims, entity_store.load_reference(store), extractor=extract
+        )
     )
     findings += same_story(store, spellings, readings)
     findings = dedupe(findings)

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 
-from claimcheck.analysis.entities import Entity, Mention, extract_mentions, fold, link
+from claimcheck.analysis.entities import (
+    Entity,
+    Extractor,
+    Mention,
+    extract_mentions,
+    fold,
+    link,
+)
 from claimcheck.analysis.reference import Reference, ReferenceName
 from claimcheck.errors import ClaimcheckError
 from claimcheck.records import Finding
@@ -35,7 +42,7 @@ def load_reference(store: Store) -> Reference | None:
     return Reference(names) if names else None
 
 
-def refresh(store: Store, extractor: str | None = None) -> list[Entity]:
+def refresh(store: Store, extractor: str | Extractor | None = None) -> list[Entity]:
     """Re-link every active claim's mentions (with the stored reference list) and store the entities: what
     entity_update keeps after each ingest."""
     entities = link(

@@ -36,6 +36,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from claimcheck.analysis.entities import (
     PARTICLES,
+    Extractor,
     Linking,
     Mention,
     extract_mentions,
@@ -52,7 +53,7 @@ Position = tuple[str, int]  # (claim, start)
 WORD = re.compile(r"[^\W_]+")  # an FTS5 token
 
 
-def update(store: Store, ingest: int, extractor: str | None = None) -> None:
+def update(store: Store, ingest: int, extractor: str | Extractor | None = None) -> None:
     """Re-link the entities this ingest touched; call it in the ingest's transaction, its documents stored."""
     added = store.claims_by_id(store.claims_ingested_after(ingest - 1))
     stored = store.entities.has_mentions()
@@ -242,7 +243,7 @@ class Names:
 class Reread:
     """Mentions extracted again from stored claims (cached)."""
 
-    def __init__(self, store: Store, extractor: str | None):
+    def __init__(self, store: Store, extractor: str | Extractor | None):
         self.store, self.extractor, self.done, self.texts_inside = (
             store,
             extractor,

@@ -8,6 +8,7 @@ import json
 import re
 import textwrap
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping
 from pathlib import PurePath, PurePosixPath
 from urllib.parse import quote
 
@@ -365,7 +366,8 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-FORMATS = {
+# the built-in formats by name; claimcheck.default_plugins registers them, and plugins add others
+FORMATS: dict[str, Callable[..., str]] = {
     "text": render_text,
     "json": render_json,
     "jsonl": render_jsonl,
@@ -394,16 +396,18 @@ def render(
     width: int | None = None,
     limit: int | None = None,
     colour: bool = False,
+    formats: Mapping[str, Callable[..., str]] = FORMATS,
 ) -> str:
     """`result` is a pipeline.CheckResult: findings to report, summary, documents checked. Nothing in the
-    output can drive a terminal: people's formats lose control characters, JSON ones escape them.
-    `limit`: report the strongest `limit` findings only; `width`, `colour` (by kind): for the text format."""
+    output can drive a terminal: people's formats (and plugins') lose control characters, JSON ones escape
+    them. `limit`: report the strongest `limit` findings only; `width`, `colour` (by kind): for the text
+    format; `formats`: the render function of each format by name (the CLI passes plugins' formats too)."""
     if limit is not None and format != "text":
         result = dataclasses.replace(result, findings=result.findings[:limit])
     output = (
         render_text(result, width=width, limit=limit)
         if format == "text"
-        else FORMATS[format](result)
+        else formats[format](result)
     )
     if format in ("json", "jsonl", "sarif"):
         return json_safe(output)

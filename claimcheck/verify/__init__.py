@@ -1,10 +1,14 @@
 """Verifiers: each compares two aligned claims part by part and may return a Verdict.
 
 A verifier is a function `verify(a: Side, b: Side) -> Verdict | None` in a module of this package,
-listed in VERIFIERS; adding a check is one new module and one line here.
+listed in VERIFIERS; adding a check is one new module and one line here. Plugins add verifiers of their own
+(claimcheck.hookspecs.register_verifiers); the pipeline passes verify_pair the built-in ones followed by
+theirs (claimcheck.plugins.verifiers()).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 from claimcheck.records import Verdict
 from claimcheck.verify import date, entity, number, polarity, position, role
@@ -19,7 +23,9 @@ from claimcheck.verify.align import (
     shared,
 )
 
-VERIFIERS = (
+Verifier = Callable[[Side, Side], Verdict | None]
+
+VERIFIERS: tuple[Verifier, ...] = (
     polarity.verify,
     role.verify,
     entity.verify,
@@ -34,6 +40,7 @@ SAME_STATEMENT = (
 __all__ = [
     "Side",
     "VERIFIERS",
+    "Verifier",
     "comparable",
     "nli_applies",
     "same_context",
@@ -41,15 +48,19 @@ __all__ = [
 ]
 
 
-def verify_pair(a: Side, b: Side) -> list[Verdict]:
-    """Every verifier's verdict on the pair, at most one of a kind, in VERIFIERS' order."""
+def verify_pair(
+    a: Side, b: Side, verifiers: Sequence[Verifier] = VERIFIERS
+) -> list[Verdict]:
+    """Every verifier's verdict on the pair, at most one of a kind (the first), in `verifiers`' order: the
+    built-in VERIFIERS, then any others (plugins'). Claims that differ in several parts are different things,
+    which of the built-in verifiers only position compares; the others still see them."""
     if not same_context(a.reading, b.reading):
         return []
-    several = (
-        len(differences(a.reading, b.reading)) > 1
-    )  # different things: only positions compare
+    several = len(differences(a.reading, b.reading)) > 1
     verdicts: dict[str, Verdict] = {}
-    for verify in (position.verify,) if several else VERIFIERS:
+    for verify in verifiers:
+        if several and verify in VERIFIERS and verify is not position.verify:
+            continue
         verdict = verify(a, b)
         if verdict is not None:
             verdicts.setdefault(verdict.kind, verdict)

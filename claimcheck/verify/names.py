@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 
-from claimcheck.analysis.entities import Entity, Mention, extract_mentions, fold, link
+from claimcheck.analysis.entities import (
+    Entity,
+    Extractor,
+    Mention,
+    extract_mentions,
+    fold,
+    link,
+)
 from claimcheck.analysis.reference import Reference
 from claimcheck.records import Claim, Finding, fingerprint
 
@@ -20,7 +27,7 @@ def name_findings(
     claims: Sequence[Claim],
     reference: Reference | None = None,
     new: Collection[str] | None = None,
-    extractor: str | None = None,
+    extractor: str | Extractor | None = None,
 ) -> list[Finding]:
     """Misspelled names among all the claims; with `new` (claim ids), only findings involving one of them."""
     entities = link(extract_mentions(claims, extractor), reference)
