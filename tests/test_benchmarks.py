@@ -117,15 +117,20 @@ def test_each_summary_is_checked_as_if_alone_with_its_document(tmp_path):
         bench_summedits.check_document([row], use_nli=False, model=None)[0]
         for row in rows
     ]
-    key = lambda outcome: sorted(
-        (f["kind"], f["summary"], f["document"]) for f in outcome["findings"]
-    )  # noqa: E731
+
+    def key(outcome):
+        return sorted(
+            (f["kind"], f["summary"], f["document"]) for f in outcome["findings"]
+        )
+
     assert [key(o) for o in together] == [key(o) for o in alone]
     assert [o["caught"] for o in together] == [o["caught"] for o in alone]
 
 
 def test_only_findings_between_document_and_summary_count():
-    claim = lambda source: SimpleNamespace(source=source)  # noqa: E731   (findings only need their claims' sources)
+    def claim(source):  # findings only need their claims' sources
+        return SimpleNamespace(source=source)
+
     findings = [
         SimpleNamespace(a=claim(a), b=claim(b), name=f"{a}-{b}")
         for a, b in [

@@ -204,7 +204,10 @@ def test_html_lines_and_columns_point_into_the_file(tmp_path):
 
 
 def test_html_without_article_uses_body_and_title_tag(tmp_path):
-    page = "<html><head><title>Talks</title></head><body><nav>Menu</nav><p>Talks resumed.</p><div>Aid rose.</div></body></html>"
+    page = (
+        "<html><head><title>Talks</title></head><body><nav>Menu</nav>"
+        "<p>Talks resumed.</p><div>Aid rose.</div></body></html>"
+    )
     [document] = load_documents([write(tmp_path / "page.htm", page)])
     assert document.text == "Talks resumed.\nAid rose."
     assert document.title == "Talks"

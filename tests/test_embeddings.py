@@ -14,7 +14,10 @@ from claimcheck.store.database import Store
 from tests.conftest import old_database
 
 SEED_A = "They insisted on a ceasefire before substantive talks could begin."
-SEED_B = "Trump, however, aligned more closely with Putin, emphasizing a focus on lasting peace rather than temporary ceasefires."
+SEED_B = (
+    "Trump, however, aligned more closely with Putin, emphasizing a focus on lasting peace "
+    "rather than temporary ceasefires."
+)
 # Sentences of other stories, some on the same war and talks, as other documents' claims.
 DISTRACTORS = [
     "The delegations met for three hours at the air base.",
@@ -145,7 +148,11 @@ def seed_claims():
 def test_seed_paraphrase_becomes_a_candidate_pair(embedder):
     claims = seed_claims()
     vectors = dict(
-        zip((c.id for c in claims), embedder.embed([c.text for c in claims]))
+        zip(
+            (c.id for c in claims),
+            embedder.embed([c.text for c in claims]),
+            strict=True,
+        )
     )
     for k in (20, 3):
         pairs = candidate_pairs(claims, k=k, vectors=vectors)
@@ -160,7 +167,7 @@ def test_seed_paraphrase_becomes_a_candidate_pair(embedder):
 
 def test_embedding_neighbours_follow_the_pairing_rules(embedder):
     same_document = [claim("x", SEED_A, "d"), claim("y", SEED_B, "d")]
-    vectors = dict(zip("xy", embedder.embed([SEED_A, SEED_B])))
+    vectors = dict(zip("xy", embedder.embed([SEED_A, SEED_B]), strict=True))
     assert candidate_pairs(same_document, vectors=vectors) == []
     speakers = [claim("x", SEED_A, "d", "Merz"), claim("y", SEED_B, "d", "Trump")]
     assert [(p.a.id, p.b.id) for p in candidate_pairs(speakers, vectors=vectors)] == [
@@ -171,7 +178,7 @@ def test_embedding_neighbours_follow_the_pairing_rules(embedder):
         claim("q", SEED_A.upper(), "d2"),
         claim("r", SEED_B, "d3"),
     ]
-    vectors = dict(zip("pqr", embedder.embed([c.text for c in copies])))
+    vectors = dict(zip("pqr", embedder.embed([c.text for c in copies]), strict=True))
     assert {(p.a.id, p.b.id) for p in candidate_pairs(copies, vectors=vectors)} == {
         ("p", "r"),
         ("q", "r"),

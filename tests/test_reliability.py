@@ -136,7 +136,7 @@ def test_a_check_waits_for_an_ingest_that_commits_meanwhile(claimcheck, tmp_path
     assert json.loads(result.output)["summary"]["findings"] >= 1
 
 
-# --- item 1: a check records the last ingest it saw when it started ----------------------------------------------------
+# --- item 1: a check records the last ingest it saw when it started -------------------------------------------------
 
 
 def test_claims_ingested_while_a_check_runs_are_checked_by_the_next_new_only(

@@ -154,7 +154,7 @@ def test_pair_threshold_flags_at_most_the_allowed_share_of_non_contradictions():
     scores = [i / 100 for i in range(100)] + [0.9, 0.95]
     truth = [False] * 100 + [True, True]
     threshold = pair_threshold(truth, scores, max_fpr=0.05)
-    flagged = [s >= threshold for s, t in zip(scores, truth) if not t]
+    flagged = [s >= threshold for s, t in zip(scores, truth, strict=True) if not t]
     assert sum(flagged) == 5 and 0.94 < threshold <= 0.95
     assert pair_threshold([True], [0.7]) == 0.5  # no negatives to calibrate on
 

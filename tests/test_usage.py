@@ -9,9 +9,9 @@ from click.testing import CliRunner
 
 from claimcheck.cli import cli
 from tests.conftest import Claimcheck
+from tests.test_reliability import write_article
 
 ROOT = Path(__file__).resolve().parent.parent
-from tests.test_reliability import write_article
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from claimcheck.verify import Side, nli_applies, verify_pair
 
 
 def sides(*claims):
-    return [Side(c, r) for c, r in zip(claims, read_claims(claims))]
+    return [Side(c, r) for c, r in zip(claims, read_claims(claims), strict=True)]
 
 
 def check_pair(a, b):
@@ -438,10 +438,14 @@ def test_claims_from_documents_about_different_things_are_not_compared():
         a.document: Context(about=("riverton",)),
         b.document: Context(about=("harbor city",)),
     }
-    first, second = [Side(c, r) for c, r in zip((a, b), read_claims([a, b], contexts))]
+    first, second = [
+        Side(c, r) for c, r in zip((a, b), read_claims([a, b], contexts), strict=True)
+    ]
     assert verify_pair(first, second) == [] and not nli_applies(first, second)
     contexts[b.document] = Context(about=("riverton fc",))
-    first, second = [Side(c, r) for c, r in zip((a, b), read_claims([a, b], contexts))]
+    first, second = [
+        Side(c, r) for c, r in zip((a, b), read_claims([a, b], contexts), strict=True)
+    ]
     assert [v.kind for v in verify_pair(first, second)] == [
         "contradiction"
     ] and nli_applies(first, second)
