@@ -368,3 +368,12 @@ def test_help_loads_no_plugins():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_example_declares_its_entry_point():
+    import tomllib
+
+    project = tomllib.loads(
+        (EXAMPLE.parent / "pyproject.toml").read_text(encoding="utf-8")
+    )["project"]
+    assert project["entry-points"]["claimcheck"] == {"claimcheck_example": EXAMPLE.stem}
