@@ -283,3 +283,36 @@ def test_bad_reference_file_and_unknown_entity_exit_2(claimcheck, tmp_path):
     assert claimcheck("entities", "reference", good).exit_code == 0
     result = claimcheck("claims", "--entity", "Nobody")
     assert result.exit_code == 2 and "no entity named 'Nobody'" in result.output
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Former Prime Minister Theresa May spoke on Tuesday.", "Theresa May"),
+        ("Chief executive Lena March is expected to step down.", "Lena March"),
+        ("The singer June Carter recorded the song in 1961.", "June Carter"),
+        (
+            "Lawmakers heard from Judge Elena August, who led the inquiry.",
+            "Elena August",
+        ),
+    ],
+)
+def test_a_month_after_a_given_name_is_a_surname(text, name):
+    [claim] = claims_of(text, "Wire")
+    assert name in {m.text for m in builtin_mentions(claim)}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The council met Tuesday March 3 to vote.", None),
+        ("President Joe Biden March 3 signed the bill.", "Joe Biden"),
+        ("Voters in Ohio May 5 chose a new mayor.", "Ohio"),
+        ("In March President Joe Biden signed the bill.", "Joe Biden"),
+    ],
+)
+def test_a_month_in_a_date_is_not_part_of_a_name(text, name):
+    [claim] = claims_of(text, "Wire")
+    texts = {m.text for m in builtin_mentions(claim)}
+    assert not any(m in t.split() for t in texts for m in ("March", "May"))
+    assert name is None or name in texts

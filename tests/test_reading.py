@@ -131,6 +131,42 @@ def test_polarity_roles_and_stances():
     ] == [(1, "peac"), (-1, "ceasefir")]
 
 
+@pytest.mark.parametrize(
+    "text, actor, side, target",
+    [
+        (
+            "Mayor Dana Whitlock, who has long been skeptical of the project, voted against it.",
+            "Dana Whitlock",
+            -1,
+            "project",
+        ),
+        (
+            "The senator read the bill twice and then rejected it.",
+            "senator",
+            -1,
+            "bill",
+        ),
+        ("Unions backed the plan, but Governor Ruiz opposed it.", "Ruiz", -1, "plan"),
+        (
+            "Parents liked the new rules, and the board endorsed them.",
+            "board",
+            1,
+            "rul",
+        ),
+    ],
+)
+def test_a_pronoun_a_stance_is_taken_on_stands_for_the_noun_before_it(
+    text, actor, side, target
+):
+    stances = {(s.side, s.target): s.actor for s in read(text).stances}
+    assert actor in stances.get((side, target), ""), stances
+
+
+def test_a_pronoun_with_nothing_before_it_is_no_stance_target():
+    assert not read("Lee rejected it.").stances
+    assert not read("The unions opposed them.").stances  # "unions" is the actor
+
+
 def test_a_reading_survives_the_store_as_json():
     reading = read(
         "The council voted 7-2 on Tuesday, and 41 percent turned out.",

@@ -315,6 +315,23 @@ def test_one_actor_reported_on_both_sides_is_a_contradiction():
     "a, b",
     [
         (
+            "Mayor Dana Whitlock backed the stadium project.",
+            "Mayor Dana Whitlock, long skeptical of the stadium project, voted against it.",
+        ),
+        (
+            "Senator Ames rejected the farm bill.",
+            "Senator Ames read the farm bill twice and then endorsed it.",
+        ),
+    ],
+)
+def test_one_actor_on_both_sides_of_a_pronoun_target(a, b):
+    assert [v.kind for v in kinds(a, b)] == ["contradiction"]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
             "Germany supports sanctions on Russian oil.",
             "Hungary opposes sanctions on Russian oil.",
         ),

