@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_pairs import synthetic_claims  # noqa: E402
+from bench_pairs import synthetic_claims
 
-from claimcheck import pipeline  # noqa: E402
-from claimcheck.store.database import Store  # noqa: E402
+from claimcheck import pipeline
+from claimcheck.store.database import Store
 
 
 def write_articles(folder: Path, claims: int, per_document: int = 12) -> None:

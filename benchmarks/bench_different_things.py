@@ -22,10 +22,10 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpora import different_things, write_markdown  # noqa: E402
+from corpora import different_things, write_markdown
 
-from claimcheck import pipeline  # noqa: E402
-from claimcheck.store.database import Store  # noqa: E402
+from claimcheck import pipeline
+from claimcheck.store.database import Store
 
 
 def family(document_id: str) -> str:

@@ -19,16 +19,16 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_pairs import synthetic_claims  # noqa: E402
+from bench_pairs import synthetic_claims
 
-from claimcheck.analysis import embeddings  # noqa: E402
+from claimcheck.analysis import embeddings
 from claimcheck.pairing.neighbourhood import (
     claim_vectors,
     nearest_stored,
     neighbourhood,
-)  # noqa: E402
-from claimcheck.pairing.pairs import candidate_pairs, keys  # noqa: E402
-from claimcheck.store.database import Store  # noqa: E402
+)
+from claimcheck.pairing.pairs import candidate_pairs, keys
+from claimcheck.store.database import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 

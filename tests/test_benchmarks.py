@@ -12,9 +12,9 @@ from types import SimpleNamespace
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-import bench_different_things  # noqa: E402
-import bench_summedits  # noqa: E402
-import corpora  # noqa: E402
+import bench_different_things
+import bench_summedits
+import corpora
 
 DOCUMENT = (
     "In the latest exchange, Russia and Ukraine each released 48 prisoners of war.\n"

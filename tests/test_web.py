@@ -9,9 +9,9 @@ import pytest
 
 pytest.importorskip("datasette")
 
-from claimcheck.errors import ClaimcheckError  # noqa: E402
-from claimcheck.store.web import datasette_app  # noqa: E402
-from tests.conftest import Claimcheck  # noqa: E402
+from claimcheck.errors import ClaimcheckError
+from claimcheck.store.web import datasette_app
+from tests.conftest import Claimcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 
