@@ -263,7 +263,7 @@ def extract_mentions(
     in EXTRACTORS ("builtin" or "spacy"); None: the built-in one CLAIMCHECK_NER names, else "builtin"."""
     if callable(extractor):
         return extractor(claims)
-    name = extractor or os.environ.get("CLAIMCHECK_NER", "builtin")
+    name = extractor or os.environ.get("CLAIMCHECK_NER") or "builtin"
     if name not in EXTRACTORS:
         raise ClaimcheckError(unknown_extractor(name, EXTRACTORS))
     return EXTRACTORS[name](claims)
