@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import sys
 
@@ -151,10 +150,8 @@ def register() -> None:
         for command in module.COMMANDS:
             add_database_options(command)
             cli.add_command(command)
-    try:
-        from claimcheck.cli import model_commands
-    except ImportError:
-        return
+    from claimcheck.cli import model_commands
+
     for command in (
         model_commands.train_nli,
         model_commands.eval_command,
