@@ -7,29 +7,13 @@ import hashlib
 import json
 import re
 import sqlite3
-import sys
 import time
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import cast
 
-
-def _import_sqlite_utils_without_pandas() -> None:
-    """sqlite-utils imports pandas (a third of a second) only to map pandas.Timestamp columns, which claimcheck
-    never writes: import it with pandas hidden, unless pandas is loaded already. Later imports of pandas work."""
-    if "sqlite_utils" in sys.modules or "pandas" in sys.modules:
-        return
-    sys.modules["pandas"] = (
-        None  # an import of pandas now raises ImportError, which sqlite-utils expects
-    )
-    try:
-        import sqlite_utils.db  # noqa: F401
-    finally:
-        del sys.modules["pandas"]
-
-
-_import_sqlite_utils_without_pandas()
-from sqlite_utils import Database  # noqa: E402
+from sqlite_utils import Database
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.records import Claim, Document, Finding
@@ -159,11 +143,10 @@ class Store:
     # --- ingest -----------------------------------------------------------------
 
     def start_ingest(self, paths: Sequence[str]) -> int:
-        return (
-            self.db["ingests"]
-            .insert({"started_at": now(), "paths": "\n".join(paths)})
-            .last_pk
+        table = self.db.table("ingests").insert(
+            {"started_at": now(), "paths": "\n".join(paths)}
         )
+        return cast(int, table.last_pk)  # the rowid of the insert
 
     def add_document(
         self,
@@ -183,7 +166,7 @@ class Store:
         )
         same = [row for row in current if row["version"] == document.version]
         if same and same[0]["source"] != document.source:
-            self.db["sources"].insert(
+            self.db.table("sources").insert(
                 {"name": document.source, "first_seen": now()}, ignore=True
             )
             self.db.execute(
@@ -207,7 +190,7 @@ class Store:
                 [document.path, moved],
             )
             return "moved"
-        self.db["sources"].insert(
+        self.db.table("sources").insert(
             {"name": document.source, "first_seen": now()}, ignore=True
         )
         if current:
@@ -221,7 +204,7 @@ class Store:
                 "delete from claim_keys where claim in (select id from claims where document = ?)",
                 [document.id],
             )
-        self.db["documents"].upsert(
+        self.db.table("documents").upsert(
             {
                 "id": document.id,
                 "version": document.version,
@@ -237,7 +220,7 @@ class Store:
             },
             pk=("id", "version"),
         )
-        self.db["claims"].upsert_all(
+        self.db.table("claims").upsert_all(
             (
                 {**claim.to_dict(), "ingest": ingest, "superseded": 0}
                 for claim in claims
@@ -403,7 +386,7 @@ class Store:
                 for key in sorted(found)
             ),
         )
-        self.db["analysis_versions"].upsert(
+        self.db.table("analysis_versions").upsert(
             {"name": "keys", "version": version}, pk="name"
         )
 
@@ -497,7 +480,7 @@ class Store:
     def save_scores(
         self, model: str, scores: dict[tuple[str, str], Sequence[float]]
     ) -> None:
-        self.db["nli_scores"].insert_all(
+        self.db.table("nli_scores").insert_all(
             (
                 {
                     "key": score_key(model, p, h),
@@ -523,24 +506,21 @@ class Store:
     ) -> int:
         """Record a check. `last_ingest`: the newest ingest when the check started reading (store.last_ingest()
         then); claims ingested while it ran are newer, so the next `check --new-only` checks them."""
-        return (
-            self.db["checks"]
-            .insert(
-                {
-                    "started_at": now(),
-                    "model": model,
-                    "threshold": threshold,
-                    "last_ingest": self.last_ingest()
-                    if last_ingest is None
-                    else last_ingest,
-                    "new_only": int(new_only),
-                }
-            )
-            .last_pk
+        table = self.db.table("checks").insert(
+            {
+                "started_at": now(),
+                "model": model,
+                "threshold": threshold,
+                "last_ingest": self.last_ingest()
+                if last_ingest is None
+                else last_ingest,
+                "new_only": int(new_only),
+            }
         )
+        return cast(int, table.last_pk)  # the rowid of the insert
 
     def finish_check(self, check: int, claims: int, pairs: int, findings: int) -> None:
-        self.db["checks"].update(
+        self.db.table("checks").update(
             check,
             {
                 "finished_at": now(),
@@ -576,14 +556,14 @@ class Store:
                 "last_check": check,
             }
             if existing:
-                self.db["findings"].update(
+                self.db.table("findings").update(
                     finding.id,
                     {**values, "status": "open"}
                     if existing[0] == "resolved"
                     else values,
                 )
             else:
-                self.db["findings"].insert(
+                self.db.table("findings").insert(
                     {
                         "id": finding.id,
                         **values,
@@ -617,8 +597,8 @@ class Store:
             ids = [
                 row[0]
                 for row in self.db.execute(
-                    stale
-                    + " and (f.claim_a in (select claim from check_scope) or f.claim_b in (select claim from check_scope))",
+                    stale + " and (f.claim_a in (select claim from check_scope)"
+                    " or f.claim_b in (select claim from check_scope))",
                     {"check": check, "model": model and model[0]},
                 )
             ]
@@ -677,7 +657,14 @@ class Store:
         ).fetchall()
         n = len(CLAIM_FIELDS)
         return [
-            Finding(*row[:4], Claim(*row[4 : 4 + n]), Claim(*row[4 + n :]))
+            Finding(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                Claim(*row[4 : 4 + n]),
+                Claim(*row[4 + n :]),
+            )
             for row in rows
         ]
 
@@ -701,7 +688,9 @@ class Store:
                 f"{finding!r} matches {len(ids)} findings: give more of the fingerprint"
             )
         with self.transaction():
-            self.db["findings"].update(ids[0], {"status": "accepted", "reason": reason})
+            self.db.table("findings").update(
+                ids[0], {"status": "accepted", "reason": reason}
+            )
         return ids[0]
 
     def query(self, sql: str, params: Sequence | None = None) -> list[dict]:
@@ -721,7 +710,7 @@ class Store:
         return list(self.db.query(sql + " order by d.source, d.id, d.ingested_at"))
 
 
-# --- raw SQL (`claimcheck query`) --------------------------------------------------------------------------------------
+# --- raw SQL (`claimcheck query`) ---------------------------------------------------
 
 # What a read-only statement may do (sqlite3 authorizer action codes): read tables, call functions, recurse.
 READ_ACTIONS = {
@@ -767,7 +756,8 @@ class ReadOnlyQuery:
         timeout: float | None = 30.0,
     ):
         self.path, self.timeout = str(path), timeout
-        self.spent, self.fetch_started, self.timed_out = 0.0, None, False
+        self.spent, self.timed_out = 0.0, False
+        self.fetch_started: float | None = None
         if not Path(self.path).is_file():
             raise ClaimcheckError(
                 f"{self.path}: no such database (run `claimcheck ingest` first)"
@@ -848,7 +838,7 @@ class ReadOnlyQuery:
         try:
             while chunk := self.run(lambda: self.cursor.fetchmany(FETCH_ROWS)):
                 for row in chunk:
-                    yield dict(zip(self.columns, row))
+                    yield dict(zip(self.columns, row, strict=True))
         finally:
             self.close()
 
@@ -856,7 +846,7 @@ class ReadOnlyQuery:
         conn = getattr(self, "conn", None)
         if conn is not None:
             conn.close()
-            self.conn = None
+            del self.conn
 
 
 def filters(always: list[str], optional: list[tuple[str, object]]) -> tuple[str, list]:

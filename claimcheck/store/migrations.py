@@ -15,9 +15,9 @@ FIRST = "m001_core_tables"
 
 @MIGRATIONS()
 def m001_core_tables(db: Database) -> None:
-    db["sources"].create({"name": str, "first_seen": str}, pk="name")
-    db["ingests"].create({"id": int, "started_at": str, "paths": str}, pk="id")
-    db["documents"].create(
+    db.table("sources").create({"name": str, "first_seen": str}, pk="name")
+    db.table("ingests").create({"id": int, "started_at": str, "paths": str}, pk="id")
+    db.table("documents").create(
         {
             "id": str,
             "version": str,
@@ -34,7 +34,7 @@ def m001_core_tables(db: Database) -> None:
         pk=("id", "version"),
         foreign_keys=[("source", "sources", "name"), ("ingest", "ingests", "id")],
     )
-    db["claims"].create(
+    db.table("claims").create(
         {
             "id": str,
             "document": str,
@@ -55,17 +55,17 @@ def m001_core_tables(db: Database) -> None:
         pk="id",
         foreign_keys=[("source", "sources", "name"), ("ingest", "ingests", "id")],
     )
-    db["claims"].create_index(["document", "version"])
-    db["claims"].create_index(["source"])
-    db["claims"].create_index(["ingest"])
-    db["claims"].enable_fts(
+    db.table("claims").create_index(["document", "version"])
+    db.table("claims").create_index(["source"])
+    db.table("claims").create_index(["ingest"])
+    db.table("claims").enable_fts(
         ["text", "sentence", "speaker", "source"], create_triggers=True
     )
 
 
 @MIGRATIONS()
 def m002_checks_and_findings(db: Database) -> None:
-    db["checks"].create(
+    db.table("checks").create(
         {
             "id": int,
             "started_at": str,
@@ -80,7 +80,7 @@ def m002_checks_and_findings(db: Database) -> None:
         },
         pk="id",
     )
-    db["findings"].create(
+    db.table("findings").create(
         {
             "id": str,
             "kind": str,
@@ -96,9 +96,9 @@ def m002_checks_and_findings(db: Database) -> None:
         pk="id",
         foreign_keys=[("claim_a", "claims", "id"), ("claim_b", "claims", "id")],
     )
-    db["findings"].create_index(["kind"])
-    db["findings"].create_index(["status"])
-    db["nli_scores"].create(
+    db.table("findings").create_index(["kind"])
+    db.table("findings").create_index(["status"])
+    db.table("nli_scores").create(
         {
             "key": str,
             "model": str,
@@ -128,10 +128,10 @@ def m003_views(db: Database) -> None:
 
 @MIGRATIONS()
 def m004_entities(db: Database) -> None:
-    db["entities"].create(
+    db.table("entities").create(
         {"id": str, "name": str, "kind": str, "reference": str}, pk="id"
     )
-    db["entity_mentions"].create(
+    db.table("entity_mentions").create(
         {
             "claim": str,
             "entity": str,
@@ -144,8 +144,10 @@ def m004_entities(db: Database) -> None:
         pk=("claim", "start"),
         foreign_keys=[("claim", "claims", "id"), ("entity", "entities", "id")],
     )
-    db["entity_mentions"].create_index(["entity"])
-    db["name_reference"].create({"name": str, "aliases": str, "role": str}, pk="name")
+    db.table("entity_mentions").create_index(["entity"])
+    db.table("name_reference").create(
+        {"name": str, "aliases": str, "role": str}, pk="name"
+    )
 
 
 @MIGRATIONS()
@@ -153,12 +155,12 @@ def m005_search_keys(db: Database) -> None:
     """What `check --new-only` looks neighbours up by: each active claim's keys, and word counts of the FTS
     index. The keys are analysis output: the pipeline writes them, with the version of the function that made
     them (m008), and rewrites all of them when that version changes."""
-    db["claim_keys"].create(
+    db.table("claim_keys").create(
         {"claim": str, "key": str},
         pk=("claim", "key"),
         foreign_keys=[("claim", "claims", "id")],
     )
-    db["claim_keys"].create_index(["key"])
+    db.table("claim_keys").create_index(["key"])
     db.execute(
         "create virtual table claims_fts_vocab using fts5vocab(claims_fts, 'col')"
     )
@@ -168,7 +170,7 @@ def m005_search_keys(db: Database) -> None:
 def m006_claim_readings(db: Database) -> None:
     """Each claim's structured reading (claimcheck.analysis.reading), as JSON, with the analysis version that wrote it:
     readings of an older version are recomputed before use, so none is silently stale."""
-    db["claim_readings"].create(
+    db.table("claim_readings").create(
         {"claim": str, "version": int, "reading": str},
         pk="claim",
         foreign_keys=[("claim", "claims", "id")],
@@ -179,19 +181,19 @@ def m006_claim_readings(db: Database) -> None:
 def m007_claim_vectors(db: Database) -> None:
     """Each claim's sentence-embedding vector (claimcheck.analysis.embeddings), per embedding model: float16 bytes.
     Computed at check time for the claims that lack one under the current model, so nothing is stale."""
-    db["claim_vectors"].create(
+    db.table("claim_vectors").create(
         {"claim": str, "model": str, "vector": bytes},
         pk=("claim", "model"),
         foreign_keys=[("claim", "claims", "id")],
     )
-    db["claim_vectors"].create_index(["model"])
+    db.table("claim_vectors").create_index(["model"])
 
 
 @MIGRATIONS()
 def m008_analysis_versions(db: Database) -> None:
     """The version of each analysis whose output is stored for all claims at once (e.g. "keys": the search
     keys of m005). An analysis with no row, or another version than the code's, is recomputed before use."""
-    db["analysis_versions"].create({"name": str, "version": int}, pk="name")
+    db.table("analysis_versions").create({"name": str, "version": int}, pk="name")
 
 
 def adopt_legacy(db: Database) -> None:
@@ -200,25 +202,25 @@ def adopt_legacy(db: Database) -> None:
         return
     with db.atomic():
         MIGRATIONS.ensure_migrations_table(db)
-        db[MIGRATIONS.migrations_table].insert_all(
+        db.table(MIGRATIONS.migrations_table).insert_all(
             (
                 {
                     "migration_set": MIGRATIONS.name,
                     "name": row["name"],
                     "applied_at": row["applied_at"],
                 }
-                for row in db[LEGACY].rows
+                for row in db.table(LEGACY).rows
             ),
             ignore=True,
         )
-        db[LEGACY].drop()
+        db.table(LEGACY).drop()
 
 
 def pending(db: Database) -> list[str]:
     """Names of the migrations this database still needs (read-only)."""
     done = {m.name for m in MIGRATIONS.applied(db)}
     if LEGACY in db.table_names():
-        done |= {row["name"] for row in db[LEGACY].rows}
+        done |= {row["name"] for row in db.table(LEGACY).rows}
     return [m.name for m in MIGRATIONS.pending(db) if m.name not in done]
 
 
