@@ -296,7 +296,7 @@ def assert_matches_expected(finding: dict):
     claims = sorted(
         finding["claims"], key=lambda claim: expected["a"] not in claim["text"]
     )
-    for claim, side in zip(claims, "ab"):
+    for claim, side in zip(claims, "ab", strict=True):
         assert expected[side] in claim["text"] and claim["path"] == str(
             CI_FIXTURES / expected[f"{side}_file"]
         )

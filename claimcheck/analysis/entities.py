@@ -345,7 +345,8 @@ def _named_month(text: str, run: list[re.Match], i: int) -> bool:
         return False  # "In March ...", "by May", a month opening the sentence
     neighbours = [run[j].group() for j in (i - 1, i + 1) if 0 <= j < len(run)]
     return any(
-        w.lower().strip(".") not in CALENDAR and w.lower() not in TITLES for w in neighbours
+        w.lower().strip(".") not in CALENDAR and w.lower() not in TITLES
+        for w in neighbours
     )
 
 
@@ -464,7 +465,8 @@ SPACY_KINDS = {
 
 def spacy_mentions(claims: Sequence[Claim]) -> list[Mention]:
     mentions = []
-    for claim, doc in zip(claims, _spacy().pipe(claim.text for claim in claims)):
+    docs = _spacy().pipe(claim.text for claim in claims)
+    for claim, doc in zip(claims, docs, strict=True):
         for span in doc.ents:
             kind = SPACY_KINDS.get(span.label_)
             if not kind:
@@ -753,7 +755,9 @@ def _entities(
 def canonical_name(mentions: Sequence[Mention]) -> str:
     """The full spelling most sources use; ties go to the most mentions, then alphabetical order."""
     full = [m for m in mentions if m.given] or list(mentions)
-    by_spelling, counts, texts = defaultdict(set), Counter(), Counter()
+    by_spelling: dict[tuple, set[str]] = defaultdict(set)
+    counts: Counter[tuple] = Counter()
+    texts: Counter[str] = Counter()
     for m in full:
         by_spelling[(m.given, m.surname)].add(m.source)
         counts[(m.given, m.surname)] += m.weight

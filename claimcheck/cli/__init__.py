@@ -96,7 +96,7 @@ def stderr_is_terminal() -> bool:
 def _setting(key: str):
     def store(ctx: click.Context, param: click.Parameter, value) -> None:
         if value is not None:
-            ctx.find_object(dict)[key] = value
+            ctx.ensure_object(dict)[key] = value
 
     return store
 

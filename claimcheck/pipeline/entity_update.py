@@ -73,7 +73,9 @@ def update(store: Store, ingest: int, extractor: str | Extractor | None = None) 
         names.rows[entity].add((text, kind, role))
     for m, stored_as in [*removed, *((m, None) for m in new)]:
         names.add((m.text, m.kind), stored_as)
-    reread, found, detailed = Reread(store, extractor), {}, set()
+    reread = Reread(store, extractor)
+    found: dict[Position, Mention] = {}
+    detailed: set[str] = set()
     while True:  # until no more dropped mentions turn up, and entities whose name the counts decide are read so
         seeds = {
             (m.text, m.kind) for m in [*new, *found.values(), *(m for m, _ in removed)]
@@ -141,9 +143,11 @@ class Names:
         self.rows: dict[str, set[tuple]] = defaultdict(
             set
         )  # stored entity -> its (text, kind, role)s
-        self.by_surname, self.by_given, self.by_text, self.by_entry = (
-            defaultdict(set) for _ in range(4)
-        )
+        # spellings by what link() compares: surname, first name, folded text, reference entry
+        self.by_surname: dict[str, set[Spelling]] = defaultdict(set)
+        self.by_given: dict[str, set[Spelling]] = defaultdict(set)
+        self.by_text: dict[str, set[Spelling]] = defaultdict(set)
+        self.by_entry: dict[str, set[Spelling]] = defaultdict(set)
         self.index: dict[str, str] = {}  # as link()'s reference matcher has them
         self.entry_surnames: dict[str, list] = defaultdict(list)
         for entry in reference.names if reference else ():
@@ -244,12 +248,9 @@ class Reread:
     """Mentions extracted again from stored claims (cached)."""
 
     def __init__(self, store: Store, extractor: str | Extractor | None):
-        self.store, self.extractor, self.done, self.texts_inside = (
-            store,
-            extractor,
-            {},
-            {},
-        )
+        self.store, self.extractor = store, extractor
+        self.done: dict[str, list[Mention]] = {}  # claim -> its mentions
+        self.texts_inside: dict[str, bool] = {}
 
     def __call__(self, claims: Collection[str]) -> list[Mention]:
         todo = set(claims) - self.done.keys()

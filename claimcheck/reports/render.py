@@ -64,7 +64,8 @@ def printable(text: str) -> str:
 
 
 def json_safe(text: str) -> str:
-    """Serialised JSON with C1 controls and bidirectional overrides written as \\u escapes (they only occur in strings)."""
+    """Serialised JSON with C1 controls and bidirectional overrides written as \\u escapes
+    (they only occur in strings)."""
     return JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
@@ -293,8 +294,10 @@ def render_junit(result) -> str:
         "failures": str(failures),
         "errors": "0",
     }
-    root = ET.Element("testsuites", name="claimcheck", **counts)
-    suite = ET.SubElement(root, "testsuite", name="claimcheck", skipped="0", **counts)
+    root = ET.Element("testsuites", {"name": "claimcheck", **counts})
+    suite = ET.SubElement(
+        root, "testsuite", {"name": "claimcheck", "skipped": "0", **counts}
+    )
     for document in result.documents:
         case = ET.SubElement(
             suite,

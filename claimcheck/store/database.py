@@ -478,7 +478,7 @@ class Store:
         return found
 
     def save_scores(
-        self, model: str, scores: dict[tuple[str, str], Sequence[float]]
+        self, model: str, scores: Mapping[tuple[str, str], Sequence[float]]
     ) -> None:
         self.db.table("nli_scores").insert_all(
             (
