@@ -926,7 +926,8 @@ def _stance_target(verb):
             objects = [
                 found
                 for c in child.children
-                if c.dep_ == "pobj" and (found := _noun_or_antecedent(c, verb)) is not None
+                if c.dep_ == "pobj"
+                and (found := _noun_or_antecedent(c, verb)) is not None
             ]
             if objects:
                 return objects[0]
@@ -982,8 +983,12 @@ def _stance(actor: str, side: int, target, cue) -> Stance:
         if o.dep_ == "pobj" and _is_content(o)
     )
     last = target
-    if target.i < cue.i:  # a pronoun's antecedent: quote the cue with its object as written
-        objects = [c.right_edge for c in cue.children if c.dep_ in ("dobj", "prep", "prt")]
+    if (
+        target.i < cue.i
+    ):  # a pronoun's antecedent: quote the cue with its object as written
+        objects = [
+            c.right_edge for c in cue.children if c.dep_ in ("dobj", "prep", "prt")
+        ]
         last = max(objects or [cue], key=lambda token: token.i)
     start, end = (
         min(cue.idx, target.idx if last is target else cue.idx),
