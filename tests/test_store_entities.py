@@ -2,8 +2,9 @@
 
 import pytest
 
-from claimcheck.records import Claim, Document, claim_id
+from claimcheck.records import Claim, Document
 from claimcheck.store.database import Store
+from tests.test_store import make_claims
 
 
 @pytest.fixture
@@ -13,25 +14,7 @@ def store(tmp_path):
 
 def add(store: Store, document: Document) -> list[Claim]:
     """Store the document with one claim per line; returns the claims."""
-    claims, start = [], 0
-    for sentence in document.text.split("\n"):
-        end = start + len(sentence)
-        claims.append(
-            Claim(
-                id=claim_id(document.id, document.version, start, end, sentence),
-                text=sentence,
-                sentence=sentence,
-                source=document.source,
-                document=document.id,
-                version=document.version,
-                path=document.path,
-                line=document.line_of(start),
-                column=1,
-                start=start,
-                end=end,
-            )
-        )
-        start = end + 1
+    claims = make_claims(document)
     with store.transaction():
         ingest = store.start_ingest([document.path])
         store.add_document(document, claims, ingest, {c.id: set() for c in claims})
