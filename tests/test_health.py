@@ -12,7 +12,7 @@ import tokenize
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LINTED = ["claimcheck", "tests", "benchmarks"]
+LINTED = ["claimcheck", "tests", "benchmarks", "docs", "examples"]
 # Talking to the database: a store's sqlite-utils Database or connection, or running SQL on one.
 RAW_SQL = re.compile(r"\.db\.|\.db\[|\.execute\(|\.executemany\(|\.conn\b")
 # The store owns all SQL; the CLI may name sqlite3's error types, which these patterns do not match.
