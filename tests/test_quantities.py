@@ -131,6 +131,10 @@ def test_tallies_and_ranges():
         ("on Friday", None, None, None, 4),
         ("in 2024", 2024, None, None, None),
         ("in March 2024", 2024, 3, None, None),
+        ("the bridge will open in June", None, 6, None, None),
+        ("talks resumed in early May", None, 5, None, None),
+        ("the plant has been closed since Sept.", None, 9, None, None),
+        ("prices fell last December", None, 12, None, None),
     ],
 )
 def test_dates(text, year, month, day, weekday):
@@ -141,6 +145,24 @@ def test_dates(text, year, month, day, weekday):
         day,
         weekday,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theresa May said talks would go on.",
+        "Officials may march in protest.",
+        "Lawmakers in May's party objected.",
+        "The council may approve it in principle.",
+    ],
+)
+def test_a_month_name_that_is_no_date(text):
+    assert extract(text).dates == ()
+
+
+def test_a_month_alone_spans_the_month_only():
+    (found,) = extract("The bridge will open in June.").dates
+    assert found.text == "June"
 
 
 def test_a_weekday_before_a_date_is_part_of_it():

@@ -146,6 +146,35 @@ def test_conflicting_dates(a, b):
     assert [v.kind for v in kinds(a, b)] == ["date"]
 
 
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The Elm River bridge opened in March.",
+            "The Elm River bridge opened in June.",
+        ),
+        (
+            "The new terminal will open in June.",
+            "The new terminal will open in September.",
+        ),
+    ],
+)
+def test_a_month_alone_dates_an_event(a, b):
+    assert [v.kind for v in kinds(a, b)] == ["date"]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The strike began in March.", "The strike ended in June."),
+        ("Talks resumed in May.", "Talks resumed on May 5."),
+        ("Prices rose in May.", "Prices rose again in June."),
+    ],
+)
+def test_months_of_other_events_or_the_same_month_are_no_date_conflict(a, b):
+    assert "date" not in [v.kind for v in kinds(a, b)]
+
+
 def test_date_explanation_names_the_event():
     (verdict,) = kinds(
         "The summit was held on August 15.", "The summit was held on August 14."
@@ -550,6 +579,30 @@ def test_claims_from_documents_about_different_things_are_not_compared():
 def test_news_conflicts_in_other_words(a, b, kind):
     assert kind in [v.kind for v in kinds(a, b)]
     assert kind in [v.kind for v in kinds(b, a)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Turnout fell to 48 percent.", "Turnout rose to 48 percent."),
+        ("Prices rose.", "Prices fell sharply."),
+        ("The Harlow council won the appeal.", "The Harlow council lost the appeal."),
+    ],
+)
+def test_opposite_outcomes_of_short_claims(a, b):
+    assert "contradiction" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Turnout rose to 48 percent.", "Unemployment fell to 5 percent."),
+        ("Prices rose in May.", "Prices fell in June."),
+        ("Riverton beat Lakeside.", "Lakeside lost to Riverton."),
+    ],
+)
+def test_opposite_verbs_about_other_things_are_not_contradictions(a, b):
+    assert "contradiction" not in [v.kind for v in kinds(a, b)]
 
 
 @pytest.mark.parametrize(

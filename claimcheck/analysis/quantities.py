@@ -150,6 +150,14 @@ PATTERNS = (
         re.compile(rf"\b({MONTH_NAME})\s+(\d{{1,2}}){ORDINAL}\b(?:,?\s+(\d{{4}})\b)?"),
     ),
     ("month_year", re.compile(rf"\b({MONTH_NAME})\s+(\d{{4}})\b")),
+    (  # a month alone, after a word of time ("in June", "since Sept.", "last December"): not "Theresa May"
+        "month",
+        re.compile(
+            r"(?i:\b(?:in|since|until|till|by|from|through|during|before|after|last|next|this"
+            r"|early|late|mid|mid-)\s*)"
+            rf"({MONTH_NAME})(?![\w'’-])(?!\s*\d)"
+        ),
+    ),
     (
         "weekday",
         re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -388,6 +396,14 @@ def _build(
             end,
             span,
         )
+    if kind == "month":
+        start, end = match.span(1)
+        name = match.group(1)
+        if (
+            name.endswith(".") and name[:-1].lower() in MONTHS
+        ):  # "June." ends the sentence
+            name, end = name[:-1], end - 1
+        return _date(None, _month(name), None, None, start, end, name)
     if kind == "month_year":
         return _date(
             int(match.group(2)), _month(match.group(1)), None, None, start, end, span

