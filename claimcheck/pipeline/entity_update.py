@@ -353,7 +353,10 @@ def read_cluster(
         + new
         + found
     )
-    order = lambda m: (m.claim, m.start)  # noqa: E731
+
+    def order(m: Mention) -> Position:
+        return (m.claim, m.start)
+
     return Cluster(
         entities,
         {order(m): group for m, group in groups.items()},
