@@ -5,6 +5,7 @@ from click.testing import CliRunner
 from sqlite_utils import Database
 
 from claimcheck.cli import cli
+from claimcheck.records import Claim
 from claimcheck.store import migrations
 from tests.tiny_nli import build_tiny_nli_model
 
@@ -27,6 +28,24 @@ class Claimcheck:
 @pytest.fixture
 def claimcheck(tmp_path):
     return Claimcheck(tmp_path / "claims.db")
+
+
+def claim(id, text, document=None, speaker=None) -> Claim:
+    """A claim that is its whole sentence, in a document of its own unless one is given."""
+    return Claim(
+        id=id,
+        text=text,
+        sentence=text,
+        source="wire",
+        document=document or f"doc-{id}",
+        version="1",
+        path="doc.txt",
+        line=1,
+        column=1,
+        start=0,
+        end=len(text),
+        speaker=speaker,
+    )
 
 
 def old_database(path, before: str) -> None:

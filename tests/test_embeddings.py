@@ -9,9 +9,8 @@ from claimcheck.analysis.embeddings import Embedder
 from claimcheck.errors import ClaimcheckError
 from claimcheck.pairing.neighbourhood import claim_vectors, neighbourhood
 from claimcheck.pairing.pairs import candidate_pairs
-from claimcheck.records import Claim
 from claimcheck.store.database import Store
-from tests.conftest import old_database
+from tests.conftest import claim, old_database
 
 SEED_A = "They insisted on a ceasefire before substantive talks could begin."
 SEED_B = (
@@ -45,23 +44,6 @@ DISTRACTORS = [
     "The union called off the rail strike after a late offer.",
     "Doctors warned of a rise in flu cases this winter.",
 ]
-
-
-def claim(id, text, document=None, speaker=None):
-    return Claim(
-        id=id,
-        text=text,
-        sentence=text,
-        source="wire",
-        document=document or f"doc-{id}",
-        version="1",
-        path="doc.txt",
-        line=1,
-        column=1,
-        start=0,
-        end=len(text),
-        speaker=speaker,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -1,25 +1,7 @@
 import random
 
 from claimcheck.pairing.pairs import CandidatePair, candidate_pairs, keys
-from claimcheck.records import Claim
-
-
-def claim(id, text, document=None, speaker=None):
-    return Claim(
-        id=id,
-        text=text,
-        sentence=text,
-        source="wire",
-        document=document or f"doc-{id}",
-        version="1",
-        path="doc.txt",
-        line=1,
-        column=1,
-        start=0,
-        end=len(text),
-        speaker=speaker,
-    )
-
+from tests.conftest import claim
 
 CLAIMS = [
     claim("a1", "Turnout in the Ohio primary was 61 percent, officials said."),

@@ -3,8 +3,8 @@
 import pytest
 
 from claimcheck.analysis.reading import read_claims
-from claimcheck.records import Claim
 from claimcheck.verify import Side, nli_applies, verify_pair
+from tests.conftest import claim as make_claim
 
 
 def sides(*claims):
@@ -20,21 +20,9 @@ def nli_ruled_out(a, b):
 
 
 def claim(text, speaker=None, document=None):
+    """A claim with an id (and a document) of its own."""
     claim.count = getattr(claim, "count", 0) + 1
-    return Claim(
-        id=f"c{claim.count:04d}",
-        text=text,
-        sentence=text,
-        source="wire",
-        document=document or f"d{claim.count}",
-        version="1",
-        path="doc.txt",
-        line=1,
-        column=1,
-        start=0,
-        end=len(text),
-        speaker=speaker,
-    )
+    return make_claim(f"c{claim.count:04d}", text, document, speaker)
 
 
 def kinds(a, b, speakers=None):
