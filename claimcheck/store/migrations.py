@@ -218,28 +218,31 @@ def adopt_legacy(db: Database) -> None:
 
 def pending(db: Database) -> list[str]:
     """Names of the migrations this database still needs (read-only)."""
-    done = {m.name for m in MIGRATIONS.applied(db)}
-    if LEGACY in db.table_names():
-        done |= {row["name"] for row in db.table(LEGACY).rows}
-    return [m.name for m in MIGRATIONS.pending(db) if m.name not in done]
+    legacy = (
+        {row["name"] for row in db.table(LEGACY).rows}
+        if LEGACY in db.table_names()
+        else set()
+    )
+    return [m.name for m in MIGRATIONS.pending(db) if m.name not in legacy]
 
 
-def migrate(db: Database, stop_before: str | None = None) -> list[str]:
-    """Apply pending migrations in order, each in its own transaction. Returns the names applied."""
+def migrate(db: Database, stop_before: str | None = None) -> None:
+    """Apply pending migrations in order, each in its own transaction."""
     adopt_legacy(db)
-    todo = pending(db)
     MIGRATIONS.apply(db, stop_before=stop_before)
-    return [name for name in todo if name not in pending(db)]
 
 
 def is_claimcheck_database(conn: sqlite3.Connection) -> bool:
     """Whether this (possibly read-only) connection is to a database claimcheck made."""
-    for sql in (
-        f"select 1 from {MIGRATIONS.migrations_table} where migration_set = ? and name = ?",
-        f"select 1 from {LEGACY} where ? != '' and name = ?",
+    for sql, params in (
+        (
+            f"select 1 from {MIGRATIONS.migrations_table} where migration_set = ? and name = ?",
+            [MIGRATIONS.name, FIRST],
+        ),
+        (f"select 1 from {LEGACY} where name = ?", [FIRST]),
     ):
         try:
-            if conn.execute(sql, [MIGRATIONS.name, FIRST]).fetchone():
+            if conn.execute(sql, params).fetchone():
                 return True
         except sqlite3.DatabaseError:
             continue
