@@ -30,7 +30,7 @@ def claimcheck(tmp_path):
     return Claimcheck(tmp_path / "claims.db")
 
 
-def claim(id, text, document=None, speaker=None) -> Claim:
+def claim(id, text, document=None, speaker=None, published=None) -> Claim:
     """A claim that is its whole sentence, in a document of its own unless one is given."""
     return Claim(
         id=id,
@@ -45,6 +45,7 @@ def claim(id, text, document=None, speaker=None) -> Claim:
         start=0,
         end=len(text),
         speaker=speaker,
+        published=published,
     )
 
 

@@ -10,8 +10,9 @@ from claimcheck.analysis.reading import (
 )
 from claimcheck.ingest.claims import extract_claims
 from claimcheck.pipeline import ingest, stored_readings
-from claimcheck.records import Claim, Document
+from claimcheck.records import Document
 from claimcheck.store.database import Store
+from tests.conftest import claim as make_claim
 
 ARTICLE = """---
 id: lakeside-budget
@@ -32,20 +33,7 @@ No injuries were reported in the mill fire.
 
 
 def read(text, published=None):
-    claim = Claim(
-        id="c",
-        text=text,
-        sentence=text,
-        source="s",
-        document="d",
-        version="1",
-        path="p",
-        line=1,
-        column=1,
-        start=0,
-        end=len(text),
-        published=published,
-    )
+    claim = make_claim("c", text, "d", published=published)
     return read_claims([claim])[0]
 
 
