@@ -79,7 +79,7 @@ def ingest(
         ],
     )
     claim_keys = {
-        c.id: keys(c.text, {s.target for s in readings[c.id].stances})
+        c.id: search_keys(c, readings[c.id])
         for c in (claim for _, claims in extracted for claim in claims)
         if c.id in readings
     }
@@ -236,15 +236,18 @@ def read(documents, claims: Sequence[Claim]) -> dict:
     return dict(zip((c.id for c in claims), read_claims(claims, contexts), strict=True))
 
 
+def search_keys(claim: Claim, reading) -> set[str]:
+    """A claim's search keys: pairs.keys of its text, with what its reading takes positions on."""
+    return keys(claim.text, {s.target for s in reading.stances})
+
+
 def current_keys(store: Store) -> None:
     """Rewrite every active claim's search keys if another version of pairs.keys wrote them (or none did)."""
     if store.analysis_version("keys") == KEYS_VERSION:
         return
     claims = store.active_claims()
     readings = stored_readings(store, claims)
-    found = {
-        c.id: keys(c.text, {s.target for s in readings[c.id].stances}) for c in claims
-    }
+    found = {c.id: search_keys(c, readings[c.id]) for c in claims}
     with store.transaction():
         store.replace_claim_keys(found, KEYS_VERSION)
 
