@@ -1008,18 +1008,14 @@ def _stance(actor: str, side: int, target, cue) -> Stance:
         for o in p.children
         if o.dep_ == "pobj" and _is_content(o)
     )
-    last = target
-    if (
-        target.i < cue.i
-    ):  # a pronoun's antecedent: quote the cue with its object as written
+    first, last = sorted((cue, target), key=lambda token: token.i)
+    if target.i < cue.i and target.head.i != cue.i:
+        # a pronoun's antecedent: quote the cue with its object as written ("voted against it")
         objects = [
             c.right_edge for c in cue.children if c.dep_ in ("dobj", "prep", "prt")
         ]
-        last = max(objects or [cue], key=lambda token: token.i)
-    start, end = (
-        min(cue.idx, target.idx if last is target else cue.idx),
-        max(cue.idx + len(cue.text), last.idx + len(last.text)),
-    )
+        first, last = cue, max(objects or [cue], key=lambda token: token.i)
+    start, end = first.idx, max(cue.idx + len(cue.text), last.idx + len(last.text))
     return Stance(
         actor,
         side,
