@@ -662,3 +662,94 @@ def test_other_names_in_other_statements_or_spellings_are_not_entity_contradicti
     a, b
 ):
     assert [v for v in kinds(a, b) if v.kind == "contradiction"] == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Councillor Ana Ruiz is a vocal supporter of the bus lane.",
+            "Councillor Ana Ruiz voted against the bus lane.",
+        ),
+        (
+            "Senator Hale, a longtime critic of the pipeline, spoke on Monday.",
+            "Senator Hale has endorsed the pipeline.",
+        ),
+        (
+            "Mayor Ito was among the stadium's most enthusiastic backers.",
+            "Mayor Ito opposed the stadium.",
+        ),
+        (
+            "Dr. Karen Mills, an opponent of the merger, left the board.",
+            "Dr. Karen Mills welcomed the merger.",
+        ),
+    ],
+)
+def test_a_person_called_a_supporter_or_opponent_takes_that_side(a, b):
+    assert "contradiction" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Governor Lee, a supporter of the levy, spoke first.",
+            "Senator Park is a fierce opponent of the levy.",
+        ),
+        (
+            "Union leader Tom Reyes was among the plan's critics.",
+            "Mayor Ito is a champion of the plan.",
+        ),
+    ],
+)
+def test_supporters_and_opponents_named_by_nouns_take_positions(a, b):
+    assert "position" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Mayor Ito is a supporter of the plan.", "Mayor Ito backs the plan."),
+        (
+            "Critics of the plan say it is costly.",
+            "Supporters of the plan say it is cheap.",
+        ),
+        ("Mayor Ito met critics of the plan.", "Mayor Ito backs the plan."),
+    ],
+)
+def test_nouns_of_position_without_a_named_holder_or_agreeing_take_no_sides(a, b):
+    assert [v for v in kinds(a, b) if v.kind in ("position", "contradiction")] == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Voters approved Measure B.", "Measure B was defeated."),
+        ("The council approved the budget.", "The budget was rejected on Monday."),
+        (
+            "A jury found Gerald Ames guilty of fraud.",
+            "Gerald Ames was acquitted of fraud.",
+        ),
+        ("The clinic will remain open.", "The clinic will close."),
+        ("The bridge will stay closed.", "The bridge will reopen."),
+    ],
+)
+def test_outcomes_with_and_without_an_agent_or_as_a_complement(a, b):
+    assert "contradiction" in [v.kind for v in kinds(a, b)]
+    assert "contradiction" in [v.kind for v in kinds(b, a)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Voters approved Measure B.", "Measure C was defeated."),
+        ("The council approved the budget.", "The school plan was rejected."),
+        ("The clinic will remain open.", "The library will close."),
+        (
+            "A jury found Gerald Ames guilty of fraud.",
+            "Linda Ames was acquitted of fraud.",
+        ),
+    ],
+)
+def test_opposite_outcomes_of_other_things_are_not_contradictions(a, b):
+    assert "contradiction" not in [v.kind for v in kinds(a, b)]

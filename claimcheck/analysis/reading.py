@@ -30,7 +30,7 @@ from claimcheck.analysis.quantities import (
 from claimcheck.analysis.terms import CALENDAR, STOPWORDS, stem
 from claimcheck.records import Claim, Document
 
-ANALYSIS_VERSION = 9
+ANALYSIS_VERSION = 10
 DATA = Path(__file__).parents[1] / "data"
 CODE = re.compile(
     r"[A-Za-z]{1,3}-?\d{1,6}"
@@ -209,6 +209,9 @@ class Reading:
     repeated: bool = (
         False  # "rose again", "also fell": another occurrence, not the same event
     )
+    outcome: str = (
+        ""  # the predicate, or its adjective complement: "remain open" -> "open"
+    )
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -368,6 +371,7 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
             for q in mentions.quantities
             if q.unit not in ORDINAL_SUFFIXES
             and not any(c.start <= q.start < c.end for c in counts)
+            and not _ordinal(q, doc)
         ),
         counts=tuple(counts),
         dates=tuple(_when(d, doc, published) for d in mentions.dates),
@@ -377,7 +381,40 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         roles=tuple(_roles(main)) if main is not None else (),
         **_logical_roles(main, subject_words, objects),
         repeated=main is not None and _repeated(main, vocab["repetition"]),
+        outcome=_outcome(main) if main is not None else "",
     )
+
+
+def _outcome(predicate) -> str:
+    """What the predicate says happens or holds: its adjective complement where it has one ("will remain
+    open", "found him guilty", "stayed closed"), else its own lemma."""
+    complement = (
+        next(
+            (
+                c
+                for c in predicate.children
+                if c.pos_ == "ADJ" and c.dep_ in ("acomp", "oprd", "ccomp", "xcomp")
+            ),
+            None,
+        )
+        or next(  # an adjective after the object: "found Whitcombe, the former director, guilty"
+            (
+                c
+                for o in predicate.children
+                if o.dep_ == "dobj"
+                for c in o.children
+                if c.pos_ == "ADJ" and c.dep_ == "amod" and c.i > o.i
+            ),
+            None,
+        )
+    )
+    return (complement or predicate).lemma_.lower()
+
+
+def _ordinal(quantity: Quantity, doc) -> bool:
+    """ "a second blow": the parser reads the unit word as an adjective, so it is no duration."""
+    tokens = [t for t in doc if quantity.start <= t.idx < quantity.end]
+    return bool(tokens) and tokens[-1].pos_ == "ADJ" and not tokens[-1].is_digit
 
 
 def _repeated(predicate, repetition: frozenset[str]) -> bool:
@@ -484,7 +521,7 @@ def _subject_names(subject) -> list[str]:
             for o in p.children
             if o.dep_ == "pobj"
             for w in _phrase(o)
-            if w.pos_ == "PROPN"
+            if w.pos_ == "PROPN" and w.lower_ not in CALENDAR
         ]
         found += _name_phrases(words)
     return list(dict.fromkeys(found))
@@ -503,15 +540,23 @@ def _name_phrases(tokens) -> list[str]:
 
 
 def _names(doc) -> list[str]:
+    """Runs of proper nouns, with a capitalised noun that names one ("Measure B", "Storm Hollis") and an
+    initial's full stop dropped ("Measure B.")."""
     names, run = [], []
     for token in [*doc, None]:
         if (
             token is not None
-            and token.pos_ == "PROPN"
-            and token.text.isalnum()
+            and (
+                token.pos_ == "PROPN"
+                or token.pos_ == "NOUN"
+                and token.text[:1].isupper()
+                and token.dep_ == "compound"
+                and token.head.pos_ == "PROPN"
+            )
+            and token.text.rstrip(".").isalnum()
             and token.lower_ not in CALENDAR
         ):
-            run.append(token.text)
+            run.append(token.text.rstrip("."))
             continue
         if run:
             name = " ".join(run).lower()
@@ -870,7 +915,12 @@ def _stances(doc, speaker: str | None, vocab: dict) -> list[Stance]:
     found = []
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX", "ADJ") or lemma not in vocab["stance"]:
+        if lemma not in vocab["stance"]:
+            continue
+        if token.pos_ == "NOUN":
+            found.extend(_noun_stance(token, vocab["stance"][lemma], vocab))
+            continue
+        if token.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
         particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep")]
         side = next(
@@ -918,6 +968,49 @@ def _stances(doc, speaker: str | None, vocab: dict) -> list[Stance]:
             if target is not None and actor:
                 found.append(_stance(actor, side, target, doc[i]))
     return found
+
+
+def _noun_stance(noun, entries, vocab: dict) -> list[Stance]:
+    """A named person called a supporter or opponent of something: "Reyes, a vocal critic of the deal",
+    "Ito is a backer of the plan", "Ito was among the plan's backers"."""
+    prepositions = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    for needed, side in entries:
+        if not needed:
+            continue
+        objects = [
+            c for w in needed if w in prepositions for c in prepositions[w].children
+        ]
+        target = next(
+            (
+                t
+                for t in objects + [owner]
+                if t is not None and t.dep_ in ("pobj", "poss")
+            ),
+            None,
+        )
+        if target is None or target.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if noun.dep_ == "appos":
+            holder, verb = noun.head, None
+        elif noun.dep_ == "attr" or (
+            noun.dep_ == "pobj" and noun.head.lower_ in ("among", "as")
+        ):
+            verb = noun.head if noun.dep_ == "attr" else noun.head.head
+            holder = _subject_of(verb)
+        else:
+            continue
+        names = (
+            [t.text for t in _phrase(holder) if t.pos_ == "PROPN"]
+            if holder is not None
+            else []
+        )
+        if not names:
+            continue
+        if verb is not None and _negated(verb, vocab["negation"]):
+            side = -side
+        return [_stance(" ".join(names), side, target, noun)]
+    return []
 
 
 def _stance_target(verb):
@@ -968,7 +1061,22 @@ def _noun_or_antecedent(token, verb):
 
 
 def _actor(predicate, speaker: str | None) -> str | None:
+    """Who takes the stance: the subject, a passive's agent ("was rejected by voters"; none without one),
+    the speaker for a pronoun."""
     subject = _subject_of(predicate)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        subject = next(
+            (
+                o
+                for c in predicate.children
+                if c.dep_ == "agent"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ),
+            None,
+        )
+        if subject is None:
+            return None
     if (
         subject is not None
         and subject.tag_ in ("WP", "WDT")

@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from claimcheck.analysis.reading import vocabulary
 from claimcheck.analysis.terms import stem
 from claimcheck.records import Verdict
 from claimcheck.verify.align import (
     Side,
+    names_conflict,
     overlap,
     same_root,
     shared,
@@ -39,9 +42,11 @@ def verify(a: Side, b: Side) -> Verdict | None:
             round(0.9 * agreement, 3),
             f'"{what}": denied in one, affirmed in the other',
         )
-    antonyms = vocabulary()["antonyms"].get(first.predicate_lemma, set())
     if (
-        second.predicate_lemma in antonyms
+        _opposite(
+            first.outcome or first.predicate_lemma,
+            second.outcome or second.predicate_lemma,
+        )
         and first.negated == second.negated
         and _same_roles(first, second)
         and _same_time(first, second)
@@ -49,25 +54,56 @@ def verify(a: Side, b: Side) -> Verdict | None:
         return Verdict(
             "contradiction",
             0.8,
-            f"{first.label or 'outcome'}: {first.predicate_lemma} vs "
-            f"{second.predicate_lemma}",
+            f"{_about(first, second)}: {first.outcome or first.predicate_lemma} vs "
+            f"{second.outcome or second.predicate_lemma}",
         )
     return None
+
+
+def _about(first, second) -> str:
+    """What the outcomes are of: the subject, or a passive's without its agent ("Measure B")."""
+    without_agent = [r for r in (first, second) if not r.actor and r.patient]
+    return (without_agent[0] if without_agent else first).label or "outcome"
+
+
+def _opposite(x: str, y: str) -> bool:
+    """Antonymous outcomes, compared by stem: "closed" / "reopen", "approved" / "defeat"."""
+    return stem(y) in _antonym_stems().get(stem(x), ())
+
+
+@lru_cache(maxsize=1)
+def _antonym_stems() -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for word, others in vocabulary()["antonyms"].items():
+        found.setdefault(stem(word), set()).update(map(stem, others))
+    return found
 
 
 def _same_roles(first, second) -> bool:
     """Same actor (passives undone) and, where both state one, the same patient: "Riverton beat Lakeside" /
     "Riverton lost to Lakeside" and "Voters approved the referendum" / "The referendum was rejected by voters"
-    clash; "Lakeside lost to Riverton" says the same as the first."""
-    ours, theirs = first.actor or first.subject, second.actor or second.subject
+    clash; "Lakeside lost to Riverton" says the same as the first. A passive without its agent is about its
+    patient: "Voters approved Measure B" / "Measure B was defeated". The main clause's other objects must
+    agree where both have some; the rest of the sentence (who said it, what followed) may differ."""
+    agentless = bool(first.actor) != bool(second.actor)
+    if agentless and first.patient and second.patient:
+        if names_conflict(first.names, second.names):
+            return False  # "Voters approved Measure B" / "Measure C was defeated"
+        ours, theirs = first.patient, second.patient
+    else:
+        ours, theirs = first.actor or first.subject, second.actor or second.subject
+        if shared(ours, second.patient) and shared(first.patient, theirs):
+            return False
     if not ours or not theirs or not shared(ours, theirs):
-        return False
-    if shared(ours, second.patient) and shared(first.patient, theirs):
         return False
     if first.patient and second.patient and not shared(first.patient, second.patient):
         return False
-    rest = _besides(first.content, [*ours, stem(first.predicate_lemma)])
-    other = _besides(second.content, [*theirs, stem(second.predicate_lemma)])
+    rest = _besides(
+        first.object, [*ours, stem(first.predicate_lemma), stem(first.outcome)]
+    )
+    other = _besides(
+        second.object, [*theirs, stem(second.predicate_lemma), stem(second.outcome)]
+    )
     return not rest or not other or overlap(rest, other) >= 0.5
 
 
