@@ -753,3 +753,31 @@ def test_outcomes_with_and_without_an_agent_or_as_a_complement(a, b):
 )
 def test_opposite_outcomes_of_other_things_are_not_contradictions(a, b):
     assert "contradiction" not in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The flight landed in Leeds.", "The flight landed in Hull."),
+        (
+            "The plane made an emergency landing in Bordeaux on Sunday.",
+            "The plane made an emergency landing in Nantes.",
+        ),
+        ("The final was played in Cardiff.", "The final was played in Glasgow."),
+    ],
+)
+def test_the_same_event_in_another_place(a, b):
+    assert "contradiction" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The flight landed in Leeds.", "The flight landed in Leeds in March."),
+        ("The flight landed in March.", "The flight landed in May."),
+        ("The flight landed in Leeds.", "A second flight landed in Hull."),
+        ("Highway 12 will reopen on Friday.", "Highway 38 will stay closed."),
+    ],
+)
+def test_places_times_and_other_things_are_no_other_place(a, b):
+    assert "contradiction" not in [v.kind for v in kinds(a, b)]

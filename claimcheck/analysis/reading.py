@@ -193,25 +193,22 @@ class Reading:
     counts: tuple[Count, ...] = ()
     dates: tuple[When, ...] = ()
     stances: tuple[Stance, ...] = ()
-    context: tuple[
-        str, ...
-    ] = ()  # what the claim's document is about: entity names, lowercased
-    label: str = ""  # the main subject as written, for explanations
-    roles: tuple[
-        str, ...
-    ] = ()  # named fillers of the main predicate's venue and agent: "at:fort wainwright"
-    actor: tuple[
-        str, ...
-    ] = ()  # who does it, passives undone: "rejected by voters" -> ("voter",)
-    patient: tuple[
-        str, ...
-    ] = ()  # what it is done to: "The referendum was rejected" -> ("referendum",)
-    repeated: bool = (
-        False  # "rose again", "also fell": another occurrence, not the same event
-    )
-    outcome: str = (
-        ""  # the predicate, or its adjective complement: "remain open" -> "open"
-    )
+    # what the claim's document is about: entity names, lowercased
+    context: tuple[str, ...] = ()
+    # the main subject as written, for explanations
+    label: str = ""
+    # named fillers of the main predicate's venue, place and agent: "at:fort wainwright"
+    roles: tuple[str, ...] = ()
+    # who does it, passives undone: "rejected by voters" -> ("voter",)
+    actor: tuple[str, ...] = ()
+    # what it is done to: "The referendum was rejected" -> ("referendum",)
+    patient: tuple[str, ...] = ()
+    # "rose again", "also fell": another occurrence, not the same event
+    repeated: bool = False
+    # the predicate, or its adjective complement: "remain open" -> "open"
+    outcome: str = ""
+    # the subject is one more of its kind: "a second flight", "another strike"
+    another: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -372,6 +369,7 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
             if q.unit not in ORDINAL_SUFFIXES
             and not any(c.start <= q.start < c.end for c in counts)
             and not _ordinal(q, doc)
+            and not _names_a_thing(q, doc)
         ),
         counts=tuple(counts),
         dates=tuple(_when(d, doc, published) for d in mentions.dates),
@@ -382,6 +380,10 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         **_logical_roles(main, subject_words, objects),
         repeated=main is not None and _repeated(main, vocab["repetition"]),
         outcome=_outcome(main) if main is not None else "",
+        another=any(
+            t.lower_ in ("another", "other") or (t.pos_ == "ADJ" and t.like_num)
+            for t in subject_words
+        ),
     )
 
 
@@ -409,6 +411,12 @@ def _outcome(predicate) -> str:
         )
     )
     return (complement or predicate).lemma_.lower()
+
+
+def _names_a_thing(quantity: Quantity, doc) -> bool:
+    """ "Highway 12": the number is part of a name (see _identifier), no figure."""
+    tokens = [t for t in doc if quantity.start <= t.idx < quantity.end]
+    return len(tokens) == 1 and not quantity.unit and _identifier(tokens[0])
 
 
 def _ordinal(quantity: Quantity, doc) -> bool:
@@ -442,18 +450,22 @@ def _logical_roles(predicate, subject_words: list, objects: list) -> dict:
 
 
 def _roles(predicate) -> list[str]:
-    """Who or where fills a role of the predicate, when a name does: the venue ("held at Fort Wainwright")
-    and the agent of a passive ("was won by Maria Lopes")."""
+    """Who or where fills a role of the predicate, when a name does: the venue or place ("held at Fort
+    Wainwright", "landed in Leeds") and the agent of a passive ("was won by Maria Lopes")."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in predicate.children)
     found = []
     for prep in predicate.children:
         if (
             prep.dep_ == "prep"
-            and (prep.lower_ == "at" or (prep.lower_ == "by" and passive))
+            and (prep.lower_ in ("at", "in") or (prep.lower_ == "by" and passive))
             or prep.dep_ == "agent"
         ):
             for obj in prep.children:
-                names = [t.text.lower() for t in _phrase(obj) if t.pos_ == "PROPN"]
+                names = [
+                    t.text.lower()
+                    for t in _phrase(obj)
+                    if t.pos_ == "PROPN" and t.lower_ not in CALENDAR
+                ]
                 if obj.dep_ == "pobj" and names:
                     found.append(
                         f"{'by' if prep.dep_ == 'agent' else prep.lower_}:{' '.join(names)}"
@@ -514,6 +526,13 @@ def _subject_names(subject) -> list[str]:
     found = []
     for part in [subject, *subject.conjuncts]:
         words = [w for w in _phrase(part) if w.pos_ == "PROPN"]
+        following = part.doc[part.i + 1] if part.i + 1 < len(part.doc) else None
+        if following is not None and _identifier(following):  # "Highway 12"
+            words = (
+                [*words, part, following]
+                if part.pos_ != "PROPN"
+                else [*words, following]
+            )
         words += [
             w
             for p in part.children
@@ -540,18 +559,23 @@ def _name_phrases(tokens) -> list[str]:
 
 
 def _names(doc) -> list[str]:
-    """Runs of proper nouns, with a capitalised noun that names one ("Measure B", "Storm Hollis") and an
-    initial's full stop dropped ("Measure B.")."""
+    """Runs of proper nouns, with a capitalised noun that names one ("Measure B", "Storm Hollis"), an
+    identifier's number ("Highway 12") and an initial's full stop dropped ("Measure B.")."""
+    numbers = {t.i for t in doc if _identifier(t)}
     names, run = [], []
     for token in [*doc, None]:
         if (
             token is not None
             and (
                 token.pos_ == "PROPN"
+                or token.i in numbers
                 or token.pos_ == "NOUN"
                 and token.text[:1].isupper()
-                and token.dep_ == "compound"
-                and token.head.pos_ == "PROPN"
+                and (
+                    token.dep_ == "compound"
+                    and token.head.pos_ == "PROPN"
+                    or token.i + 1 in numbers
+                )
             )
             and token.text.rstrip(".").isalnum()
             and token.lower_ not in CALENDAR
@@ -564,6 +588,21 @@ def _names(doc) -> list[str]:
                 names.append(name)
             run = []
     return names
+
+
+def _identifier(token) -> bool:
+    """A number that names its capitalised noun rather than counting: "Highway 12", "Flight 93"; not
+    "Friday 14 people" (it counts the noun after it)."""
+    if token.tag_ != "CD" or not token.text.isdigit() or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    counts_next = token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN")
+    return (
+        before.pos_ in ("NOUN", "PROPN")
+        and before.text[:1].isupper()
+        and before.lower_ not in CALENDAR
+        and not counts_next
+    )
 
 
 def _negated(predicate, negation_verbs: frozenset[str]) -> bool:

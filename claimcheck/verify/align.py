@@ -118,8 +118,9 @@ def _in_context(reading: Reading) -> list[str]:
 
 def subjects_conflict(a: Reading, b: Reading) -> bool:
     """Both subjects name someone or something, and not the same: "Riverton won" / "Harbor City lost",
-    "Rafael Gomez" / "Boris Gomez", "the summit in Geneva" / "the summit in Vienna"."""
-    return names_conflict(a.subject_names, b.subject_names)
+    "Rafael Gomez" / "Boris Gomez", "the summit in Geneva" / "the summit in Vienna"; or one is another of
+    its kind ("The flight landed" / "A second flight landed")."""
+    return names_conflict(a.subject_names, b.subject_names) or a.another != b.another
 
 
 def comparable(a: Reading, b: Reading) -> bool:
@@ -161,7 +162,7 @@ def differences(a: Reading, b: Reading) -> list[str]:
     found = []
     if subjects_conflict(a, b):
         found.append("subject")
-    for role in ("at:", "by:"):
+    for role in ("at:", "in:", "by:"):
         if names_conflict(
             [r[3:] for r in a.roles if r.startswith(role)],
             [r[3:] for r in b.roles if r.startswith(role)],

@@ -30,7 +30,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
         return None
     if first.object and not shared(first.object, second.object):
         return None
-    for role in ("at", "by"):
+    for role in ("at", "in", "by"):
         ours = [r.split(":", 1)[1] for r in first.roles if r.startswith(role + ":")]
         theirs = [r.split(":", 1)[1] for r in second.roles if r.startswith(role + ":")]
         if (
@@ -42,7 +42,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
                 for y in theirs
             )
         ):
-            what = "venue" if role == "at" else "agent"
+            what = {"at": "venue", "in": "place", "by": "agent"}[role]
             label = (
                 first.label[:1].lower() + first.label[1:]
                 if first.label.startswith("The ")
