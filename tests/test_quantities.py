@@ -206,3 +206,50 @@ def test_spans_point_into_the_text():
         isinstance(found, Quantity)
         and text[found.start : found.end] == found.text == "60 percent"
     )
+
+
+@pytest.mark.parametrize(
+    "a, b, compatible",
+    [
+        ("3.2 miles of track", "roughly 5 kilometres of track", True),
+        ("210 millimetres of rain", "150 mm of rain", False),
+        ("26.2 miles", "42.195 km", True),
+        ("a 300-foot tower", "a tower of about 90 metres", True),
+        ("1,200 acres burned", "about 485 hectares burned", True),
+        ("1,200 acres burned", "300 hectares burned", False),
+        ("gusts of 140 kilometres per hour", "gusts of 87 mph", True),
+        ("gusts of 140 km/h", "gusts of 60 mph", False),
+        ("a 40-tonne truck", "a 40,000 kg truck", True),
+    ],
+)
+def test_measures_in_other_units_compare_by_value(a, b, compatible):
+    first, second = quantity(a), quantity(b)
+    assert first.unit == second.unit and first.compatible(second) is compatible
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["5m people live there", "12 points ahead", "won 14 in a row", "14 at the start"],
+)
+def test_words_that_are_units_only_in_a_dictionary(text):
+    assert quantity(text).unit not in ("length", "area", "volume", "mass", "speed")
+
+
+@pytest.mark.parametrize(
+    "a, b, compatible",
+    [
+        ("four in five members backed it", "78.6 percent of members backed it", True),
+        ("one in three voters", "a third of voters", True),
+        ("three out of 10 homes", "30 percent of homes", True),
+        ("four in five members backed it", "60 percent of members backed it", False),
+    ],
+)
+def test_a_proportion_in_words_is_a_percentage(a, b, compatible):
+    first, second = quantity(a), quantity(b)
+    assert first.unit == second.unit == "percent"
+    assert first.compatible(second) is compatible
+
+
+@pytest.mark.parametrize("text", ["won 14 in a row", "ranked 3 in 2024"])
+def test_no_proportion_without_a_whole(text):
+    assert all(q.unit != "percent" for q in extract(text).quantities)

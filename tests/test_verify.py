@@ -781,3 +781,76 @@ def test_the_same_event_in_another_place(a, b):
 )
 def test_places_times_and_other_things_are_no_other_place(a, b):
     assert "contradiction" not in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The measure passed 7-2 after a long hearing.",
+            "The final tally was five to four.",
+        ),
+        (
+            "The jury returned a majority verdict of 10-2.",
+            "Jurors reached their decision by a majority of eleven to one.",
+        ),
+        ("The board voted 6-3 in favour.", "The motion carried on a 5-4 vote."),
+    ],
+)
+def test_one_vote_told_in_other_words_and_notations(a, b):
+    assert "number" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The measure passed 7-2.", "The final tally was seven to two."),
+        ("The budget passed 7-2.", "The parking plan failed on a 4-5 vote."),
+        ("Riverton won 2-1.", "The council voted 5-4."),
+    ],
+)
+def test_tallies_of_one_vote_agreeing_or_of_other_things(a, b):
+    assert "number" not in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Four in five members backed the deal.",
+            "Members backed the deal by 60 percent.",
+        ),
+        ("A third of the staff were laid off.", "Half the staff were laid off."),
+        (
+            "The storm dropped 210 millimetres of rain.",
+            "The storm dropped 150 mm of rain.",
+        ),
+        (
+            "The new line adds 3 miles of track.",
+            "The new line adds 9 kilometres of track.",
+        ),
+    ],
+)
+def test_measures_written_in_other_units_or_as_proportions(a, b):
+    assert "number" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Four in five members backed the deal.",
+            "Members backed the deal by 79 percent.",
+        ),
+        (
+            "The new line adds 3.2 miles of track.",
+            "The new line adds roughly 5 kilometres of track.",
+        ),
+        (
+            "A fifth of the staff were laid off.",
+            "20 percent of the staff were laid off.",
+        ),
+    ],
+)
+def test_the_same_measure_in_other_units_or_as_a_proportion(a, b):
+    assert kinds(a, b) == []

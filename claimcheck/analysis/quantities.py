@@ -6,6 +6,7 @@ import datetime
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimcheck.analysis.terms import MONTHS, STOPWORDS, WEEKDAYS, stem
 
@@ -118,7 +119,7 @@ TALLY_NOUNS = {
         map(
             stem,
             """ruling decision verdict judgment judgement vote voted ballot motion jury
-                                          passed approved rejected adopted""".split(),
+                                          passed approved rejected adopted tally majority""".split(),
         ),
         "vote",
     ),
@@ -135,6 +136,19 @@ MONTH_NAME = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 SCALE_WORDS = "hundred|thousand|million|billion|trillion"
+SMALL_NUMBER = "one|two|three|four|five|six|seven|eight|nine|ten"
+FRACTIONS = {  # a fraction's name -> its denominator
+    **{word: 2 for word in ("half", "halves")},
+    **{word: 3 for word in ("third", "thirds")},
+    **{word: 4 for word in ("quarter", "quarters")},
+    **{
+        f"{word}{s}": n
+        for n, word in enumerate(
+            ("fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), 5
+        )
+        for s in ("", "s")
+    },
+}
 NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + "|" + SCALE_WORDS
 ORDINAL = r"(?:st|nd|rd|th)?"
 PATTERNS = (
@@ -166,6 +180,22 @@ PATTERNS = (
         "year",
         re.compile(
             r"(?<![\d,.$€£])\b(1[89]\d\d|20\d\d)\b(?![,.]\d|\s*(?:%|percent|per cent))"
+        ),
+    ),
+    (  # "four in five members", "three out of 10 homes"
+        "ratio",
+        re.compile(
+            rf"\b(\d{{1,3}}|{SMALL_NUMBER})\s+(?:in|out\s+of)\s+(\d{{1,3}}|{SMALL_NUMBER})\b(?!\s*(?:%|percent))",
+            re.IGNORECASE,
+        ),
+    ),
+    (  # "a fifth of the staff", "two-thirds of", "half the homes"; not "a quarter of an hour", "the second half of"
+        "fraction",
+        re.compile(
+            r"(?<!\bthe\s)(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\bfourth\s)(?<!\blast\s)(?<!\bfinal\s)"
+            rf"\b(?:(a|an|{SMALL_NUMBER})[\s-]+)?({'|'.join(FRACTIONS)})"
+            r"(?=\s+(?:of\s+(?!an?\s)|the\s))",
+            re.IGNORECASE,
         ),
     ),
     (
@@ -200,6 +230,20 @@ WORD_AFTER = re.compile(
     r"(?:\s*|-)(%|[A-Za-z]+(?:['’]s)?)"
 )  # "61 percent", "61%", "a 10-year lease"
 LETTERS = re.compile(r"[A-Za-z]+")
+UNIT_AFTER = re.compile(
+    r"(?:\s*|-)((?:square\s+|cubic\s+)?[A-Za-z]+(?:/[A-Za-z]+)?(?:\s+per\s+(?:hour|second))?)\b"
+)  # "5 kilometres", "a 300-foot tower", "2 square miles", "140 km/h", "60 miles per hour"
+# measures compared in SI units whatever they were written in (pint's dimensions -> the unit they compare as)
+PHYSICAL = {
+    "[length]": "length",
+    "[length] ** 2": "area",
+    "[length] ** 3": "volume",
+    "[mass]": "mass",
+    "[length] / [time]": "speed",
+}
+NOT_UNITS = frozenset(
+    {"a", "at", "in", "m", "point", "points", "pt", "pound", "pounds"}
+)  # words pint reads as units that news means otherwise ("5m people" is millions; "pounds" may be money)
 
 
 @dataclass(frozen=True)
@@ -324,6 +368,11 @@ def extract(text: str) -> Mentions:
     )
 
 
+def _small(word: str) -> float | None:
+    """ "4" or "four"."""
+    return float(word) if word.isdigit() else parse_number_words(word)
+
+
 def _join_weekdays(dates: list[DateMention], text: str) -> tuple[DateMention, ...]:
     """ "Friday, August 15" is one date, not a weekday and a date that might each fit another."""
     joined: list[DateMention] = []
@@ -373,6 +422,22 @@ def _build(
 ) -> Quantity | Tally | DateMention | None:
     start, end = match.span()
     span = match.group()
+    if kind in ("ratio", "fraction"):
+        part, whole = match.groups()
+        part_value = 1 if part is None or part.lower() in ("a", "an") else _small(part)
+        whole_value = FRACTIONS[whole.lower()] if kind == "fraction" else _small(whole)
+        if not part_value or not whole_value or part_value >= whole_value:
+            return None
+        return Quantity(
+            100 * part_value / whole_value,
+            "percent",
+            _qualifier(text[:start]),
+            start,
+            end,
+            span,
+            50
+            / whole_value,  # as precise as its parts: "four in five" is 75-85 percent
+        )
     if kind == "iso":
         year, month, day = (int(g) for g in match.groups())
         return _date(year, month, day, None, start, end, span)
@@ -477,6 +542,9 @@ def _quantity(value, precision, currency, start, end, text) -> Quantity:
             "duration",
             word_end,
         )
+    elif (physical := _physical(text, end)) is not None:
+        factor, unit, unit_end = physical
+        value, precision = value * factor, precision * factor
     else:
         unit = _counted_noun(text, end, value)
     if unit in PEOPLE or unit == "":
@@ -484,6 +552,35 @@ def _quantity(value, precision, currency, start, end, text) -> Quantity:
     return Quantity(
         value, unit, qualifier, start, unit_end, text[start:unit_end], precision
     )
+
+
+def _physical(text: str, end: int) -> tuple[float, str, int] | None:
+    """A unit of length, area, volume, mass or speed after a number: (its size in SI units, what it
+    measures, where it ends); "5 kilometres" and "3.1 miles" then compare as metres."""
+    match = UNIT_AFTER.match(text, end)
+    if not match or match.group(1).lower() in NOT_UNITS or len(match.group(1)) < 2:
+        return None
+    found = _si_unit(match.group(1).lower())
+    return (*found, match.end()) if found else None
+
+
+@lru_cache(maxsize=1024)
+def _si_unit(phrase: str) -> tuple[float, str] | None:
+    import pint
+
+    try:
+        size = _registry().Quantity(1, phrase).to_base_units()
+    except (pint.errors.PintError, ValueError, AttributeError, TypeError, KeyError):
+        return None
+    kind = PHYSICAL.get(str(size.dimensionality))
+    return (float(size.magnitude), kind) if kind else None
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
 
 
 def _counted_noun(text: str, end: int, value: float) -> str:

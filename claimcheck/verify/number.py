@@ -27,10 +27,17 @@ def verify(a: Side, b: Side) -> Verdict | None:
     first, second = a.reading, b.reading
     if subjects_conflict(first, second):
         return None
-    if (
-        first.hypothetical != second.hypothetical
-        or overlap(first.content, second.content) < MIN_OVERLAP
-    ):
+    if first.hypothetical != second.hypothetical:
+        return None
+    for unit, ours, theirs in by_unit(first.counts, second.counts):
+        if (
+            clash(ours, theirs)
+            and same_topic(ours[0], theirs[0], first.content, second.content)
+        ):  # one vote or match in one story: "passed 7-2" / "the final tally was five to four"
+            return Verdict(
+                "number", 0.85, f"{unit}: {ours[0].text} vs {theirs[0].text}"
+            )
+    if overlap(first.content, second.content) < MIN_OVERLAP:
         return None
     for _, ours, theirs in by_unit(first.figures, second.figures):
         if not clash(ours, theirs):
@@ -45,13 +52,6 @@ def verify(a: Side, b: Side) -> Verdict | None:
                     return Verdict(
                         "number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}"
                     )
-    for unit, ours, theirs in by_unit(first.counts, second.counts):
-        if clash(ours, theirs) and same_topic(
-            ours[0], theirs[0], first.content, second.content
-        ):
-            return Verdict(
-                "number", 0.85, f"{unit}: {ours[0].text} vs {theirs[0].text}"
-            )
     return None
 
 
