@@ -428,6 +428,9 @@ def _build(
         whole_value = FRACTIONS[whole.lower()] if kind == "fraction" else _small(whole)
         if not part_value or not whole_value or part_value >= whole_value:
             return None
+        precision = (
+            100 / 3 / whole_value
+        )  # as precise as its parts: "four in five" is 77-83 percent
         return Quantity(
             100 * part_value / whole_value,
             "percent",
@@ -435,8 +438,7 @@ def _build(
             start,
             end,
             span,
-            50
-            / whole_value,  # as precise as its parts: "four in five" is 75-85 percent
+            precision,
         )
     if kind == "iso":
         year, month, day = (int(g) for g in match.groups())

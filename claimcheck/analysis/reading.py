@@ -770,6 +770,7 @@ def _measured(anchor) -> list:
     for _ in range(4):  # out of the figure's own phrase, to the noun it belongs to
         if token.dep_ not in (
             "nummod",
+            "predet",  # "half the staff"
             "quantmod",
             "compound",
             "npadvmod",
