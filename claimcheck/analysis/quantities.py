@@ -63,6 +63,9 @@ CURRENCIES = {
 # qualifier -> (low factor, high factor) applied to the stated value; None is unbounded
 QUALIFIERS = {
     "more than": (1, None),
+    "higher than": (1, None),
+    "greater than": (1, None),
+    "larger than": (1, None),
     "over": (1, None),
     "above": (1, None),
     "at least": (1, None),
@@ -70,6 +73,8 @@ QUALIFIERS = {
     "just over": (1, None),
     "in excess of": (1, None),
     "less than": (0, 1),
+    "lower than": (0, 1),
+    "smaller than": (0, 1),
     "fewer than": (0, 1),
     "under": (0, 1),
     "below": (0, 1),
