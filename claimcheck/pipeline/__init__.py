@@ -149,18 +149,20 @@ def check(
         threshold if threshold is not None else (nli.check_threshold if nli else 0.5)
     )
     pairs = [p for p in pairs if same_context(readings[p.a.id], readings[p.b.id])]
-
-    def side(claim: Claim) -> Side:
-        return Side(
-            claim, readings[claim.id], vectors.get(claim.id) if vectors else None
-        )
-
-    judged = [p for p in pairs if nli_applies(side(p.a), side(p.b))]
+    judged = [
+        p
+        for p in pairs
+        if nli_applies(Side(p.a, readings[p.a.id]), Side(p.b, readings[p.b.id]))
+    ]
     contradiction = score_pairs(store, nli, judged) if nli else {}
 
     findings = []
     for pair in pairs:
-        verdicts = verify_pair(side(pair.a), side(pair.b), verifiers)
+        verdicts = verify_pair(
+            Side(pair.a, readings[pair.a.id]),
+            Side(pair.b, readings[pair.b.id]),
+            verifiers,
+        )
         if (pair.a.text, pair.b.text) in contradiction:
             verdict = nli_verdict(
                 pair.a, pair.b, contradiction[pair.a.text, pair.b.text], threshold

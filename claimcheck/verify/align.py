@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from claimcheck.analysis.reading import CODE, Reading
 from claimcheck.records import Claim
@@ -14,24 +13,6 @@ from claimcheck.records import Claim
 class Side:
     claim: Claim
     reading: Reading
-    vector: Any = (
-        None  # the claim's unit sentence-embedding vector, where embeddings are on
-    )
-
-
-def similarity(a: Side, b: Side) -> float | None:
-    """Cosine of the two claims' sentence embeddings; None without them."""
-    if a.vector is None or b.vector is None:
-        return None
-    import numpy as np
-
-    return float(np.dot(a.vector, b.vector))
-
-
-def similar(a: Side, b: Side, threshold: float) -> bool:
-    """The claims say nearly the same thing by their embeddings (not for claims read without them)."""
-    cosine = similarity(a, b)
-    return cosine is not None and cosine >= threshold
 
 
 def same_root(x: str, y: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.analysis.reading import Figure, Reading
+from claimcheck.analysis.reading import Figure
 from claimcheck.records import Verdict
 from claimcheck.verify.align import (
     Side,
@@ -11,17 +11,12 @@ from claimcheck.verify.align import (
     names_conflict,
     overlap,
     shared,
-    similar,
     subjects_conflict,
 )
 
 MIN_OVERLAP = (
     0.5  # share of content words two claims must share to be about one measurement
 )
-# cosine of two claims' sentence embeddings from which one figure of a unit in each measures one thing,
-# whatever the words (benchmarks/calibrate_similarity.py: the lowest at which such figure pairs of the NLI dev
-# split's VitaminC pairs are contradictions at least 80 percent of the time)
-SAME_MEASURE_COSINE = 0.8
 MEASURE_UNITS = frozenset(
     {"percent", "percentage point", "usd", "eur", "gbp", "duration", ""}
 )
@@ -42,36 +37,21 @@ def verify(a: Side, b: Side) -> Verdict | None:
             return Verdict(
                 "number", 0.85, f"{unit}: {ours[0].text} vs {theirs[0].text}"
             )
-    conflict = figure_conflict(first, second, similar(a, b, SAME_MEASURE_COSINE))
-    if conflict is None:
-        return None
-    f, g = conflict
-    return Verdict("number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}")
-
-
-def figure_conflict(
-    first: Reading, second: Reading, near: bool = False
-) -> tuple[Figure, Figure] | None:
-    """Two figures of one unit that cannot both hold for the same measure. The measure is the same when the
-    words around them say so (_same_measure) or, for claims `near` in meaning (their embeddings), when each
-    states one figure of that unit, of no other named thing ("Corvane will pay $2.1 billion for Lumetra" /
-    "the $2.6 billion deal")."""
-    if not near and overlap(first.content, second.content) < MIN_OVERLAP:
+    if overlap(first.content, second.content) < MIN_OVERLAP:
         return None
     for _, ours, theirs in by_unit(first.figures, second.figures):
         if not clash(ours, theirs):
             continue
         for f in ours:
             for g in theirs:
-                if f.baseline or g.baseline:
-                    continue
-                if _same_measure(f, g, first.content, second.content) or (
-                    near
-                    and len(ours) == len(theirs) == 1
-                    and not names_conflict(f.names, g.names)
-                    and same_topic(f, g, first.content, second.content)
+                if (
+                    not f.baseline
+                    and not g.baseline
+                    and _same_measure(f, g, first.content, second.content)
                 ):
-                    return f, g
+                    return Verdict(
+                        "number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}"
+                    )
     return None
 
 
