@@ -854,3 +854,33 @@ def test_measures_written_in_other_units_or_as_proportions(a, b):
 )
 def test_the_same_measure_in_other_units_or_as_a_proportion(a, b):
     assert kinds(a, b) == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "No one was killed, officials said, though crews rescued 14 people overnight.",
+            "Two people died when a tree fell on their car north of town.",
+        ),
+        ("Nobody was hurt in the blast.", "Three workers were injured in the blast."),
+        ("No homes were destroyed by the fire.", "The fire destroyed 27 homes."),
+        ("There were no arrests at the march.", "Police made 12 arrests at the march."),
+    ],
+)
+def test_existence_denied_in_one_and_counted_in_the_other(a, b):
+    assert {"number", "contradiction"} & {v.kind for v in kinds(a, b)}
+    assert {"number", "contradiction"} & {v.kind for v in kinds(b, a)}
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("No one was killed in the storm.", "Nobody died in the storm."),
+        ("No homes were destroyed by the fire.", "The fire damaged 27 homes."),
+        ("No more than 300 people attended.", "296 people attended."),
+        ("The death toll rose to 7 from none.", "Seven people have died."),
+    ],
+)
+def test_a_denied_count_that_agrees_or_counts_something_else(a, b):
+    assert kinds(a, b) == []

@@ -63,6 +63,8 @@ CURRENCIES = {
 # qualifier -> (low factor, high factor) applied to the stated value; None is unbounded
 QUALIFIERS = {
     "more than": (1, None),
+    "no fewer than": (1, None),
+    "no less than": (1, None),
     "higher than": (1, None),
     "greater than": (1, None),
     "larger than": (1, None),
@@ -73,6 +75,7 @@ QUALIFIERS = {
     "just over": (1, None),
     "in excess of": (1, None),
     "less than": (0, 1),
+    "no more than": (0, 1),
     "lower than": (0, 1),
     "smaller than": (0, 1),
     "fewer than": (0, 1),

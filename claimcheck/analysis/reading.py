@@ -18,6 +18,8 @@ from typing import Any
 
 from claimcheck.analysis.parser import nlp, parse
 from claimcheck.analysis.quantities import (
+    DEATH_CUES,
+    INJURY_CUES,
     NUMBER_WORD,
     PEOPLE,
     TALLY_NOUNS,
@@ -370,7 +372,8 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
             and not any(c.start <= q.start < c.end for c in counts)
             and not _ordinal(q, doc)
             and not _names_a_thing(q, doc)
-        ),
+        )
+        + tuple(_denied(doc)),
         counts=tuple(counts),
         dates=tuple(_when(d, doc, published) for d in mentions.dates),
         stances=tuple(_stances(doc, claim.speaker, vocab)),
@@ -722,11 +725,12 @@ def _figure(quantity: Quantity, doc) -> Figure:
     tokens = _tokens_in(doc, quantity.start, quantity.end)
     m = _measurement(tokens, quantity.unit)
     baseline = bool(tokens) and _attached_by(tokens[-1], "from")
+    counted = next((t.head for t in tokens if t.dep_ == "nummod"), None)
     return Figure(
         quantity.value,
         low,
         high,
-        quantity.unit,
+        _casualties(counted) or quantity.unit if counted is not None else quantity.unit,
         m.measures,
         m.label,
         quantity.text,
@@ -737,6 +741,55 @@ def _figure(quantity: Quantity, doc) -> Figure:
         m.names,
         m.qualifiers,
     )
+
+
+def _casualties(noun) -> str:
+    """ "deaths" or "injuries" when the counted noun is who died or was hurt ("three workers were injured",
+    "killed two miners"), whatever the noun; "" otherwise."""
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return ""
+    word = stem(verb.text)
+    return "deaths" if word in DEATH_CUES else "injuries" if word in INJURY_CUES else ""
+
+
+def _denied(doc) -> list[Figure]:
+    """None of something, as a figure of zero: "No homes were destroyed" (homes), "nobody was hurt" and
+    "no one was killed" (injuries, deaths: of people, by the predicate), "there were no arrests"."""
+    found = []
+    for token in doc:
+        people = token.lower_ in ("nobody", "none") or (
+            token.lower_ == "one" and token.i > 0 and token.nbor(-1).lower_ == "no"
+        )
+        if people:
+            noun = token
+        elif token.lower_ == "no" and token.dep_ == "det" and token.head.tag_ == "NNS":
+            noun = token.head
+        else:
+            continue
+        unit = _casualties(noun) or (
+            "person" if people or stem(noun.text) in PEOPLE else stem(noun.text)
+        )
+        start, end = token.idx, noun.idx + len(noun.text)
+        m = _measurement([noun], unit)
+        found.append(
+            Figure(
+                0.0,
+                0.0,
+                0.0,
+                unit,
+                m.measures or (stem(noun.text),),
+                m.label or noun.text,
+                doc[0].doc.text[start:end],
+                start,
+                end,
+                False,
+                m.things,
+                m.names,
+                m.qualifiers,
+            )
+        )
+    return found
 
 
 def _attached_by(token, preposition: str) -> bool:
