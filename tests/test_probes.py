@@ -1,0 +1,37 @@
+"""The probe batches (fixtures/probes/, written by people who had not seen the code) as regression floors, with
+the deterministic checks: planted conflicts found never fewer, traps flagged never more (benchmarks/bench_probes.py
+reports them with the NLI model too). Floors, not targets: the target is 80 percent found, at most 2 traps."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import bench_probes  # noqa: E402
+
+FLOORS = {
+    "a": (10, 2),
+    "b": (6, 0),
+}  # found at least, traps flagged at most (analysis version 10)
+
+
+@pytest.mark.parametrize("batch", sorted(FLOORS))
+def test_probe_batch_floors(batch):
+    result = bench_probes.score(
+        ROOT / "fixtures" / "probes" / batch, use_nli=False, model=None
+    )
+    least, most = FLOORS[batch]
+    assert result["found"] >= least, "\n".join(result["missed"])
+    assert result["traps_flagged"] <= most, "\n".join(result["flagged"])
+
+
+def test_every_key_sentence_is_in_its_article():
+    for batch in FLOORS:
+        folder = ROOT / "fixtures" / "probes" / batch
+        key = bench_probes.json.loads((folder / "key.json").read_text(encoding="utf-8"))
+        for entry in key["conflicts"] + key["traps"]:
+            for part in (entry["a"], entry["b"]):
+                text = (folder / "articles" / part["file"]).read_text(encoding="utf-8")
+                assert part["text"] in text, (batch, part)
