@@ -866,6 +866,8 @@ def test_the_same_measure_in_other_units_or_as_a_proportion(a, b):
         ("Nobody was hurt in the blast.", "Three workers were injured in the blast."),
         ("No homes were destroyed by the fire.", "The fire destroyed 27 homes."),
         ("There were no arrests at the march.", "Police made 12 arrests at the march."),
+        ("There were no deaths.", "Two people died."),
+        ("None of the homes were damaged.", "Twelve homes were damaged."),
     ],
 )
 def test_existence_denied_in_one_and_counted_in_the_other(a, b):
@@ -880,6 +882,7 @@ def test_existence_denied_in_one_and_counted_in_the_other(a, b):
         ("No homes were destroyed by the fire.", "The fire damaged 27 homes."),
         ("No more than 300 people attended.", "296 people attended."),
         ("The death toll rose to 7 from none.", "Seven people have died."),
+        ("Five percent of workers were injured.", "Five percent of workers were hurt."),
     ],
 )
 def test_a_denied_count_that_agrees_or_counts_something_else(a, b):

@@ -249,6 +249,16 @@ PHYSICAL = {
     "[mass]": "mass",
     "[length] / [time]": "speed",
 }
+# units that are not the noun a number counts
+MEASURE_KINDS = frozenset(
+    {
+        "percent",
+        "percentage point",
+        "duration",
+        *CURRENCIES.values(),
+        *PHYSICAL.values(),
+    }
+)
 NOT_UNITS = frozenset(
     {"a", "at", "in", "m", "point", "points", "pt", "pound", "pounds"}
 )  # words pint reads as units that news means otherwise ("5m people" is millions; "pounds" may be money)
@@ -436,9 +446,8 @@ def _build(
         whole_value = FRACTIONS[whole.lower()] if kind == "fraction" else _small(whole)
         if not part_value or not whole_value or part_value >= whole_value:
             return None
-        precision = (
-            100 / 3 / whole_value
-        )  # as precise as its parts: "four in five" is 77-83 percent
+        # as precise as its parts: "four in five" is 77-83 percent, "a third" 28-39
+        precision = 100 / 3 / whole_value
         return Quantity(
             100 * part_value / whole_value,
             "percent",

@@ -20,6 +20,7 @@ from claimcheck.analysis.parser import nlp, parse
 from claimcheck.analysis.quantities import (
     DEATH_CUES,
     INJURY_CUES,
+    MEASURE_KINDS,
     NUMBER_WORD,
     PEOPLE,
     TALLY_NOUNS,
@@ -726,11 +727,14 @@ def _figure(quantity: Quantity, doc) -> Figure:
     m = _measurement(tokens, quantity.unit)
     baseline = bool(tokens) and _attached_by(tokens[-1], "from")
     counted = next((t.head for t in tokens if t.dep_ == "nummod"), None)
+    unit = quantity.unit
+    if counted is not None and unit not in MEASURE_KINDS:
+        unit = _casualties(counted) or unit
     return Figure(
         quantity.value,
         low,
         high,
-        _casualties(counted) or quantity.unit if counted is not None else quantity.unit,
+        unit,
         m.measures,
         m.label,
         quantity.text,
@@ -758,17 +762,31 @@ def _denied(doc) -> list[Figure]:
     "no one was killed" (injuries, deaths: of people, by the predicate), "there were no arrests"."""
     found = []
     for token in doc:
-        people = token.lower_ in ("nobody", "none") or (
+        of = [o for p in token.children if p.lower_ == "of" for o in p.children]
+        people = token.lower_ == "nobody" or (
             token.lower_ == "one" and token.i > 0 and token.nbor(-1).lower_ == "no"
         )
-        if people:
-            noun = token
+        if (
+            token.lower_ == "none" and of and of[0].pos_ == "NOUN"
+        ):  # "none of the homes"
+            noun = of[0]
+        elif people or token.lower_ == "none":
+            noun, people = token, True
         elif token.lower_ == "no" and token.dep_ == "det" and token.head.tag_ == "NNS":
             noun = token.head
         else:
             continue
-        unit = _casualties(noun) or (
-            "person" if people or stem(noun.text) in PEOPLE else stem(noun.text)
+        word = stem(noun.text)
+        unit = (
+            _casualties(noun)
+            or (
+                "deaths"
+                if word in DEATH_CUES
+                else "injuries"
+                if word in INJURY_CUES
+                else ""
+            )
+            or ("person" if people or word in PEOPLE else word)
         )
         start, end = token.idx, noun.idx + len(noun.text)
         m = _measurement([noun], unit)
