@@ -5,7 +5,8 @@ writers who had not seen claimcheck's code, each batch with a key of planted con
 
 Each batch (default: fixtures/probes/a and b) is run as `claimcheck run` runs it, into a fresh database. A planted
 conflict is found when a finding pairs a claim of each of its two sentences (a name conflict: a name finding
-between its two files); a trap is flagged when a finding pairs its two sentences. Findings that match neither are
+between its two files); a trap is flagged when a finding that found no planted conflict pairs its two
+sentences. Findings that match neither are
 listed as others. Targets (issue 9): at least 80 percent of planted conflicts, at most 2 traps.
 """
 
@@ -69,9 +70,12 @@ def score(batch: Path, use_nli: bool, model: str | None) -> dict:
             found[entry["class"]] += 1
         else:
             missed.append(f"class {entry['class']}: {entry['why']}")
+    planted = set(matched)  # a misspelt name's finding may sit on a trap's sentences
     flagged = []
     for entry in key["traps"]:
-        hits = [i for i, f in enumerate(findings) if pairs(f, entry)]
+        hits = [
+            i for i, f in enumerate(findings) if pairs(f, entry) and i not in planted
+        ]
         matched.update(hits)
         if hits:
             flagged.append(f"{entry['kind']}: {findings[hits[0]].explanation}")

@@ -887,3 +887,38 @@ def test_existence_denied_in_one_and_counted_in_the_other(a, b):
 )
 def test_a_denied_count_that_agrees_or_counts_something_else(a, b):
     assert kinds(a, b) == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The 42.195-kilometre course begins in Founders Park.",
+            "The 26.2-mile course starts in Founders Park.",
+        ),
+        (
+            "A fifth of the staff were laid off.",
+            "20 percent of the staff left the firm.",
+        ),
+        (
+            "The city has 2.5 million residents.",
+            "The census counted 2,500,000 residents in the city.",
+        ),
+    ],
+)
+def test_nli_is_not_asked_about_figures_the_reader_found_equal_in_other_notation(a, b):
+    assert nli_ruled_out(claim(a), claim(b)) and nli_ruled_out(claim(b), claim(a))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The 26.2-mile course starts in Founders Park.",
+            "The 26.2-mile course starts in Riverside Park.",
+        ),
+        ("A fifth of the staff were laid off.", "A fifth of the staff were hired."),
+    ],
+)
+def test_nli_is_still_asked_when_the_figures_are_written_alike(a, b):
+    assert not nli_ruled_out(claim(a), claim(b))

@@ -96,6 +96,8 @@ def nli_applies(a: Side, b: Side) -> bool:
             for g in theirs
         ):
             return False
+        if _equal_in_other_notation(ours, theirs):
+            return False  # "the 26.2-mile course" / "the 42.195-kilometre course": the reader converted
     if any(
         c.unit == d.unit and not number.same_topic(c, d, first.content, second.content)
         for c in first.counts
@@ -103,3 +105,14 @@ def nli_applies(a: Side, b: Side) -> bool:
     ):
         return False  # tallies of different votes or matches
     return True
+
+
+def _equal_in_other_notation(ours, theirs) -> bool:
+    """Every figure of one unit on each side fits one on the other, and they are written differently
+    ("a fifth" / "20 percent", "2.5 million" / "2,500,000"): the NLI model reads notation, the reader values."""
+    written = {f.text.lower() for f in ours} != {g.text.lower() for g in theirs}
+    return (
+        written
+        and all(any(f.compatible(g) for g in theirs) for f in ours)
+        and all(any(g.compatible(f) for f in ours) for g in theirs)
+    )
