@@ -1221,11 +1221,14 @@ def _stance(actor: str, side: int, target, cue) -> Stance:
         ]
         first, last = cue, max(objects or [cue], key=lambda token: token.i)
     start, end = first.idx, max(cue.idx + len(cue.text), last.idx + len(last.text))
+    name = [c for c in target.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
     return Stance(
         actor,
         side,
         stem(target.text),
         qualifiers,
         cue.doc.text[start:end],
-        target.lower_,
+        " ".join(t.text for t in [*name, target]).lower().rstrip(".")
+        if target.pos_ == "PROPN"
+        else target.lower_,  # a name as written: "measure b"
     )

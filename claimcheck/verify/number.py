@@ -99,4 +99,6 @@ def _label(f: Figure, g: Figure) -> str:
         if len(f.measures) == len(f.label.split())
         else f.label.split()
     )
-    return " ".join(words) or f.unit
+    return (
+        " ".join(dict.fromkeys(words)) or f.unit
+    )  # "residents hamlet", not "residents hamlet hamlet"
