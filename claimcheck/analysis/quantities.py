@@ -351,6 +351,7 @@ class Mentions:
     dates: tuple[DateMention, ...]
 
 
+@lru_cache(maxsize=4096)  # read again for a claim's search keys; Mentions are immutable
 def extract(text: str) -> Mentions:
     """All quantities, tallies and dates in `text`, each span claimed by the first pattern that matches it."""
     taken: list[tuple[int, int]] = []

@@ -251,36 +251,45 @@ def document_contexts(documents: Sequence[Document]) -> dict[str, Context]:
     from claimcheck.ingest.claims import dateline_of, headline_and_lead
 
     parts = [headline_and_lead(document) for document in documents]
-    texts = [f"{headline or ''}\n{lead}" for headline, lead in parts]
+    headlined = [
+        (d, h, lead) for d, (h, lead) in zip(documents, parts, strict=True) if h
+    ]
+    parsed = nlp().pipe((f"{h}\n{lead}" for _, h, lead in headlined), batch_size=64)
+    found = {
+        document.id: _headline_entities(doc)
+        for (document, _, _), doc in zip(headlined, parsed, strict=True)
+    }  # a document without a headline is not parsed here: what it names is not what it is about
     contexts = {}
-    for document, (headline, lead), doc in zip(
-        documents, parts, nlp().pipe(texts, batch_size=64), strict=True
-    ):
-        headline_end = next((t.i for t in doc if "\n" in t.text), len(doc))
-        entities = [
-            (e.start < headline_end, _entity_key(e.text))
-            for e in doc.ents
-            if e.label_ in CONTEXT_LABELS
-        ]
-        names = [(True, name) for name in _names(doc[:headline_end])]
-        names += [
-            (t.i < headline_end, t.lower_)
-            for t in doc
-            if CODE.fullmatch(t.text) and t.text[0].isupper()
-        ]
+    for document, (headline, lead) in zip(documents, parts, strict=True):
         source = _entity_key(document.source)
-        about = []  # the headline's entities first: the first one is what the document is about
+        about: list[
+            str
+        ] = []  # the headline's entities first: the first is what the document is about
         dateline = dateline_of(lead)
-        found = (
-            sorted(entities + names, key=lambda item: not item[0]) if headline else []
-        )
-        for _, name in found + [(False, _entity_key(dateline or ""))]:
+        for name in found.get(document.id, []) + [_entity_key(dateline or "")]:
             if name and name not in about and name != source:
                 about.append(name)
         contexts[document.id] = Context(
             tuple(about), dateline, document.published, headline
         )
     return contexts
+
+
+def _headline_entities(doc) -> list[str]:
+    """The entities, names and codes of a parsed headline and lead, the headline's first."""
+    headline_end = next((t.i for t in doc if "\n" in t.text), len(doc))
+    entities = [
+        (e.start < headline_end, _entity_key(e.text))
+        for e in doc.ents
+        if e.label_ in CONTEXT_LABELS
+    ]
+    names = [(True, name) for name in _names(doc[:headline_end])]
+    names += [
+        (t.i < headline_end, t.lower_)
+        for t in doc
+        if CODE.fullmatch(t.text) and t.text[0].isupper()
+    ]
+    return [name for _, name in sorted(entities + names, key=lambda item: not item[0])]
 
 
 def _entity_key(text: str) -> str:
@@ -762,13 +771,14 @@ def _denied(doc) -> list[Figure]:
     "no one was killed" (injuries, deaths: of people, by the predicate), "there were no arrests"."""
     found = []
     for token in doc:
-        of = [o for p in token.children if p.lower_ == "of" for o in p.children]
+        if token.lower_ not in ("no", "nobody", "none", "one"):
+            continue
         people = token.lower_ == "nobody" or (
             token.lower_ == "one" and token.i > 0 and token.nbor(-1).lower_ == "no"
         )
-        if (
-            token.lower_ == "none" and of and of[0].pos_ == "NOUN"
-        ):  # "none of the homes"
+        # "none of the homes"
+        of = [o for p in token.children if p.lower_ == "of" for o in p.children]
+        if token.lower_ == "none" and of and of[0].pos_ == "NOUN":
             noun = of[0]
         elif people or token.lower_ == "none":
             noun, people = token, True
@@ -777,15 +787,16 @@ def _denied(doc) -> list[Figure]:
         else:
             continue
         word = stem(noun.text)
+        casualty = (
+            "deaths"
+            if word in DEATH_CUES
+            else "injuries"
+            if word in INJURY_CUES
+            else ""
+        )
         unit = (
             _casualties(noun)
-            or (
-                "deaths"
-                if word in DEATH_CUES
-                else "injuries"
-                if word in INJURY_CUES
-                else ""
-            )
+            or casualty
             or ("person" if people or word in PEOPLE else word)
         )
         start, end = token.idx, noun.idx + len(noun.text)
