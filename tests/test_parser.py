@@ -1,4 +1,5 @@
-"""The claim parser: spaCy's pipeline with its attribute rules applied by lookup must parse exactly as spaCy."""
+"""The claim parser: spaCy's pipeline with its attribute rules applied by lookup and its lemmas remembered must
+parse exactly as spaCy."""
 
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from claimcheck.analysis.parser import AttributeRules, nlp, parse
 from claimcheck.ingest.claims import extract_claims
 from claimcheck.ingest.documents import load_documents
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "news"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 # Sentences that reach the rules beyond the tag map: multi-word exceptions, a rule on a dependency, a
 # negative index, words as pronouns, whitespace tokens, subordinators that are tagged IN.
 EXCEPTIONS = [
@@ -29,7 +30,9 @@ def attributes(doc) -> list[tuple]:
 def test_parse_matches_spacys_own_pipeline():
     texts = EXCEPTIONS + [
         claim.text
-        for document in load_documents([str(FIXTURES)])
+        for document in load_documents(
+            [str(FIXTURES / "news"), str(FIXTURES / "probes" / "a" / "articles")]
+        )
         for claim in extract_claims(document)
     ]
     expected = nlp().pipe(texts, disable=["ner"])
@@ -41,13 +44,11 @@ def test_the_lookup_applies_every_rule_of_the_model():
     rules = AttributeRules(ruler)
     indexed = {
         id(entry)
-        for index in (rules._by_word, rules._by_tag)
-        for entries in index.values()
+        for by_word, by_tag, anywhere in (rules._single, rules._longer)
+        for entries in [*by_word.values(), *by_tag.values(), anywhere]
         for entry in entries
     }
-    assert len(indexed) + len(rules._anywhere) == sum(
-        len(r["patterns"]) for r in ruler.patterns
-    )
+    assert len(indexed) == sum(len(r["patterns"]) for r in ruler.patterns)
 
 
 def test_a_rule_the_lookup_cannot_express_is_refused():

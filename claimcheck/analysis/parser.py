@@ -42,10 +42,30 @@ def parse(texts: Iterable[str], batch_size: int = 256) -> Iterator:
     """Each text parsed (tags, dependencies, parts of speech, lemmas; no entities), as spaCy's pipeline
     would, in order."""
     pipeline = nlp()
-    rules, lemmatizer = _rules(), pipeline.get_pipe("lemmatizer")
+    rules, lemmas = _rules(), _lemmas()
     disable = ["attribute_ruler", "lemmatizer", "ner"]
     for doc in pipeline.pipe(texts, batch_size=batch_size, disable=disable):
-        yield lemmatizer(rules(doc))
+        yield lemmas(rules(doc))
+
+
+@lru_cache(maxsize=1)
+def _lemmas() -> Callable:
+    """The pipeline's rule lemmatizer, remembering each (word, part of speech, morphology)'s lemma: spaCy's
+    caches only some of them, and a lemma depends on nothing else."""
+    lemmatizer = nlp().get_pipe("lemmatizer")
+    known: dict[tuple, int] = {}
+
+    def lemmatize(doc):
+        strings = doc.vocab.strings
+        for token in doc:
+            if lemmatizer.overwrite or token.lemma == 0:
+                key = (token.orth, token.pos, token.morph.key)
+                if key not in known:
+                    known[key] = strings.add(lemmatizer.lemmatize(token)[0])
+                token.lemma = known[key]
+        return doc
+
+    return lemmatize
 
 
 @lru_cache(maxsize=1)
@@ -73,15 +93,26 @@ def _condition(attribute: str, spec: Any) -> Callable[[Any], bool]:
 
 class AttributeRules:
     """spaCy's AttributeRuler with the same rules: every rule matching a span sets its attributes on the
-    span's target token, all matched against the tokens as they came in, later rules overriding earlier."""
+    span's target token, all matched against the tokens as they came in, later rules overriding earlier.
+    Rules of one token are looked up once per (word, tag, dependency, is-space), and each token's attributes
+    are set once, merged in rule order (they are separate fields, so merging changes nothing)."""
 
     def __init__(self, ruler) -> None:
         from spacy.tokens._retokenize import set_token_attrs
 
         self._set = set_token_attrs
-        self._by_word: dict[str, list] = defaultdict(list)
-        self._by_tag: dict[str, list] = defaultdict(list)
-        self._anywhere: list = []  # rules whose first token names neither a word nor a tag
+        self._attrs = ruler.attrs
+        # rules by their first token's word or tag, else anywhere; one-token rules apart from longer ones
+        self._single: tuple[dict, dict, list] = (
+            defaultdict(list),
+            defaultdict(list),
+            [],
+        )
+        self._longer: tuple[dict, dict, list] = (
+            defaultdict(list),
+            defaultdict(list),
+            [],
+        )
         for number, rule in enumerate(ruler.patterns):
             for pattern in rule["patterns"]:
                 if any(set(token) - set(TOKEN_ATTRIBUTES) for token in pattern):
@@ -91,11 +122,11 @@ class AttributeRules:
                     for token in pattern
                 ]
                 entry = (number, conditions, rule["index"] % len(pattern))
+                by_word, by_tag, anywhere = (
+                    self._single if len(pattern) == 1 else self._longer
+                )
                 first = pattern[0]
-                for attribute, index in (
-                    ("LOWER", self._by_word),
-                    ("TAG", self._by_tag),
-                ):
+                for attribute, index in (("LOWER", by_word), ("TAG", by_tag)):
                     spec = first.get(attribute)
                     if isinstance(spec, str) or (
                         isinstance(spec, dict) and "IN" in spec
@@ -104,25 +135,45 @@ class AttributeRules:
                             index[value].append(entry)
                         break
                 else:
-                    self._anywhere.append(entry)
-        self._attrs = ruler.attrs
+                    anywhere.append(entry)
+        self._one: dict[
+            tuple, tuple[int, ...]
+        ] = {}  # token key -> one-token rules matching it
+        self._merged: dict[
+            tuple[int, ...], dict
+        ] = {}  # rules -> their attributes merged in order
+
+    def _candidates(self, index: tuple[dict, dict, list], token) -> list:
+        by_word, by_tag, anywhere = index
+        return by_word.get(token.lower_, []) + by_tag.get(token.tag_, []) + anywhere
 
     def __call__(self, doc):
         tokens = list(doc)
-        matches = set()
+        found: list[list[int]] = []
+        for token in tokens:
+            key = (token.lower_, token.tag_, token.dep_, token.is_space)
+            if key not in self._one:
+                self._one[key] = tuple(
+                    number
+                    for number, conditions, _ in self._candidates(self._single, token)
+                    if all(condition(token) for condition in conditions[0])
+                )
+            found.append(list(self._one[key]))
         for start, token in enumerate(tokens):
-            candidates = (
-                self._by_word.get(token.lower_, [])
-                + self._by_tag.get(token.tag_, [])
-                + self._anywhere
-            )
-            for number, conditions, target in candidates:
+            for number, conditions, target in self._candidates(self._longer, token):
                 if start + len(conditions) <= len(tokens) and all(
                     condition(tokens[start + offset])
                     for offset, token_conditions in enumerate(conditions)
                     for condition in token_conditions
                 ):
-                    matches.add((number, start + target))
-        for number, position in sorted(matches):
-            self._set(tokens[position], self._attrs[number])
+                    found[start + target].append(number)
+        for token, numbers in zip(tokens, found, strict=True):
+            rules = tuple(sorted(set(numbers)))
+            if rules not in self._merged:
+                merged: dict = {}
+                for number in rules:
+                    merged.update(self._attrs[number])
+                self._merged[rules] = merged
+            if rules:
+                self._set(token, self._merged[rules])
         return doc
