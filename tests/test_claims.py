@@ -227,6 +227,7 @@ def test_participant_list():
         "He said “we will win, and they will lose” at the rally.",
         "Incremental measures—such as exchanges, and the deployment of a force—could help.",
         "Putin said the talks were useful and productive.",
+        "He was held on suspicion of fraud, theft, and forming an organized crime group for 30 days.",
     ],
 )
 def test_unclear_sentences_stay_whole(sentence):

@@ -242,6 +242,8 @@ def _clause(text: str) -> _Clause | None:
         or len(subject_words) > 8
         or first in _FUNCTION_WORDS
         or any(word.endswith((",", ";", ":")) for word in subject_words)
+        # "forming an organized group": a word in -ed after an article is an adjective, not the verb
+        or subject_words[-1].lower() in ("a", "an", "the")
         or (
             subject_words[0][:1].islower()
             and first not in _DETERMINERS
