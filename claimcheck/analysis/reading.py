@@ -30,7 +30,17 @@ from claimcheck.analysis.quantities import (
     extract,
     parse_number_words,
 )
-from claimcheck.analysis.terms import CALENDAR, STOPWORDS, stem
+from claimcheck.analysis.stances import Stance, stances_in
+from claimcheck.analysis.syntax import (
+    hypothetical,
+    is_content,
+    is_root,
+    main_predicate,
+    negated,
+    phrase,
+    subject_of,
+)
+from claimcheck.analysis.terms import CALENDAR, stem
 from claimcheck.records import Claim, Document
 
 ANALYSIS_VERSION = 10
@@ -163,20 +173,6 @@ class When:
         return ours.compatible(
             DateMention(other.year, other.month, other.day, other.weekday, 0, 0, "")
         )
-
-
-@dataclass(frozen=True)
-class Stance:
-    """Someone for (+1) or against (-1) something: ("Merz", +1, "ceasefir")."""
-
-    actor: str
-    side: int
-    target: str  # stem of the target's head noun
-    qualifiers: tuple[
-        str, ...
-    ]  # stems of the target's modifiers ("oil" in "oil sanctions")
-    phrase: str  # as written
-    target_word: str = ""  # the target as written ("ceasefire")
 
 
 @dataclass(frozen=True)
@@ -318,8 +314,8 @@ def read_claims(
 def _read(claim: Claim, parsed, context: Context) -> Reading:
     vocab = vocabulary()
     doc = list(parsed)  # tokens, made once: iterating a Doc creates every Token again
-    main = _main_predicate(doc, vocab["reporting"])
-    subject = _subject_of(main) if main is not None else None
+    main = main_predicate(doc, vocab["reporting"])
+    subject = subject_of(main) if main is not None else None
     mentions = extract(claim.text)
     spans = [
         (m.start, m.end)
@@ -338,7 +334,7 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
     content_tokens = [
         t
         for t in doc
-        if _is_content(t)
+        if is_content(t)
         and not in_figure(t)
         and t.lemma_.lower() not in vocab["reporting"]
         and t.lower_ not in CALENDAR
@@ -348,7 +344,7 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         (
             w
             for part in ([subject, *subject.conjuncts] if subject is not None else [])
-            for w in _phrase(part)
+            for w in phrase(part)
         ),
         key=lambda t: t.i,
     )
@@ -363,13 +359,11 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         version=ANALYSIS_VERSION,
         predicate=stem(main.text) if main is not None else "",
         predicate_lemma=main.lemma_.lower() if main is not None else "",
-        subject=tuple(stem(t.text) for t in subject_words if _is_content(t)),
+        subject=tuple(stem(t.text) for t in subject_words if is_content(t)),
         subject_names=tuple(_subject_names(subject)) if subject is not None else (),
-        object=tuple(
-            stem(t.text) for o in objects for t in _phrase(o) if _is_content(t)
-        ),
-        negated=_negated(main, vocab["negation"]) if main is not None else False,
-        hypothetical=_hypothetical(main, vocab["modality"])
+        object=tuple(stem(t.text) for o in objects for t in phrase(o) if is_content(t)),
+        negated=negated(main, vocab["negation"]) if main is not None else False,
+        hypothetical=hypothetical(main, vocab["modality"])
         if main is not None
         else False,
         content=tuple(stem(t.text) for t in content_tokens),
@@ -386,7 +380,7 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         + tuple(_denied(doc)),
         counts=tuple(counts),
         dates=tuple(_when(d, doc, published) for d in mentions.dates),
-        stances=tuple(_stances(doc, claim.speaker, vocab)),
+        stances=tuple(stances_in(doc, claim.speaker, vocab)),
         context=context.about,
         label=" ".join(t.text for t in subject_words) if subject_words else "",
         roles=tuple(_roles(main)) if main is not None else (),
@@ -445,11 +439,11 @@ def _repeated(predicate, repetition: frozenset[str]) -> bool:
 
 def _logical_roles(predicate, subject_words: list, objects: list) -> dict:
     def stems(tokens) -> tuple[str, ...]:
-        return tuple(stem(t.text) for t in tokens if _is_content(t))
+        return tuple(stem(t.text) for t in tokens if is_content(t))
 
     if predicate is None:
         return {}
-    subject, obj = stems(subject_words), stems(w for o in objects for w in _phrase(o))
+    subject, obj = stems(subject_words), stems(w for o in objects for w in phrase(o))
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in predicate.children):
         return {"actor": subject, "patient": obj}
     agents = [
@@ -459,7 +453,7 @@ def _logical_roles(predicate, subject_words: list, objects: list) -> dict:
         for o in a.children
         if o.dep_ == "pobj"
     ]
-    return {"actor": stems(w for o in agents for w in _phrase(o)), "patient": subject}
+    return {"actor": stems(w for o in agents for w in phrase(o)), "patient": subject}
 
 
 def _roles(predicate) -> list[str]:
@@ -476,7 +470,7 @@ def _roles(predicate) -> list[str]:
             for obj in prep.children:
                 names = [
                     t.text.lower()
-                    for t in _phrase(obj)
+                    for t in phrase(obj)
                     if t.pos_ == "PROPN" and t.lower_ not in CALENDAR
                 ]
                 if obj.dep_ == "pobj" and names:
@@ -486,59 +480,13 @@ def _roles(predicate) -> list[str]:
     return found
 
 
-def _is_content(token) -> bool:
-    return (
-        token.is_alpha
-        and token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM")
-        and token.lower_ not in STOPWORDS
-        and len(token.text) > 1
-        and token.lemma_ not in ("be", "have", "do")
-    )
-
-
-def _is_root(token) -> bool:
-    """spaCy makes a new Token object on every access, so identity says nothing: compare positions."""
-    return token.head.i == token.i
-
-
-def _main_predicate(doc, reporting: frozenset[str]):
-    """The root, or the clause a reporting verb introduces ("officials said [turnout was 61 percent]")."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    while root is not None and root.lemma_.lower() in reporting:
-        clause = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
-        if clause is None:
-            break
-        root = clause
-    return root
-
-
-def _subject_of(predicate):
-    for child in predicate.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
-            return child
-    if predicate.dep_ in ("xcomp", "conj", "advcl") and not _is_root(predicate):
-        return _subject_of(predicate.head)
-    return None
-
-
-def _phrase(token) -> list:
-    """The token with its compounds, modifiers and possessors: "the Brackenford fire" -> [Brackenford, fire]."""
-    keep = [
-        c
-        for c in token.children
-        if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod")
-    ]
-    words = [w for c in keep for w in _phrase(c)] + [token]
-    return sorted(words, key=lambda t: t.i)
-
-
 def _subject_names(subject) -> list[str]:
     """Names in the subject, one phrase per conjunct, with those of its prepositional modifiers:
     "Donald J. Trump and Vladimir Putin" -> ["donald j. trump", "vladimir putin"];
     "the summit in Geneva" -> ["geneva"]."""
     found = []
     for part in [subject, *subject.conjuncts]:
-        words = [w for w in _phrase(part) if w.pos_ == "PROPN"]
+        words = [w for w in phrase(part) if w.pos_ == "PROPN"]
         following = part.doc[part.i + 1] if part.i + 1 < len(part.doc) else None
         if following is not None and _identifier(following):  # "Highway 12"
             words = (
@@ -552,7 +500,7 @@ def _subject_names(subject) -> list[str]:
             if p.dep_ == "prep"
             for o in p.children
             if o.dep_ == "pobj"
-            for w in _phrase(o)
+            for w in phrase(o)
             if w.pos_ == "PROPN" and w.lower_ not in CALENDAR
         ]
         found += _name_phrases(words)
@@ -618,53 +566,11 @@ def _identifier(token) -> bool:
     )
 
 
-def _negated(predicate, negation_verbs: frozenset[str]) -> bool:
-    """Negated by "not"/"never" or a "no" on its subject or object ("No injuries were reported"), however
-    often ("it's not, it's not expensive"), and flipped by each denying verb above it ("failed to pass",
-    "did not refuse to sign")."""
-    negated = any(
-        child.dep_ == "neg"
-        or child.lower_ in ("never", "nothing", "nobody", "none")
-        or (
-            child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
-            and any(d.lower_ == "no" and d.dep_ == "det" for d in child.children)
-        )
-        for child in predicate.children
-    )
-    head = predicate
-    while head.dep_ in ("xcomp", "ccomp") and not _is_root(head):
-        head = head.head
-        if head.lemma_.lower() in negation_verbs and not any(
-            c.dep_ == "neg" for c in head.children
-        ):
-            negated = not negated
-    if predicate.lemma_.lower() in negation_verbs and any(
-        c.dep_ in ("xcomp", "ccomp") for c in predicate.children
-    ):
-        negated = not negated
-    return negated
-
-
-def _hypothetical(predicate, modality: frozenset[str]) -> bool:
-    head = predicate
-    for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in modality for c in head.children) or any(
-            c.dep_ == "advmod" and c.lower_ in modality for c in head.children
-        ):
-            return True
-        if head.dep_ not in ("xcomp", "ccomp") or _is_root(head):
-            break
-        head = head.head
-        if head.lemma_.lower() in modality:
-            return True
-    return False
-
-
 def _tokens_in(doc, start: int, end: int) -> list:
     """The tokens of a character span, its syntactic head (the one attached outside it) last."""
     tokens = [t for t in doc if start <= t.idx < end]
     inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or _is_root(t)]
+    heads = [t for t in tokens if t.head.i not in inside or is_root(t)]
     return [t for t in tokens if t.i != heads[-1].i] + heads[-1:] if heads else tokens
 
 
@@ -688,7 +594,7 @@ def _measurement(
     words = [
         t
         for t in measured
-        if _is_content(t)
+        if is_content(t)
         and stem(t.text) not in UNIT_WORDS | unit_words
         and t.pos_ not in ("NUM", "PROPN")
     ]  # names say whose, not what is measured
@@ -710,8 +616,8 @@ def _measurement(
         dict.fromkeys(
             stem(w.text)
             for o in about
-            for w in _phrase(o)
-            if _is_content(w) and w.pos_ == "NOUN" and stem(w.text) not in unit_words
+            for w in phrase(o)
+            if is_content(w) and w.pos_ == "NOUN" and stem(w.text) not in unit_words
         )
     )
     things = tuple(
@@ -826,7 +732,7 @@ def _attached_by(token, preposition: str) -> bool:
     for _ in range(3):
         if climb.dep_ == "pobj" and climb.head.lower_ == preposition:
             return True
-        if _is_root(climb):
+        if is_root(climb):
             break
         climb = climb.head
     return False
@@ -834,13 +740,13 @@ def _attached_by(token, preposition: str) -> bool:
 
 def _noun_phrase(token) -> list:
     """_phrase plus an "of" complement: "the magnitude of the Tarn Valley earthquake"."""
-    return _phrase(token) + [
+    return phrase(token) + [
         w
         for p in token.children
         if p.dep_ == "prep" and p.lower_ == "of"
         for o in p.children
         if o.dep_ == "pobj"
-        for w in _phrase(o)
+        for w in phrase(o)
     ]
 
 
@@ -860,12 +766,12 @@ def _measured(anchor) -> list:
             "nmod",
             "punct",
             "advmod",
-        ) or _is_root(token):
+        ) or is_root(token):
             break
         token = token.head
         if token.pos_ in ("NOUN", "PROPN"):
             found += _noun_phrase(token)
-    if token.dep_ == "pobj" and not _is_root(token.head):
+    if token.dep_ == "pobj" and not is_root(token.head):
         token = token.head.head  # "of 61 percent" -> turnout; "by 5 percent" -> rise
         found += _noun_phrase(token) if token.pos_ in ("NOUN", "PROPN") else [token]
     elif token.dep_ in ("attr", "acomp", "dobj", "oprd", "npadvmod", "appos"):
@@ -882,7 +788,7 @@ def _measured(anchor) -> list:
             if p.dep_ == "prep" and p.lower_ == "of"
             for o in p.children
             if o.dep_ == "pobj"
-            for w in _phrase(o)
+            for w in phrase(o)
         ]
         verb = token.head
         if verb.lemma_ not in ("be", "have"):
@@ -891,11 +797,11 @@ def _measured(anchor) -> list:
             w
             for o in verb.children
             if o.dep_ in ("dobj", "attr", "acomp")
-            for w in _phrase(o)
+            for w in phrase(o)
         ]
         return found
     if token.pos_ in ("VERB", "AUX"):
-        subject = _subject_of(token)
+        subject = subject_of(token)
         if subject is not None and subject.pos_ not in (
             "PRON",
             "DET",
@@ -968,7 +874,7 @@ def _when(mention: DateMention, doc, published: datetime.date | None) -> When:
     while (
         predicate is not None
         and predicate.pos_ not in ("VERB", "AUX")
-        and not _is_root(predicate)
+        and not is_root(predicate)
     ):
         predicate = predicate.head
     if (
@@ -1029,217 +935,3 @@ def _parse_date(value: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
-
-
-def _stances(doc, speaker: str | None, vocab: dict) -> list[Stance]:
-    """Positions the claim states: a stance verb and its object ("Macron backed new sanctions"),
-    a stance verb and preposition ("voted against the levy"), or a contrastive connective ("rather than X")."""
-    found = []
-    for token in doc:
-        lemma = token.lemma_.lower()
-        if lemma not in vocab["stance"]:
-            continue
-        if token.pos_ == "NOUN":
-            found.extend(_noun_stance(token, vocab["stance"][lemma], vocab))
-            continue
-        if token.pos_ not in ("VERB", "AUX", "ADJ"):
-            continue
-        particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep")]
-        side = next(
-            (
-                s
-                for needed, s in vocab["stance"][lemma]
-                if all(w in particles for w in needed)
-            ),
-            None,
-        )
-        if side is None:
-            continue
-        target = _stance_target(token)
-        # "is opposed to", "has been skeptical of": the subject is the copula's
-        holder = token.head if token.dep_ in ("acomp", "oprd") else token
-        actor = _actor(holder, speaker)
-        if target is not None and actor:
-            denied = vocab["negation"] - {lemma}
-            if (
-                _negated(token, denied)
-                or holder is not token
-                and _negated(holder, denied)
-            ):
-                side = -side
-            found.append(_stance(actor, side, target, token))
-    lowers = [t.lower_ for t in doc]
-    for i, first in enumerate(lowers):
-        for words, side in vocab["connectives"].get(first, ()):
-            if tuple(lowers[i : i + len(words)]) != words or i + len(words) >= len(
-                lowers
-            ):
-                continue
-            target = (
-                next(
-                    (t for t in doc[i + len(words) :] if t.pos_ in ("NOUN", "PROPN")),
-                    None,
-                )
-                if len(words) > 1
-                else next((c for c in doc[i].children if c.dep_ == "pobj"), None)
-            )
-            head = doc[i].head
-            while head.pos_ not in ("VERB", "AUX") and not _is_root(head):
-                head = head.head
-            actor = _actor(head, speaker)
-            if target is not None and actor:
-                found.append(_stance(actor, side, target, doc[i]))
-    return found
-
-
-def _noun_stance(noun, entries, vocab: dict) -> list[Stance]:
-    """A named person called a supporter or opponent of something: "Reyes, a vocal critic of the deal",
-    "Ito is a backer of the plan", "Ito was among the plan's backers"."""
-    prepositions = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    for needed, side in entries:
-        if not needed:
-            continue
-        objects = [
-            c for w in needed if w in prepositions for c in prepositions[w].children
-        ]
-        target = next(
-            (
-                t
-                for t in objects + [owner]
-                if t is not None and t.dep_ in ("pobj", "poss")
-            ),
-            None,
-        )
-        if target is None or target.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if noun.dep_ == "appos":
-            holder, verb = noun.head, None
-        elif noun.dep_ == "attr" or (
-            noun.dep_ == "pobj" and noun.head.lower_ in ("among", "as")
-        ):
-            verb = noun.head if noun.dep_ == "attr" else noun.head.head
-            holder = _subject_of(verb)
-        else:
-            continue
-        names = (
-            [t.text for t in _phrase(holder) if t.pos_ == "PROPN"]
-            if holder is not None
-            else []
-        )
-        if not names:
-            continue
-        if verb is not None and _negated(verb, vocab["negation"]):
-            side = -side
-        return [_stance(" ".join(names), side, target, noun)]
-    return []
-
-
-def _stance_target(verb):
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            if (found := _noun_or_antecedent(child, verb)) is not None:
-                return found
-    for child in verb.children:
-        if child.dep_ == "prep":
-            objects = [
-                found
-                for c in child.children
-                if c.dep_ == "pobj"
-                and (found := _noun_or_antecedent(c, verb)) is not None
-            ]
-            if objects:
-                return objects[0]
-    for child in verb.children:
-        if child.dep_ == "xcomp":
-            return _stance_target(child)
-    for child in verb.children:  # "agreed that Ukraine should receive guarantees", "insisted that a ceasefire ..."
-        if child.dep_ == "ccomp":
-            inner = [
-                c
-                for c in child.children
-                if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
-            ] or [c for c in child.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
-            if inner:
-                return inner[0]
-    return None
-
-
-def _noun_or_antecedent(token, verb):
-    """The noun itself, or for "it"/"them" the nearest noun of the same number before it that is not the
-    verb's subject ("skeptical of the project, voted against it" -> project)."""
-    if token.pos_ in ("NOUN", "PROPN"):
-        return token
-    plural = {"it": False, "this": False, "them": True, "these": True}.get(token.lower_)
-    if token.pos_ != "PRON" or plural is None:
-        return None
-    subject = _subject_of(verb)
-    excluded = {t.i for t in _phrase(subject)} if subject is not None else set()
-    for before in reversed(token.doc[: token.i]):
-        if before.pos_ in ("NOUN", "PROPN") and before.i not in excluded:
-            if (before.tag_ in ("NNS", "NNPS")) == plural:
-                return before
-    return None
-
-
-def _actor(predicate, speaker: str | None) -> str | None:
-    """Who takes the stance: the subject, a passive's agent ("was rejected by voters"; none without one),
-    the speaker for a pronoun."""
-    subject = _subject_of(predicate)
-    if subject is not None and subject.dep_ == "nsubjpass":
-        subject = next(
-            (
-                o
-                for c in predicate.children
-                if c.dep_ == "agent"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ),
-            None,
-        )
-        if subject is None:
-            return None
-    if (
-        subject is not None
-        and subject.tag_ in ("WP", "WDT")
-        and subject.head.dep_ == "relcl"
-    ):
-        subject = (
-            subject.head.head
-        )  # "Whitlock, who has been skeptical of ...": Whitlock
-    if subject is None or subject.pos_ == "PRON":
-        return speaker
-    words = [t.text for t in _phrase(subject) if t.pos_ == "PROPN"] or [subject.text]
-    return " ".join(words)
-
-
-def _stance(actor: str, side: int, target, cue) -> Stance:
-    qualifiers = tuple(
-        stem(t.text) for t in _phrase(target) if t.i != target.i and _is_content(t)
-    )
-    qualifiers += tuple(
-        stem(o.text)
-        for p in target.children
-        if p.dep_ == "prep"
-        for o in p.children
-        if o.dep_ == "pobj" and _is_content(o)
-    )
-    first, last = sorted((cue, target), key=lambda token: token.i)
-    if target.i < cue.i and target.head.i != cue.i:
-        # a pronoun's antecedent: quote the cue with its object as written ("voted against it")
-        objects = [
-            c.right_edge for c in cue.children if c.dep_ in ("dobj", "prep", "prt")
-        ]
-        first, last = cue, max(objects or [cue], key=lambda token: token.i)
-    start, end = first.idx, max(cue.idx + len(cue.text), last.idx + len(last.text))
-    name = [c for c in target.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
-    return Stance(
-        actor,
-        side,
-        stem(target.text),
-        qualifiers,
-        cue.doc.text[start:end],
-        " ".join(t.text for t in [*name, target]).lower().rstrip(".")
-        if target.pos_ == "PROPN"
-        else target.lower_,  # a name as written: "measure b"
-    )

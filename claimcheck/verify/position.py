@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.analysis.reading import Stance
+from claimcheck.analysis.stances import Stance
 from claimcheck.records import Verdict
 from claimcheck.verify.align import Side, same_entity, same_root, shared
 

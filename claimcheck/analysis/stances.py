@@ -1,0 +1,237 @@
+"""Positions a claim states: who is for or against what ("Macron backed new sanctions", "voted against the
+levy", "lasting peace rather than a ceasefire", "Reyes, a vocal critic of the deal"), from its parse and the
+stance vocabulary (claimcheck/data/stance.txt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimcheck.analysis.syntax import is_content, is_root, negated, phrase, subject_of
+from claimcheck.analysis.terms import stem
+
+
+@dataclass(frozen=True)
+class Stance:
+    """Someone for (+1) or against (-1) something: ("Merz", +1, "ceasefir")."""
+
+    actor: str
+    side: int
+    target: str  # stem of the target's head noun
+    # stems of the target's modifiers ("oil" in "oil sanctions")
+    qualifiers: tuple[str, ...]
+    phrase: str  # as written
+    target_word: str = ""  # the target as written ("ceasefire", "measure b")
+
+
+def stances_in(doc, speaker: str | None, vocab: dict) -> list[Stance]:
+    """Positions the claim states: a stance verb and its object ("Macron backed new sanctions"),
+    a stance verb and preposition ("voted against the levy"), or a contrastive connective ("rather than X")."""
+    found = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in vocab["stance"]:
+            continue
+        if token.pos_ == "NOUN":
+            found.extend(_noun_stance(token, vocab["stance"][lemma], vocab))
+            continue
+        if token.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep")]
+        side = next(
+            (
+                s
+                for needed, s in vocab["stance"][lemma]
+                if all(w in particles for w in needed)
+            ),
+            None,
+        )
+        if side is None:
+            continue
+        target = _stance_target(token)
+        # "is opposed to", "has been skeptical of": the subject is the copula's
+        holder = token.head if token.dep_ in ("acomp", "oprd") else token
+        actor = _actor(holder, speaker)
+        if target is not None and actor:
+            denied = vocab["negation"] - {lemma}
+            if (
+                negated(token, denied)
+                or holder is not token
+                and negated(holder, denied)
+            ):
+                side = -side
+            found.append(_stance(actor, side, target, token))
+    lowers = [t.lower_ for t in doc]
+    for i, first in enumerate(lowers):
+        for words, side in vocab["connectives"].get(first, ()):
+            if tuple(lowers[i : i + len(words)]) != words or i + len(words) >= len(
+                lowers
+            ):
+                continue
+            target = (
+                next(
+                    (t for t in doc[i + len(words) :] if t.pos_ in ("NOUN", "PROPN")),
+                    None,
+                )
+                if len(words) > 1
+                else next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+            )
+            head = doc[i].head
+            while head.pos_ not in ("VERB", "AUX") and not is_root(head):
+                head = head.head
+            actor = _actor(head, speaker)
+            if target is not None and actor:
+                found.append(_stance(actor, side, target, doc[i]))
+    return found
+
+
+def _noun_stance(noun, entries, vocab: dict) -> list[Stance]:
+    """A named person called a supporter or opponent of something: "Reyes, a vocal critic of the deal",
+    "Ito is a backer of the plan", "Ito was among the plan's backers"."""
+    prepositions = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    for needed, side in entries:
+        if not needed:
+            continue
+        objects = [
+            c for w in needed if w in prepositions for c in prepositions[w].children
+        ]
+        target = next(
+            (
+                t
+                for t in objects + [owner]
+                if t is not None and t.dep_ in ("pobj", "poss")
+            ),
+            None,
+        )
+        if target is None or target.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if noun.dep_ == "appos":
+            holder, verb = noun.head, None
+        elif noun.dep_ == "attr" or (
+            noun.dep_ == "pobj" and noun.head.lower_ in ("among", "as")
+        ):
+            verb = noun.head if noun.dep_ == "attr" else noun.head.head
+            holder = subject_of(verb)
+        else:
+            continue
+        names = (
+            [t.text for t in phrase(holder) if t.pos_ == "PROPN"]
+            if holder is not None
+            else []
+        )
+        if not names:
+            continue
+        if verb is not None and negated(verb, vocab["negation"]):
+            side = -side
+        return [_stance(" ".join(names), side, target, noun)]
+    return []
+
+
+def _stance_target(verb):
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            if (found := _noun_or_antecedent(child, verb)) is not None:
+                return found
+    for child in verb.children:
+        if child.dep_ == "prep":
+            objects = [
+                found
+                for c in child.children
+                if c.dep_ == "pobj"
+                and (found := _noun_or_antecedent(c, verb)) is not None
+            ]
+            if objects:
+                return objects[0]
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            return _stance_target(child)
+    for child in verb.children:  # "agreed that Ukraine should receive guarantees", "insisted that a ceasefire ..."
+        if child.dep_ == "ccomp":
+            inner = [
+                c
+                for c in child.children
+                if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
+            ] or [c for c in child.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+            if inner:
+                return inner[0]
+    return None
+
+
+def _noun_or_antecedent(token, verb):
+    """The noun itself, or for "it"/"them" the nearest noun of the same number before it that is not the
+    verb's subject ("skeptical of the project, voted against it" -> project)."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return token
+    plural = {"it": False, "this": False, "them": True, "these": True}.get(token.lower_)
+    if token.pos_ != "PRON" or plural is None:
+        return None
+    subject = subject_of(verb)
+    excluded = {t.i for t in phrase(subject)} if subject is not None else set()
+    for before in reversed(token.doc[: token.i]):
+        if before.pos_ in ("NOUN", "PROPN") and before.i not in excluded:
+            if (before.tag_ in ("NNS", "NNPS")) == plural:
+                return before
+    return None
+
+
+def _actor(predicate, speaker: str | None) -> str | None:
+    """Who takes the stance: the subject, a passive's agent ("was rejected by voters"; none without one),
+    the speaker for a pronoun."""
+    subject = subject_of(predicate)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        subject = next(
+            (
+                o
+                for c in predicate.children
+                if c.dep_ == "agent"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ),
+            None,
+        )
+        if subject is None:
+            return None
+    if (
+        subject is not None
+        and subject.tag_ in ("WP", "WDT")
+        and subject.head.dep_ == "relcl"
+    ):
+        subject = (
+            subject.head.head
+        )  # "Whitlock, who has been skeptical of ...": Whitlock
+    if subject is None or subject.pos_ == "PRON":
+        return speaker
+    words = [t.text for t in phrase(subject) if t.pos_ == "PROPN"] or [subject.text]
+    return " ".join(words)
+
+
+def _stance(actor: str, side: int, target, cue) -> Stance:
+    qualifiers = tuple(
+        stem(t.text) for t in phrase(target) if t.i != target.i and is_content(t)
+    )
+    qualifiers += tuple(
+        stem(o.text)
+        for p in target.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj" and is_content(o)
+    )
+    first, last = sorted((cue, target), key=lambda token: token.i)
+    if target.i < cue.i and target.head.i != cue.i:
+        # a pronoun's antecedent: quote the cue with its object as written ("voted against it")
+        objects = [
+            c.right_edge for c in cue.children if c.dep_ in ("dobj", "prep", "prt")
+        ]
+        first, last = cue, max(objects or [cue], key=lambda token: token.i)
+    start, end = first.idx, max(cue.idx + len(cue.text), last.idx + len(last.text))
+    name = [c for c in target.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+    return Stance(
+        actor,
+        side,
+        stem(target.text),
+        qualifiers,
+        cue.doc.text[start:end],
+        " ".join(t.text for t in [*name, target]).lower().rstrip(".")
+        if target.pos_ == "PROPN"
+        else target.lower_,  # a name as written: "measure b"
+    )
