@@ -922,3 +922,49 @@ def test_nli_is_not_asked_about_figures_the_reader_found_equal_in_other_notation
 )
 def test_nli_is_still_asked_when_the_figures_are_written_alike(a, b):
     assert not nli_ruled_out(claim(a), claim(b))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Leaders insisted on a ceasefire before peace talks.",
+            "Trump wants peace talks first and a ceasefire later.",
+        ),
+        (
+            "The union wants a pay deal before talks on pensions.",
+            "The union wants pension talks first, then a pay deal.",
+        ),
+        (
+            "The council will hold the vote before the public hearing.",
+            "The council will hold the vote after the public hearing.",
+        ),
+        (
+            "Kyiv demands a ceasefire before any negotiations can begin.",
+            "Moscow wants negotiations to start before a ceasefire.",
+        ),
+    ],
+)
+def test_two_things_in_the_opposite_order(a, b):
+    assert {"position", "contradiction"} & {v.kind for v in kinds(a, b)}
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Leaders insisted on a ceasefire before peace talks.",
+            "Europeans want a ceasefire first, then talks.",
+        ),
+        (
+            "The council will hold the vote before the public hearing.",
+            "The hearing will come after the council's vote.",
+        ),
+        (
+            "The council voted before the hearing.",
+            "The mayor spoke before the vote.",
+        ),
+    ],
+)
+def test_the_same_order_or_other_things_are_no_conflict(a, b):
+    assert not {"position", "contradiction"} & {v.kind for v in kinds(a, b)}

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from claimcheck.analysis.order import order_in
 from claimcheck.analysis.parser import nlp, parse
 from claimcheck.analysis.quantities import (
     DEATH_CUES,
@@ -107,6 +108,12 @@ def vocabulary() -> dict:
         "reporting": frozenset(_lines("reporting.txt")),
         "negation": frozenset(_lines("negation.txt")),
         "repetition": frozenset(_lines("repetition.txt")),
+        "order": {
+            role: frozenset(
+                w for r, w in map(str.split, _lines("order.txt")) if r == role
+            )
+            for role in ("before", "after", "first", "then")
+        },
     }
 
 
@@ -208,6 +215,8 @@ class Reading:
     outcome: str = ""
     # the subject is one more of its kind: "a second flight", "another strike"
     another: bool = False
+    # two things in order, earlier first: "a ceasefire before talks" -> ((ceasefir,), (talk,))
+    order: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -219,6 +228,8 @@ class Reading:
             key: (
                 tuple(parts[key](**item) for item in value)
                 if key in parts
+                else tuple((tuple(first), tuple(then)) for first, then in value)
+                if key == "order"
                 else tuple(value)
                 if isinstance(value, list)
                 else value
@@ -381,6 +392,7 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         counts=tuple(counts),
         dates=tuple(_when(d, doc, published) for d in mentions.dates),
         stances=tuple(stances_in(doc, claim.speaker, vocab)),
+        order=tuple(order_in(doc, vocab["order"])),
         context=context.about,
         label=" ".join(t.text for t in subject_words) if subject_words else "",
         roles=tuple(_roles(main)) if main is not None else (),

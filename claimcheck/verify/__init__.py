@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from claimcheck.records import Verdict
-from claimcheck.verify import date, entity, number, polarity, position, role
+from claimcheck.verify import date, entity, number, order, polarity, position, role
 from claimcheck.verify.align import (
     Side,
     by_unit,
@@ -30,6 +30,7 @@ VERIFIERS: tuple[Verifier, ...] = (
     role.verify,
     entity.verify,
     position.verify,
+    order.verify,
     number.verify,
     date.verify,
 )
@@ -59,7 +60,11 @@ def verify_pair(
     several = len(differences(a.reading, b.reading)) > 1
     verdicts: dict[str, Verdict] = {}
     for verify in verifiers:
-        if several and verify in VERIFIERS and verify is not position.verify:
+        if (
+            several
+            and verify in VERIFIERS
+            and verify not in (position.verify, order.verify)
+        ):
             continue
         verdict = verify(a, b)
         if verdict is not None:
