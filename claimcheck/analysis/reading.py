@@ -2,12 +2,12 @@
 
 Computed once at ingest and stored with ANALYSIS_VERSION, so verifiers compare parts (what is measured,
 by whom, with which polarity) instead of re-reading text. Figures and dates come from `quantities`
-(number words, qualifiers as intervals, units); the parse attaches each one to what it measures.
+(number words, qualifiers as intervals, units); the parse attaches each one to what it measures
+(`figures`); positions come from `stances`, orders from `order`, the parse itself from `parser`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import re
 from collections.abc import Mapping, Sequence
@@ -16,30 +16,25 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from claimcheck.analysis.figures import Count, Figure, figures_in
 from claimcheck.analysis.order import order_in
 from claimcheck.analysis.parser import nlp, parse
 from claimcheck.analysis.quantities import (
-    DEATH_CUES,
-    INJURY_CUES,
-    MEASURE_KINDS,
-    NUMBER_WORD,
-    PEOPLE,
-    TALLY_NOUNS,
     DateMention,
-    Quantity,
-    Tally,
     extract,
-    parse_number_words,
 )
 from claimcheck.analysis.stances import Stance, stances_in
 from claimcheck.analysis.syntax import (
     hypothetical,
+    identifier,
     is_content,
     is_root,
     main_predicate,
+    name_phrases,
     negated,
     phrase,
     subject_of,
+    tokens_in,
 )
 from claimcheck.analysis.terms import CALENDAR, stem
 from claimcheck.records import Claim, Document
@@ -49,25 +44,7 @@ DATA = Path(__file__).parents[1] / "data"
 CODE = re.compile(
     r"[A-Za-z]{1,3}-?\d{1,6}"
 )  # identifiers: flights, bills, cases, routes, quarters
-ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd"})
 CONTEXT_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "FAC", "EVENT", "PRODUCT"})
-UNIT_WORDS = frozenset(
-    map(
-        stem,
-        """percent percentage point points per cent dollar dollars euro euros pound pounds
-    second minute hour day week month year decade""".split(),
-    )
-)
-TALLY_UNITS = {
-    **TALLY_NOUNS,
-    "goal": "score",
-    "point": "score",
-}  # words that make "N to M" a tally, and its kind
-TALLY_WORDS = frozenset(TALLY_UNITS)  # a tally's unit, not what it measures
-_TALLY_SIDE = rf"(\d{{1,3}}|{NUMBER_WORD}|nil|none)"
-WORD_TALLY = re.compile(
-    rf"(?<!\bfrom )\b{_TALLY_SIDE}\s+(?:[a-z]+\s+)?to\s+{_TALLY_SIDE}\b", re.IGNORECASE
-)
 
 
 def _lines(name: str) -> list[str]:
@@ -118,43 +95,6 @@ def vocabulary() -> dict:
 
 
 # --- what a reading holds --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A quantity and what it measures: "turnout was 61 percent" -> 61, percent, measures ("turnout",)."""
-
-    value: float
-    low: float
-    high: float
-    unit: str  # "percent", "usd", "duration" (minutes), "deaths", or the counted noun's stem
-    measures: tuple[str, ...]  # stems of the words naming what is measured
-    label: str  # those words as written, for explanations ("property taxes rise")
-    # things: the nouns among the measures ("tax"); names: whose or where ("ohio" in "turnout in Ohio");
-    # qualifiers: what the measured noun is about ("border", "policy" in "a ruling on border policy")
-    text: str
-    start: int
-    end: int
-    baseline: bool = (
-        False  # the earlier value of a marked update: "from 4" in "climbed to 7 from 4"
-    )
-    things: tuple[str, ...] = ()
-    names: tuple[str, ...] = ()
-    qualifiers: tuple[str, ...] = ()
-
-    def compatible(self, other: Figure) -> bool:
-        return (
-            max(self.low, other.low) < min(self.high, other.high)
-            or self.value == other.value
-        )
-
-
-@dataclass(frozen=True)
-class Count(Tally):
-    """A tally ("a 7-2 vote", "seven to two", "won 3-1", "unanimous"), with what it counts, as for Figure."""
-
-    things: tuple[str, ...] = ()  # what was voted on or played
-    qualifiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -365,7 +305,7 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         else []
     )
     published = _parse_date(claim.published or context.published)
-    counts = _counts(mentions.tallies, claim.text, doc)
+    figures, counts = figures_in(mentions, claim.text, doc)
     return Reading(
         version=ANALYSIS_VERSION,
         predicate=stem(main.text) if main is not None else "",
@@ -380,16 +320,8 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         content=tuple(stem(t.text) for t in content_tokens),
         words=tuple(t.lower_ for t in content_tokens),
         names=tuple(_names(doc)),
-        figures=tuple(
-            _figure(q, doc)
-            for q in mentions.quantities
-            if q.unit not in ORDINAL_SUFFIXES
-            and not any(c.start <= q.start < c.end for c in counts)
-            and not _ordinal(q, doc)
-            and not _names_a_thing(q, doc)
-        )
-        + tuple(_denied(doc)),
-        counts=tuple(counts),
+        figures=figures,
+        counts=counts,
         dates=tuple(_when(d, doc, published) for d in mentions.dates),
         stances=tuple(stances_in(doc, claim.speaker, vocab)),
         order=tuple(order_in(doc, vocab["order"])),
@@ -430,18 +362,6 @@ def _outcome(predicate) -> str:
         )
     )
     return (complement or predicate).lemma_.lower()
-
-
-def _names_a_thing(quantity: Quantity, doc) -> bool:
-    """ "Highway 12": the number is part of a name (see _identifier), no figure."""
-    tokens = [t for t in doc if quantity.start <= t.idx < quantity.end]
-    return len(tokens) == 1 and not quantity.unit and _identifier(tokens[0])
-
-
-def _ordinal(quantity: Quantity, doc) -> bool:
-    """ "a second blow": the parser reads the unit word as an adjective, so it is no duration."""
-    tokens = [t for t in doc if quantity.start <= t.idx < quantity.end]
-    return bool(tokens) and tokens[-1].pos_ == "ADJ" and not tokens[-1].is_digit
 
 
 def _repeated(predicate, repetition: frozenset[str]) -> bool:
@@ -500,7 +420,7 @@ def _subject_names(subject) -> list[str]:
     for part in [subject, *subject.conjuncts]:
         words = [w for w in phrase(part) if w.pos_ == "PROPN"]
         following = part.doc[part.i + 1] if part.i + 1 < len(part.doc) else None
-        if following is not None and _identifier(following):  # "Highway 12"
+        if following is not None and identifier(following):  # "Highway 12"
             words = (
                 [*words, part, following]
                 if part.pos_ != "PROPN"
@@ -515,26 +435,14 @@ def _subject_names(subject) -> list[str]:
             for w in phrase(o)
             if w.pos_ == "PROPN" and w.lower_ not in CALENDAR
         ]
-        found += _name_phrases(words)
+        found += name_phrases(words)
     return list(dict.fromkeys(found))
-
-
-def _name_phrases(tokens) -> list[str]:
-    """Adjacent proper nouns joined: [Donald, J., Trump, Putin] -> ["donald j. trump", "putin"] (by position)."""
-    tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
-    phrases: list[list] = []
-    for token in tokens:
-        if phrases and token.i == phrases[-1][-1].i + 1:
-            phrases[-1].append(token)
-        else:
-            phrases.append([token])
-    return [" ".join(t.lower_ for t in phrase) for phrase in phrases]
 
 
 def _names(doc) -> list[str]:
     """Runs of proper nouns, with a capitalised noun that names one ("Measure B", "Storm Hollis"), an
     identifier's number ("Highway 12") and an initial's full stop dropped ("Measure B.")."""
-    numbers = {t.i for t in doc if _identifier(t)}
+    numbers = {t.i for t in doc if identifier(t)}
     names, run = [], []
     for token in [*doc, None]:
         if (
@@ -563,325 +471,8 @@ def _names(doc) -> list[str]:
     return names
 
 
-def _identifier(token) -> bool:
-    """A number that names its capitalised noun rather than counting: "Highway 12", "Flight 93"; not
-    "Friday 14 people" (it counts the noun after it)."""
-    if token.tag_ != "CD" or not token.text.isdigit() or token.i == 0:
-        return False
-    before = token.doc[token.i - 1]
-    counts_next = token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN")
-    return (
-        before.pos_ in ("NOUN", "PROPN")
-        and before.text[:1].isupper()
-        and before.lower_ not in CALENDAR
-        and not counts_next
-    )
-
-
-def _tokens_in(doc, start: int, end: int) -> list:
-    """The tokens of a character span, its syntactic head (the one attached outside it) last."""
-    tokens = [t for t in doc if start <= t.idx < end]
-    inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or is_root(t)]
-    return [t for t in tokens if t.i != heads[-1].i] + heads[-1:] if heads else tokens
-
-
-@dataclass(frozen=True)
-class Measurement:
-    """What a figure or tally measures, from the parse (see Figure)."""
-
-    measures: tuple[str, ...]
-    label: str
-    things: tuple[str, ...]
-    names: tuple[str, ...]
-    qualifiers: tuple[str, ...]
-
-
-def _measurement(
-    tokens: list, unit: str, unit_words: frozenset[str] = frozenset()
-) -> Measurement:
-    measured = _measured(tokens[-1]) if tokens else []
-    own = {t.i for t in tokens}
-    measured = [t for t in measured if t.i not in own]
-    words = [
-        t
-        for t in measured
-        if is_content(t)
-        and stem(t.text) not in UNIT_WORDS | unit_words
-        and t.pos_ not in ("NUM", "PROPN")
-    ]  # names say whose, not what is measured
-    words.sort(key=lambda t: t.i)
-    nouns = [t for t in measured if t.pos_ == "NOUN"]
-    predicates = [t for t in measured if t.pos_ == "VERB"]
-    about = [
-        o
-        for t in nouns + predicates
-        for p in t.children
-        if p.dep_ == "prep" and p.lower_ != "of"
-        for o in p.children
-        if o.dep_ == "pobj" and o.i not in own
-    ]
-    names = _name_phrases(
-        [w for t in measured + about for w in [t, *t.children] if w.pos_ == "PROPN"]
-    )
-    qualifiers = tuple(
-        dict.fromkeys(
-            stem(w.text)
-            for o in about
-            for w in phrase(o)
-            if is_content(w) and w.pos_ == "NOUN" and stem(w.text) not in unit_words
-        )
-    )
-    things = tuple(
-        dict.fromkeys(
-            stem(t.text)
-            for t in words
-            if t.pos_ == "NOUN" and stem(t.text) not in PEOPLE and stem(t.text) != unit
-        )
-    )
-    return Measurement(
-        tuple(dict.fromkeys(stem(t.text) for t in words)),
-        " ".join(t.text for t in words),
-        things,
-        tuple(names),
-        qualifiers,
-    )
-
-
-def _figure(quantity: Quantity, doc) -> Figure:
-    low, high = quantity.interval()
-    tokens = _tokens_in(doc, quantity.start, quantity.end)
-    m = _measurement(tokens, quantity.unit)
-    baseline = bool(tokens) and _attached_by(tokens[-1], "from")
-    counted = next((t.head for t in tokens if t.dep_ == "nummod"), None)
-    unit = quantity.unit
-    if counted is not None and unit not in MEASURE_KINDS:
-        unit = _casualties(counted) or unit
-    return Figure(
-        quantity.value,
-        low,
-        high,
-        unit,
-        m.measures,
-        m.label,
-        quantity.text,
-        quantity.start,
-        quantity.end,
-        baseline,
-        m.things,
-        m.names,
-        m.qualifiers,
-    )
-
-
-def _casualties(noun) -> str:
-    """ "deaths" or "injuries" when the counted noun is who died or was hurt ("three workers were injured",
-    "killed two miners"), whatever the noun; "" otherwise."""
-    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return ""
-    word = stem(verb.text)
-    return "deaths" if word in DEATH_CUES else "injuries" if word in INJURY_CUES else ""
-
-
-def _denied(doc) -> list[Figure]:
-    """None of something, as a figure of zero: "No homes were destroyed" (homes), "nobody was hurt" and
-    "no one was killed" (injuries, deaths: of people, by the predicate), "there were no arrests"."""
-    found = []
-    for token in doc:
-        if token.lower_ not in ("no", "nobody", "none", "one"):
-            continue
-        people = token.lower_ == "nobody" or (
-            token.lower_ == "one" and token.i > 0 and token.nbor(-1).lower_ == "no"
-        )
-        # "none of the homes"
-        of = [o for p in token.children if p.lower_ == "of" for o in p.children]
-        if token.lower_ == "none" and of and of[0].pos_ == "NOUN":
-            noun = of[0]
-        elif people or token.lower_ == "none":
-            noun, people = token, True
-        elif token.lower_ == "no" and token.dep_ == "det" and token.head.tag_ == "NNS":
-            noun = token.head
-        else:
-            continue
-        word = stem(noun.text)
-        casualty = (
-            "deaths"
-            if word in DEATH_CUES
-            else "injuries"
-            if word in INJURY_CUES
-            else ""
-        )
-        unit = (
-            _casualties(noun)
-            or casualty
-            or ("person" if people or word in PEOPLE else word)
-        )
-        start, end = token.idx, noun.idx + len(noun.text)
-        m = _measurement([noun], unit)
-        found.append(
-            Figure(
-                0.0,
-                0.0,
-                0.0,
-                unit,
-                m.measures or (stem(noun.text),),
-                m.label or noun.text,
-                doc[0].doc.text[start:end],
-                start,
-                end,
-                False,
-                m.things,
-                m.names,
-                m.qualifiers,
-            )
-        )
-    return found
-
-
-def _attached_by(token, preposition: str) -> bool:
-    climb = token
-    for _ in range(3):
-        if climb.dep_ == "pobj" and climb.head.lower_ == preposition:
-            return True
-        if is_root(climb):
-            break
-        climb = climb.head
-    return False
-
-
-def _noun_phrase(token) -> list:
-    """_phrase plus an "of" complement: "the magnitude of the Tarn Valley earthquake"."""
-    return phrase(token) + [
-        w
-        for p in token.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children
-        if o.dep_ == "pobj"
-        for w in phrase(o)
-    ]
-
-
-def _measured(anchor) -> list:
-    """The words that say what a figure measures: the noun it counts or modifies ("48 prisoners",
-    "an 8-year lease", "the 5.9-magnitude quake"), the noun or predicate it is attached to ("a turnout of
-    61 percent", "taxes would rise by 5 percent", "turnout was 61 percent")."""
-    found, token = [], anchor
-    for _ in range(4):  # out of the figure's own phrase, to the noun it belongs to
-        if token.dep_ not in (
-            "nummod",
-            "predet",  # "half the staff"
-            "quantmod",
-            "compound",
-            "npadvmod",
-            "amod",
-            "nmod",
-            "punct",
-            "advmod",
-        ) or is_root(token):
-            break
-        token = token.head
-        if token.pos_ in ("NOUN", "PROPN"):
-            found += _noun_phrase(token)
-    if token.dep_ == "pobj" and not is_root(token.head):
-        token = token.head.head  # "of 61 percent" -> turnout; "by 5 percent" -> rise
-        found += _noun_phrase(token) if token.pos_ in ("NOUN", "PROPN") else [token]
-    elif token.dep_ in ("attr", "acomp", "dobj", "oprd", "npadvmod", "appos"):
-        token = token.head
-        if token.pos_ == "VERB" and token.lemma_ not in ("be", "have"):
-            found.append(token)
-    elif token.dep_ in (
-        "nsubj",
-        "nsubjpass",
-    ):  # "58 percent of Americans backed the talks"
-        found += [
-            w
-            for p in token.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children
-            if o.dep_ == "pobj"
-            for w in phrase(o)
-        ]
-        verb = token.head
-        if verb.lemma_ not in ("be", "have"):
-            found.append(verb)
-        found += [
-            w
-            for o in verb.children
-            if o.dep_ in ("dobj", "attr", "acomp")
-            for w in phrase(o)
-        ]
-        return found
-    if token.pos_ in ("VERB", "AUX"):
-        subject = subject_of(token)
-        if subject is not None and subject.pos_ not in (
-            "PRON",
-            "DET",
-            "NUM",
-        ):  # the tagger may call "Turnout" a verb
-            found += _noun_phrase(subject)
-    return found
-
-
-def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
-    found = [
-        Count(t.high, t.low, t.unit, t.start, t.end, t.text) for t in tallies if t.unit
-    ]
-    for match in WORD_TALLY.finditer(
-        text
-    ):  # "voted seven to two", "won by three goals to one"
-        values = [_small_number(g) for g in match.groups()]
-        numbers = [value for value in values if value is not None]
-        if len(numbers) < len(values) or any(
-            c.start <= match.start() < c.end for c in found
-        ):
-            continue
-        unit = next(
-            (
-                t.unit
-                for t in extract(
-                    text[max(0, match.start() - 30) : match.end() + 30]
-                ).tallies
-            ),
-            "",
-        )
-        nearby = map(
-            stem,
-            re.findall(
-                r"[A-Za-z]+", text[max(0, match.start() - 40) : match.end() + 20]
-            ),
-        )
-        unit = unit or next((TALLY_UNITS[w] for w in nearby if w in TALLY_UNITS), "")
-        if unit:
-            high, low = sorted(numbers, reverse=True)
-            found.append(
-                Count(
-                    int(high), int(low), unit, match.start(), match.end(), match.group()
-                )
-            )
-    measured = []
-    for count in found:
-        m = _measurement(
-            _tokens_in(doc, count.start, count.end), count.unit, TALLY_WORDS
-        )
-        measured.append(
-            dataclasses.replace(count, things=m.things, qualifiers=m.qualifiers)
-        )
-    return measured
-
-
-def _small_number(word: str) -> float | None:
-    if word.isdigit():
-        return float(word)
-    try:
-        value = parse_number_words(word)
-    except KeyError:
-        return {"nil": 0.0, "nothing": 0.0, "none": 0.0}.get(word.lower())
-    return value if value is not None and value < 1000 else None
-
-
 def _when(mention: DateMention, doc, published: datetime.date | None) -> When:
-    tokens = _tokens_in(doc, mention.start, mention.end)
+    tokens = tokens_in(doc, mention.start, mention.end)
     predicate = tokens[-1] if tokens else None
     while (
         predicate is not None

@@ -3,7 +3,7 @@ phrase, whether a word carries content, whether a predicate is negated or hypoth
 
 from __future__ import annotations
 
-from claimcheck.analysis.terms import STOPWORDS
+from claimcheck.analysis.terms import CALENDAR, STOPWORDS
 
 
 def is_content(token) -> bool:
@@ -92,3 +92,38 @@ def hypothetical(predicate, modality: frozenset[str]) -> bool:
         if head.lemma_.lower() in modality:
             return True
     return False
+
+
+def tokens_in(doc, start: int, end: int) -> list:
+    """The tokens of a character span, its syntactic head (the one attached outside it) last."""
+    tokens = [t for t in doc if start <= t.idx < end]
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or is_root(t)]
+    return [t for t in tokens if t.i != heads[-1].i] + heads[-1:] if heads else tokens
+
+
+def identifier(token) -> bool:
+    """A number that names its capitalised noun rather than counting: "Highway 12", "Flight 93"; not
+    "Friday 14 people" (it counts the noun after it)."""
+    if token.tag_ != "CD" or not token.text.isdigit() or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    counts_next = token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN")
+    return (
+        before.pos_ in ("NOUN", "PROPN")
+        and before.text[:1].isupper()
+        and before.lower_ not in CALENDAR
+        and not counts_next
+    )
+
+
+def name_phrases(tokens) -> list[str]:
+    """Adjacent proper nouns joined: [Donald, J., Trump, Putin] -> ["donald j. trump", "putin"] (by position)."""
+    tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    phrases: list[list] = []
+    for token in tokens:
+        if phrases and token.i == phrases[-1][-1].i + 1:
+            phrases[-1].append(token)
+        else:
+            phrases.append([token])
+    return [" ".join(t.lower_ for t in phrase) for phrase in phrases]

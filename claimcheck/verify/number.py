@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.analysis.reading import Figure
+from claimcheck.analysis.figures import Figure
 from claimcheck.records import Verdict
 from claimcheck.verify.align import (
     Side,
