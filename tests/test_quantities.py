@@ -253,3 +253,28 @@ def test_a_proportion_in_words_is_a_percentage(a, b, compatible):
 @pytest.mark.parametrize("text", ["won 14 in a row", "ranked 3 in 2024"])
 def test_no_proportion_without_a_whole(text):
     assert all(q.unit != "percent" for q in extract(text).quantities)
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("a quarter of a percentage point", 0.25, "percentage point"),
+        ("half an hour", 30, "duration"),
+        ("a quarter of a mile", 402.336, "length"),
+        ("half a million people", 500_000, "person"),
+        ("three quarters of an hour", 45, "duration"),
+    ],
+)
+def test_a_fraction_of_one_unit(text, value, unit):
+    (found,) = extract(text).quantities
+    assert (round(found.value, 3), found.unit) == (value, unit)
+
+
+def test_a_fraction_of_a_whole_is_a_share_and_its_unit_no_other_figure():
+    assert [
+        q.unit
+        for q in extract("Half an hour later, a third of the staff left.").quantities
+    ] == [
+        "duration",
+        "percent",
+    ]

@@ -968,3 +968,33 @@ def test_two_things_in_the_opposite_order(a, b):
 )
 def test_the_same_order_or_other_things_are_no_conflict(a, b):
     assert not {"position", "contradiction"} & {v.kind for v in kinds(a, b)}
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "The bank raised its key rate by a quarter of a percentage point.",
+            "The bank raised its key rate by half a percentage point.",
+            True,
+        ),
+        (
+            "The bank raised its key rate by 25 basis points.",
+            "The bank raised its key rate by half a percentage point.",
+            True,
+        ),
+        (
+            "The bank raised its key rate by 25 basis points.",
+            "The bank raised its key rate by a quarter of a percentage point.",
+            False,
+        ),
+        ("The hearing lasted half an hour.", "The hearing lasted two hours.", True),
+        (
+            "The hearing lasted half an hour.",
+            "The hearing lasted about 30 minutes.",
+            False,
+        ),
+    ],
+)
+def test_fractions_of_a_unit_and_basis_points(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict

@@ -202,7 +202,7 @@ PATTERNS = (
         re.compile(
             r"(?<!\bthe\s)(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\bfourth\s)(?<!\blast\s)(?<!\bfinal\s)"
             rf"\b(?:(a|an|{SMALL_NUMBER})[\s-]+)?({'|'.join(FRACTIONS)})"
-            r"(?=\s+(?:of\s+(?!an?\s)|the\s))",
+            r"(?=\s+(?:of\s+|the\s|an?\s))",
             re.IGNORECASE,
         ),
     ),
@@ -234,6 +234,9 @@ PATTERNS = (
         ),
     ),
 )
+FRACTION_OF_ONE = re.compile(
+    rf"\s+(?:of\s+)?an?\s+(?:({SCALE_WORDS}|dozen)\b)?", re.IGNORECASE
+)  # the "of a" / "an" after a fraction of one unit, and a scale word ("half a million")
 WORD_AFTER = re.compile(
     r"(?:\s*|-)(%|[A-Za-z]+(?:['’]s)?)"
 )  # "61 percent", "61%", "a 10-year lease"
@@ -369,7 +372,9 @@ def extract(text: str) -> Mentions:
             found = _build(kind, match, text)
             if found is None:
                 continue
-            taken.append((start, end))
+            taken.append(
+                (min(start, found.start), max(end, found.end))
+            )  # with its unit
             if isinstance(found, DateMention):
                 dates.append(found)
             elif isinstance(found, Tally):
@@ -447,6 +452,15 @@ def _build(
         whole_value = FRACTIONS[whole.lower()] if kind == "fraction" else _small(whole)
         if not part_value or not whole_value or part_value >= whole_value:
             return None
+        fraction = part_value / whole_value
+        of_one = FRACTION_OF_ONE.match(text, end) if kind == "fraction" else None
+        if (
+            of_one
+        ):  # "a quarter of a percentage point", "half an hour", "half a million people"
+            scale = {**SCALES, "dozen": 12}.get((of_one.group(1) or "").lower(), 1)
+            return _quantity(
+                fraction * scale, fraction * scale / 3, None, start, of_one.end(), text
+            )
         # as precise as its parts: "four in five" is 77-83 percent, "a third" 28-39
         precision = 100 / 3 / whole_value
         return Quantity(
@@ -549,7 +563,13 @@ def _quantity(value, precision, currency, start, end, text) -> Quantity:
     ].lower().strip().startswith("per cent"):
         unit, unit_end = "percent", word_end
     elif next_word == "percentage":
-        unit, unit_end = "percentage point", word_end
+        points = re.match(r"\s+points?\b", text[word_end:], re.IGNORECASE)
+        unit, unit_end = "percentage point", word_end + (points.end() if points else 0)
+    elif next_word == "basis" and (
+        points := re.match(r"\s+points?\b", text[word_end:], re.IGNORECASE)
+    ):  # 100 basis points make a percentage point
+        value, precision = value / 100, precision / 100
+        unit, unit_end = "percentage point", word_end + points.end()
     elif stem(next_word) in CURRENCIES:
         unit, unit_end = CURRENCIES[stem(next_word)], word_end
     elif (
