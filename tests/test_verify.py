@@ -998,3 +998,44 @@ def test_the_same_order_or_other_things_are_no_conflict(a, b):
 )
 def test_fractions_of_a_unit_and_basis_points(a, b, conflict):
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+def test_people_counted_by_another_verb_are_no_casualties():
+    (verdict,) = kinds(
+        "No one was killed, officials said, though crews rescued 14 people overnight.",
+        "Two people died when a tree fell on their car.",
+    )
+    assert verdict.kind == "number" and "14" not in verdict.explanation
+    assert kinds(
+        "Crews rescued 14 people after the storm killed two.",
+        "Crews rescued 12 people after the storm killed two.",
+    )
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Tuition will rise 4.5 percent next year, the trustees said after a long meeting.",
+            "Students will face a 6 percent increase in tuition under the plan approved by the board.",
+            True,
+        ),
+        (
+            "Under the deal, drivers will receive a 4% pay rise in the first year.",
+            "The contract runs for four years and includes an increase of 6 percent in basic pay.",
+            True,
+        ),
+        (
+            "Tuition will rise 4.5 percent next year, the trustees said after a long meeting.",
+            "Rents near the campus rose 6 percent, a student survey found last month.",
+            False,
+        ),
+        (
+            "Turnout was 42 percent, the county clerk said on Wednesday evening.",
+            "Support for the measure reached 56 percent among those who voted early.",
+            False,
+        ),
+    ],
+)
+def test_a_share_of_one_named_thing_in_long_sentences(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict

@@ -142,6 +142,16 @@ def _measurement(
         for o in p.children
         if o.dep_ == "pobj" and o.i not in own
     ]
+    if (
+        tokens
+    ):  # the figure's own modifier: "6 percent in basic pay", "$2 billion in aid"
+        about += [
+            o
+            for p in tokens[-1].children
+            if p.dep_ == "prep" and p.lower_ in ("in", "on", "for")
+            for o in p.children
+            if o.dep_ == "pobj" and o.i not in own
+        ]
     names = name_phrases(
         [w for t in measured + about for w in [t, *t.children] if w.pos_ == "PROPN"]
     )
@@ -178,6 +188,9 @@ def _figure(quantity: Quantity, doc) -> Figure:
     unit = quantity.unit
     if counted is not None and unit not in MEASURE_KINDS:
         unit = _casualties(counted) or unit
+        if unit in ("deaths", "injuries") and _done_by_other_verb(counted):
+            # "killed, though crews rescued 14 people": the nearest casualty word is not what they did
+            unit = "person" if stem(counted.text) in PEOPLE else stem(counted.text)
     return Figure(
         quantity.value,
         low,
@@ -203,6 +216,16 @@ def _casualties(noun) -> str:
         return ""
     word = stem(verb.text)
     return "deaths" if word in DEATH_CUES else "injuries" if word in INJURY_CUES else ""
+
+
+def _done_by_other_verb(noun) -> bool:
+    """The counted noun is the subject or object of a verb that is no casualty word ("rescued 14 people")."""
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    return (
+        verb is not None
+        and verb.pos_ == "VERB"
+        and stem(verb.text) not in DEATH_CUES | INJURY_CUES
+    )
 
 
 def _denied(doc) -> list[Figure]:
@@ -238,7 +261,11 @@ def _denied(doc) -> list[Figure]:
             or casualty
             or ("person" if people or word in PEOPLE else word)
         )
-        start, end = token.idx, noun.idx + len(noun.text)
+        first = token.nbor(-1) if token.lower_ == "one" else token  # "No one"
+        start, end = (
+            first.idx,
+            max(token.idx + len(token.text), noun.idx + len(noun.text)),
+        )
         m = _measurement([noun], unit)
         found.append(
             Figure(

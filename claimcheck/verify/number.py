@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.analysis.figures import Figure
+from claimcheck.analysis.terms import stem
 from claimcheck.records import Verdict
 from claimcheck.verify.align import (
     Side,
@@ -21,6 +22,10 @@ MEASURE_UNITS = frozenset(
     {"percent", "percentage point", "usd", "eur", "gbp", "duration", ""}
 )
 CASUALTIES = frozenset({"deaths", "injuries"})
+SHARES = frozenset({"percent", "percentage point"})
+TIME_WORDS = frozenset(
+    map(stem, "second minute hour day week month quarter year decade century".split())
+)
 
 
 def verify(a: Side, b: Side) -> Verdict | None:
@@ -41,21 +46,33 @@ def verify(a: Side, b: Side) -> Verdict | None:
     for unit, ours, theirs in by_unit(first.figures, second.figures):
         # claims that say other things compare casualty figures only: one story's toll is one toll, unless
         # what it is a toll of differs (same_topic: "in the storm" / "in the crash")
-        if not near and unit not in CASUALTIES:
+        if not near and unit not in CASUALTIES and unit not in SHARES:
             continue
         if not clash(ours, theirs):
             continue
         for f in ours:
             for g in theirs:
+                # a share of one named thing in one story ("tuition will rise 4.5 percent" / "a 6 percent
+                # increase in tuition") is one share, however different the rest of the sentences
                 if (
                     not f.baseline
                     and not g.baseline
+                    and (near or unit in CASUALTIES or _one_thing(f, g))
                     and _same_measure(f, g, first.content, second.content)
                 ):
                     return Verdict(
                         "number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}"
                     )
     return None
+
+
+def _one_thing(f: Figure, g: Figure) -> bool:
+    """Both figures are shares of one named thing ("tuition", "turnout"): a noun among what each measures,
+    or what a change is of ("a 6 percent increase in tuition")."""
+    ours, theirs = (
+        [w for w in x.things + x.qualifiers if w not in TIME_WORDS] for x in (f, g)
+    )  # "in the first year" names no thing
+    return f.unit in SHARES and bool(shared(ours, theirs))
 
 
 def same_topic(f, g, ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
@@ -84,7 +101,7 @@ def _same_measure(
     if names_conflict(f.names, g.names) or not same_topic(f, g, ours, theirs):
         return False
     if f.unit in MEASURE_UNITS:
-        return bool(shared(f.measures, g.measures))
+        return bool(shared(f.measures, g.measures)) or _one_thing(f, g)
     if f.unit in CASUALTIES:
         return True
     return bool(shared(f.measures, g.measures)) or not f.measures or not g.measures
@@ -99,6 +116,9 @@ def _label(f: Figure, g: Figure) -> str:
         if len(f.measures) == len(f.label.split())
         else f.label.split()
     )
-    return (
-        " ".join(dict.fromkeys(words)) or f.unit
-    )  # "residents hamlet", not "residents hamlet hamlet"
+    if words:
+        return " ".join(
+            dict.fromkeys(words)
+        )  # "residents hamlet", not "residents hamlet hamlet"
+    things = shared(f.things + f.qualifiers, g.things + g.qualifiers)
+    return f"{f.unit} ({' '.join(things)})" if things else f.unit  # "percent (pay)"
