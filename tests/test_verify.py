@@ -1039,3 +1039,40 @@ def test_people_counted_by_another_verb_are_no_casualties():
 )
 def test_a_share_of_one_named_thing_in_long_sentences(a, b, conflict):
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The goal sparked wild celebrations among the 31,400 fans packed into the stadium.",
+            "A crowd of 27,000 watched the match, many of them travelling supporters.",
+        ),
+        (
+            "Attendance was 12,500, the club said.",
+            "Some 9,000 spectators saw the final.",
+        ),
+        (
+            "No layoffs are planned as part of the merger, the company said.",
+            "Corvane expects to eliminate about 300 positions within a year.",
+        ),
+        ("The plant will shed 120 jobs.", "The plant will cut 80 positions by June."),
+    ],
+)
+def test_one_count_told_with_other_nouns_of_its_kind(a, b):
+    assert "number" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Attendance was 12,500, the club said.",
+            "A crowd of about 12,000 saw the final.",
+        ),
+        ("The plant will shed 120 jobs.", "The plant employs 900 people."),
+        ("The club sold 31,400 tickets.", "A crowd of 27,000 watched the match."),
+    ],
+)
+def test_counts_of_one_kind_that_agree_or_counts_of_other_kinds(a, b):
+    assert "number" not in [v.kind for v in kinds(a, b)]

@@ -31,7 +31,7 @@ from claimcheck.analysis.syntax import (
     subject_of,
     tokens_in,
 )
-from claimcheck.analysis.terms import stem
+from claimcheck.analysis.terms import measure_families, stem
 
 ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd"})
 
@@ -191,11 +191,14 @@ def _figure(quantity: Quantity, doc) -> Figure:
         if unit in ("deaths", "injuries") and _done_by_other_verb(counted):
             # "killed, though crews rescued 14 people": the nearest casualty word is not what they did
             unit = "person" if stem(counted.text) in PEOPLE else stem(counted.text)
+    after = next((t for t in doc if t.idx >= quantity.end), None)
+    if after is not None and after.pos_ in ("VERB", "AUX") and stem(after.text) == unit:
+        unit = ""  # "a crowd of 27,000 watched": the word after the number is no counted noun
     return Figure(
         quantity.value,
         low,
         high,
-        unit,
+        _family(unit, m.things),
         m.measures,
         m.label,
         quantity.text,
@@ -206,6 +209,17 @@ def _figure(quantity: Quantity, doc) -> Figure:
         m.names,
         m.qualifiers,
     )
+
+
+def _family(unit: str, things: tuple[str, ...]) -> str:
+    """The family a counted noun belongs to ("fan", "crowd" -> "attendance"; claimcheck/data/measures.txt),
+    or for a bare number the family of what it measures ("attendance was 31,400"); else the unit itself."""
+    families = measure_families()
+    if unit in families:
+        return families[unit]
+    if not unit:
+        return next((families[t] for t in things if t in families), unit)
+    return unit
 
 
 def _casualties(noun) -> str:
@@ -256,10 +270,11 @@ def _denied(doc) -> list[Figure]:
             if word in INJURY_CUES
             else ""
         )
-        unit = (
+        unit = _family(
             _casualties(noun)
             or casualty
-            or ("person" if people or word in PEOPLE else word)
+            or ("person" if people or word in PEOPLE else word),
+            (),
         )
         first = token.nbor(-1) if token.lower_ == "one" else token  # "No one"
         start, end = (

@@ -13,7 +13,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from claimcheck.analysis.figures import Count, Figure, figures_in
@@ -36,24 +35,14 @@ from claimcheck.analysis.syntax import (
     subject_of,
     tokens_in,
 )
-from claimcheck.analysis.terms import CALENDAR, stem
+from claimcheck.analysis.terms import CALENDAR, data_lines, stem
 from claimcheck.records import Claim, Document
 
 ANALYSIS_VERSION = 10
-DATA = Path(__file__).parents[1] / "data"
 CODE = re.compile(
     r"[A-Za-z]{1,3}-?\d{1,6}"
 )  # identifiers: flights, bills, cases, routes, quarters
 CONTEXT_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "FAC", "EVENT", "PRODUCT"})
-
-
-def _lines(name: str) -> list[str]:
-    text = (DATA / name).read_text(encoding="utf-8")
-    return [
-        line.split("#")[0].strip()
-        for line in text.splitlines()
-        if line.split("#")[0].strip()
-    ]
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +54,7 @@ def vocabulary() -> dict:
     connectives: dict[
         str, list[tuple[tuple[str, ...], int]]
     ] = {}  # first word -> (words, side)
-    for line in _lines("stance.txt"):
+    for line in data_lines("stance.txt"):
         sign, *words = line.split()
         side = 1 if sign.startswith("+") else -1
         if sign.endswith("prep"):
@@ -73,7 +62,7 @@ def vocabulary() -> dict:
         else:
             stance_verbs.setdefault(words[0], []).append((tuple(words[1:]), side))
     antonyms: dict[str, set[str]] = {}
-    for line in _lines("antonyms.txt"):
+    for line in data_lines("antonyms.txt"):
         first, second = line.split()
         antonyms.setdefault(first, set()).add(second)
         antonyms.setdefault(second, set()).add(first)
@@ -81,13 +70,13 @@ def vocabulary() -> dict:
         "stance": stance_verbs,
         "connectives": connectives,
         "antonyms": antonyms,
-        "modality": frozenset(_lines("modality.txt")),
-        "reporting": frozenset(_lines("reporting.txt")),
-        "negation": frozenset(_lines("negation.txt")),
-        "repetition": frozenset(_lines("repetition.txt")),
+        "modality": frozenset(data_lines("modality.txt")),
+        "reporting": frozenset(data_lines("reporting.txt")),
+        "negation": frozenset(data_lines("negation.txt")),
+        "repetition": frozenset(data_lines("repetition.txt")),
         "order": {
             role: frozenset(
-                w for r, w in map(str.split, _lines("order.txt")) if r == role
+                w for r, w in map(str.split, data_lines("order.txt")) if r == role
             )
             for role in ("before", "after", "first", "then")
         },

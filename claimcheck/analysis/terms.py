@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 CONTRACTION = re.compile(r"\b(can|won|ca|wo)?n['’]t\b|\b(\w+)n['’]t\b", re.IGNORECASE)
@@ -115,6 +116,30 @@ class Word:
     stem: str
     start: int
     end: int
+
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+def data_lines(name: str) -> list[str]:
+    """The entries of a vocabulary file in claimcheck/data/ (see its README), comments dropped."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [
+        line.split("#")[0].strip()
+        for line in text.splitlines()
+        if line.split("#")[0].strip()
+    ]
+
+
+@lru_cache(maxsize=1)
+def measure_families() -> dict[str, str]:
+    """Counted nouns (stems) -> the family they count (claimcheck/data/measures.txt): "fan" -> "attendance"."""
+    families = {}
+    for line in data_lines("measures.txt"):
+        family, nouns = line.split(":", 1)
+        for noun in nouns.split():
+            families[stem(noun)] = family.strip()
+    return families
 
 
 def expand_contractions(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.analysis.figures import Figure
-from claimcheck.analysis.terms import stem
+from claimcheck.analysis.terms import measure_families, stem
 from claimcheck.records import Verdict
 from claimcheck.verify.align import (
     Side,
@@ -46,7 +46,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
     for unit, ours, theirs in by_unit(first.figures, second.figures):
         # claims that say other things compare casualty figures only: one story's toll is one toll, unless
         # what it is a toll of differs (same_topic: "in the storm" / "in the crash")
-        if not near and unit not in CASUALTIES and unit not in SHARES:
+        if not near and unit not in CASUALTIES | SHARES | _families():
             continue
         if not clash(ours, theirs):
             continue
@@ -57,13 +57,18 @@ def verify(a: Side, b: Side) -> Verdict | None:
                 if (
                     not f.baseline
                     and not g.baseline
-                    and (near or unit in CASUALTIES or _one_thing(f, g))
+                    and (near or unit in CASUALTIES | _families() or _one_thing(f, g))
                     and _same_measure(f, g, first.content, second.content)
                 ):
                     return Verdict(
                         "number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}"
                     )
     return None
+
+
+def _families() -> frozenset[str]:
+    """Counts of one family (claimcheck/data/measures.txt) are one count in one story, like casualties."""
+    return frozenset(measure_families().values())
 
 
 def _one_thing(f: Figure, g: Figure) -> bool:
@@ -77,8 +82,13 @@ def _one_thing(f: Figure, g: Figure) -> bool:
 
 def same_topic(f, g, ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     """Figures or tallies of one thing: "deaths in the storm" / "in the protest", "a 139-2 ruling on border
-    policy" / "a 57-8 ruling on tax reform" are two; a thing one side names anywhere in the other is shared."""
-    for first, second in ((f.things, g.things), (f.qualifiers, g.qualifiers)):
+    policy" / "a 57-8 ruling on tax reform" are two; a thing one side names anywhere in the other is shared.
+    Words for the counted thing itself ("fans" / "crowd") and for a time ("within a year") name no other thing."""
+    ignored = TIME_WORDS | measure_families().keys()
+    for first, second in (
+        ([w for w in x if w not in ignored] for x in pair)
+        for pair in ((f.things, g.things), (f.qualifiers, g.qualifiers))
+    ):
         if (
             first
             and second
@@ -102,7 +112,7 @@ def _same_measure(
         return False
     if f.unit in MEASURE_UNITS:
         return bool(shared(f.measures, g.measures)) or _one_thing(f, g)
-    if f.unit in CASUALTIES:
+    if f.unit in CASUALTIES | _families():
         return True
     return bool(shared(f.measures, g.measures)) or not f.measures or not g.measures
 
