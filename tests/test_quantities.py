@@ -278,3 +278,20 @@ def test_a_fraction_of_a_whole_is_a_share_and_its_unit_no_other_figure():
         "duration",
         "percent",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("won in 2:07:41", 127 + 41 / 60, "duration"),
+        ("a 24-year-old striker", 24, "age"),
+        ("the 18-month-old boy", 1.5, "age"),
+    ],
+)
+def test_race_times_and_ages(text, value, unit):
+    (found,) = extract(text).quantities
+    assert (round(found.value, 3), found.unit) == (round(value, 3), unit)
+
+
+def test_a_clock_time_is_no_figure():
+    assert extract("The polls close at 10:30 tonight.").quantities == ()

@@ -1076,3 +1076,33 @@ def test_one_count_told_with_other_nouns_of_its_kind(a, b):
 )
 def test_counts_of_one_kind_that_agree_or_counts_of_other_kinds(a, b):
     assert "number" not in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Kiprotich, 27, won the race.",
+            "The 24-year-old Kiprotich won the race.",
+            True,
+        ),
+        (
+            "Kiprotich, 27, won the race.",
+            "The 27-year-old Kiprotich won the race.",
+            False,
+        ),
+        (
+            "Kiprotich, 27, beat Rono, 24.",
+            "The 24-year-old Rono finished second.",
+            False,
+        ),
+        ("Kiprotich won in 2:07:41.", "Kiprotich won the race in 2:09:12.", True),
+        (
+            "Kiprotich won in 2:07:41.",
+            "Kiprotich won in just over two hours and seven minutes.",
+            False,
+        ),
+    ],
+)
+def test_ages_of_one_person_and_race_times(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict

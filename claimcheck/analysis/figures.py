@@ -115,7 +115,12 @@ def _names_a_thing(quantity: Quantity, doc) -> bool:
 def _ordinal(quantity: Quantity, doc) -> bool:
     """ "a second blow": the parser reads the unit word as an adjective, so it is no duration."""
     tokens = [t for t in doc if quantity.start <= t.idx < quantity.end]
-    return bool(tokens) and tokens[-1].pos_ == "ADJ" and not tokens[-1].is_digit
+    return (
+        quantity.unit == "duration"
+        and bool(tokens)
+        and tokens[-1].pos_ == "ADJ"
+        and not tokens[-1].is_digit
+    )
 
 
 def _measurement(
@@ -191,6 +196,13 @@ def _figure(quantity: Quantity, doc) -> Figure:
         if unit in ("deaths", "injuries") and _done_by_other_verb(counted):
             # "killed, though crews rescued 14 people": the nearest casualty word is not what they did
             unit = "person" if stem(counted.text) in PEOPLE else stem(counted.text)
+    names = m.names
+    age_of = _age_of(tokens, quantity)
+    if age_of is not None:  # "Kiprotich, 27, won": an age, of the named person
+        unit, names = "age", tuple(name_phrases(phrase(age_of)))
+    elif unit == "age" and counted is None and tokens:
+        person = next((t for t in tokens[-1].ancestors if t.pos_ == "PROPN"), None)
+        names = tuple(name_phrases(phrase(person))) if person is not None else names
     after = next((t for t in doc if t.idx >= quantity.end), None)
     if after is not None and after.pos_ in ("VERB", "AUX") and stem(after.text) == unit:
         unit = ""  # "a crowd of 27,000 watched": the word after the number is no counted noun
@@ -206,8 +218,22 @@ def _figure(quantity: Quantity, doc) -> Figure:
         quantity.end,
         baseline,
         m.things,
-        m.names,
+        names,
         m.qualifiers,
+    )
+
+
+def _age_of(tokens: list, quantity: Quantity):
+    """The person a bare number between commas after a name gives the age of ("Kiprotich, 27, won")."""
+    if quantity.unit or len(tokens) != 1 or not 0 < quantity.value < 120:
+        return None
+    number = tokens[0]
+    return (
+        number.head
+        if number.dep_ == "appos"
+        and number.head.pos_ == "PROPN"
+        and number.i > number.head.i
+        else None
     )
 
 

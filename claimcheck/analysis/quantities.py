@@ -161,6 +161,13 @@ NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + "|" + SCAL
 ORDINAL = r"(?:st|nd|rd|th)?"
 PATTERNS = (
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    # "2:07:41" is a duration (a race time); "10:30" a clock time, no figure
+    (
+        "clock",
+        re.compile(
+            r"\b(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?:\s*[ap]\.?m\.?)?(?![\d:])", re.I
+        ),
+    ),
     (
         "day_month",
         re.compile(
@@ -237,6 +244,9 @@ PATTERNS = (
 FRACTION_OF_ONE = re.compile(
     rf"\s+(?:of\s+)?an?\s+(?:({SCALE_WORDS}|dozen)\b)?", re.IGNORECASE
 )  # the "of a" / "an" after a fraction of one unit, and a scale word ("half a million")
+NOT_A_FIGURE = (
+    object()
+)  # what a pattern returns for a span whose numbers are no quantity
 WORD_AFTER = re.compile(
     r"(?:\s*|-)(%|[A-Za-z]+(?:['’]s)?)"
 )  # "61 percent", "61%", "a 10-year lease"
@@ -348,6 +358,14 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class Claimed:
+    """A span whose numbers are no quantity ("at 10:30"): claimed, so no other pattern reads them."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Mentions:
     quantities: tuple[Quantity, ...]
     tallies: tuple[Tally, ...]
@@ -371,6 +389,9 @@ def extract(text: str) -> Mentions:
                 continue
             found = _build(kind, match, text)
             if found is None:
+                continue
+            if isinstance(found, Claimed):
+                taken.append((start, end))
                 continue
             taken.append(
                 (min(start, found.start), max(end, found.end))
@@ -443,9 +464,17 @@ def parse_number_words(phrase: str) -> float | None:
 
 def _build(
     kind: str, match: re.Match, text: str
-) -> Quantity | Tally | DateMention | None:
+) -> Quantity | Tally | DateMention | Claimed | None:
     start, end = match.span()
     span = match.group()
+    if kind == "clock":
+        hours, minutes, seconds = match.groups()
+        if seconds is None:
+            return Claimed(start, end)
+        value = int(hours) * 60 + int(minutes) + int(seconds) / 60
+        return Quantity(
+            value, "duration", _qualifier(text[:start]), start, end, span, 1 / 60
+        )
     if kind in ("ratio", "fraction"):
         part, whole = match.groups()
         part_value = 1 if part is None or part.lower() in ("a", "an") else _small(part)
@@ -582,6 +611,13 @@ def _quantity(value, precision, currency, start, end, text) -> Quantity:
             "duration",
             word_end,
         )
+        old = re.match(r"[-\s]old\b", text[word_end:])
+        if old:  # "a 24-year-old striker": an age, in years
+            value, precision = (
+                value / DURATIONS[stem("year")],
+                precision / DURATIONS[stem("year")],
+            )
+            unit, unit_end = "age", word_end + old.end()
     elif (physical := _physical(text, end)) is not None:
         factor, unit, unit_end = physical
         value, precision = value * factor, precision * factor

@@ -46,7 +46,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
     for unit, ours, theirs in by_unit(first.figures, second.figures):
         # claims that say other things compare casualty figures only: one story's toll is one toll, unless
         # what it is a toll of differs (same_topic: "in the storm" / "in the crash")
-        if not near and unit not in CASUALTIES | SHARES | _families():
+        if not near and unit not in CASUALTIES | SHARES | _families() | {"age"}:
             continue
         if not clash(ours, theirs):
             continue
@@ -57,7 +57,11 @@ def verify(a: Side, b: Side) -> Verdict | None:
                 if (
                     not f.baseline
                     and not g.baseline
-                    and (near or unit in CASUALTIES | _families() or _one_thing(f, g))
+                    and (
+                        near
+                        or unit in CASUALTIES | _families() | {"age"}
+                        or _one_thing(f, g)
+                    )
                     and _same_measure(f, g, first.content, second.content)
                 ):
                     return Verdict(
@@ -108,6 +112,8 @@ def _same_measure(
     A percentage, amount or duration must name what it measures in both ("turnout"); deaths and injuries
     are what they measure; a count counts a noun of its own ("48 prisoners"), so that noun is enough.
     `ours`, `theirs`: the claims' content, where one side's thing may stand elsewhere in the other."""
+    if f.unit == "age":  # one person's age: both name the person, the same one
+        return bool(f.names) and bool(g.names) and not names_conflict(f.names, g.names)
     if names_conflict(f.names, g.names) or not same_topic(f, g, ours, theirs):
         return False
     if f.unit in MEASURE_UNITS:
