@@ -43,36 +43,28 @@ def verify(a: Side, b: Side) -> Verdict | None:
                 "number", 0.85, f"{unit}: {ours[0].text} vs {theirs[0].text}"
             )
     near = overlap(first.content, second.content) >= MIN_OVERLAP
-    for unit, ours, theirs in by_unit(first.figures, second.figures):
-        # claims that say other things compare casualty figures only: one story's toll is one toll, unless
-        # what it is a toll of differs (same_topic: "in the storm" / "in the crash")
-        if not near and unit not in CASUALTIES | SHARES | _families() | {"age"}:
-            continue
+    for _, ours, theirs in by_unit(first.figures, second.figures):
         if not clash(ours, theirs):
             continue
         for f in ours:
             for g in theirs:
-                # a share of one named thing in one story ("tuition will rise 4.5 percent" / "a 6 percent
-                # increase in tuition") is one share, however different the rest of the sentences
-                if (
-                    not f.baseline
-                    and not g.baseline
-                    and (
-                        near
-                        or unit in CASUALTIES | _families() | {"age"}
-                        or _one_thing(f, g)
-                    )
-                    and _same_measure(f, g, first.content, second.content)
-                ):
+                if f.baseline or g.baseline:
+                    continue
+                # claims that say much the same compare any figures; others, one story's single counts (a
+                # toll, an age, a count of one family: "fans" / "crowd") and shares of one named thing
+                # ("tuition will rise 4.5 percent" / "a 6 percent increase in tuition")
+                alike = near or f.unit in _one_per_story() or _one_thing(f, g)
+                if alike and _same_measure(f, g, first.content, second.content):
                     return Verdict(
                         "number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}"
                     )
     return None
 
 
-def _families() -> frozenset[str]:
-    """Counts of one family (claimcheck/data/measures.txt) are one count in one story, like casualties."""
-    return frozenset(measure_families().values())
+def _one_per_story() -> frozenset[str]:
+    """Units one story states once, whatever the sentence: casualties, ages and counts of one family of
+    nouns (claimcheck/data/measures.txt); what they are of still has to agree (same_topic)."""
+    return CASUALTIES | {"age"} | frozenset(measure_families().values())
 
 
 def _one_thing(f: Figure, g: Figure) -> bool:
@@ -118,7 +110,7 @@ def _same_measure(
         return False
     if f.unit in MEASURE_UNITS:
         return bool(shared(f.measures, g.measures)) or _one_thing(f, g)
-    if f.unit in CASUALTIES | _families():
+    if f.unit in _one_per_story():
         return True
     return bool(shared(f.measures, g.measures)) or not f.measures or not g.measures
 
