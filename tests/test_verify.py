@@ -1106,3 +1106,29 @@ def test_counts_of_one_kind_that_agree_or_counts_of_other_kinds(a, b):
 )
 def test_ages_of_one_person_and_race_times(a, b, conflict):
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The governor signed the bill.", "The governor vetoed the bill."),
+        ("The EU lifted sanctions on Belarus.", "The EU imposed sanctions on Belarus."),
+        ("Police released the suspect.", "Police detained the suspect."),
+        ("The factory will shut in May.", "The factory will stay open."),
+        ("Lindqvist was elected mayor.", "Lindqvist was defeated in the mayoral race."),
+        ("The company beat forecasts.", "The company missed forecasts."),
+    ],
+)
+def test_more_opposite_outcomes(a, b):
+    assert "contradiction" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The governor signed the budget.", "The governor vetoed the tax bill."),
+        ("Police released the driver.", "Police detained the passenger."),
+    ],
+)
+def test_opposite_outcomes_for_other_things(a, b):
+    assert "contradiction" not in [v.kind for v in kinds(a, b)]
