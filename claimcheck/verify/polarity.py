@@ -85,7 +85,8 @@ def _same_roles(first, second) -> bool:
     clash; "Lakeside lost to Riverton" says the same as the first. A passive without its agent is about its
     patient: "Voters approved Measure B" / "Measure B was defeated". The main clause's other objects must
     agree where both have some; the rest of the sentence (who said it, what followed) may differ."""
-    agentless = not first.actor or not second.actor  # "Lindqvist was elected" / "... was defeated"
+    # "Lindqvist was elected" / "Lindqvist was defeated", "Voters approved X" / "X was defeated"
+    agentless = not first.actor or not second.actor
     if agentless and first.patient and second.patient:
         if names_conflict(first.names, second.names):
             return False  # "Voters approved Measure B" / "Measure C was defeated"
