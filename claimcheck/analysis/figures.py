@@ -20,7 +20,7 @@ from claimcheck.analysis.quantities import (
     Quantity,
     Tally,
     extract,
-    parse_number_words,
+    small_number,
 )
 from claimcheck.analysis.syntax import (
     identifier,
@@ -106,15 +106,13 @@ class Measurement:
     qualifiers: tuple[str, ...]
 
 
-def _names_a_thing(quantity: Quantity, doc) -> bool:
-    """ "Highway 12": the number is part of a name (see _identifier), no figure."""
-    tokens = [t for t in doc if quantity.start <= t.idx < quantity.end]
+def _names_a_thing(quantity: Quantity, tokens: list) -> bool:
+    """ "Highway 12": the number is part of a name (see identifier), no figure; `tokens`: its span's, in order."""
     return len(tokens) == 1 and not quantity.unit and identifier(tokens[0])
 
 
-def _ordinal(quantity: Quantity, doc) -> bool:
+def _ordinal(quantity: Quantity, tokens: list) -> bool:
     """ "a second blow": the parser reads the unit word as an adjective, so it is no duration."""
-    tokens = [t for t in doc if quantity.start <= t.idx < quantity.end]
     return (
         quantity.unit == "duration"
         and bool(tokens)
@@ -248,23 +246,30 @@ def _family(unit: str, things: tuple[str, ...]) -> str:
     return unit
 
 
+def _casualty_kind(word: str) -> str:
+    """ "deaths" or "injuries" for a stem that says someone died or was hurt ("kill", "injuri"), else ""."""
+    return "deaths" if word in DEATH_CUES else "injuries" if word in INJURY_CUES else ""
+
+
+def _governor(noun):
+    """The word the noun is the subject or object of, if any."""
+    return noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+
+
 def _casualties(noun) -> str:
     """ "deaths" or "injuries" when the counted noun is who died or was hurt ("three workers were injured",
     "killed two miners"), whatever the noun; "" otherwise."""
-    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    verb = _governor(noun)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return ""
-    word = stem(verb.text)
-    return "deaths" if word in DEATH_CUES else "injuries" if word in INJURY_CUES else ""
+    return _casualty_kind(stem(verb.text))
 
 
 def _done_by_other_verb(noun) -> bool:
     """The counted noun is the subject or object of a verb that is no casualty word ("rescued 14 people")."""
-    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    verb = _governor(noun)
     return (
-        verb is not None
-        and verb.pos_ == "VERB"
-        and stem(verb.text) not in DEATH_CUES | INJURY_CUES
+        verb is not None and verb.pos_ == "VERB" and not _casualty_kind(stem(verb.text))
     )
 
 
@@ -289,16 +294,9 @@ def _denied(doc) -> list[Figure]:
         else:
             continue
         word = stem(noun.text)
-        casualty = (
-            "deaths"
-            if word in DEATH_CUES
-            else "injuries"
-            if word in INJURY_CUES
-            else ""
-        )
         unit = _family(
             _casualties(noun)
-            or casualty
+            or _casualty_kind(word)
             or ("person" if people or word in PEOPLE else word),
             (),
         )
@@ -419,7 +417,7 @@ def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
     for match in WORD_TALLY.finditer(
         text
     ):  # "voted seven to two", "won by three goals to one"
-        values = [_small_number(g) for g in match.groups()]
+        values = [small_number(g) for g in match.groups()]
         numbers = [value for value in values if value is not None]
         if len(numbers) < len(values) or any(
             c.start <= match.start() < c.end for c in found
@@ -459,28 +457,20 @@ def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
     return measured
 
 
-def _small_number(word: str) -> float | None:
-    if word.isdigit():
-        return float(word)
-    try:
-        value = parse_number_words(word)
-    except KeyError:
-        return {"nil": 0.0, "nothing": 0.0, "none": 0.0}.get(word.lower())
-    return value if value is not None and value < 1000 else None
-
-
 def figures_in(
     mentions: Mentions, text: str, doc
 ) -> tuple[tuple[Figure, ...], tuple[Count, ...]]:
     """The claim's figures and tallies (`doc`: its tokens), each with what it measures: ordinals, identifiers
     ("Highway 12") and the numbers inside a tally are no figures; denied existence is a figure of zero."""
     counts = _counts(mentions.tallies, text, doc)
-    figures = tuple(
-        _figure(q, doc)
-        for q in mentions.quantities
-        if q.unit not in ORDINAL_SUFFIXES
-        and not any(c.start <= q.start < c.end for c in counts)
-        and not _ordinal(q, doc)
-        and not _names_a_thing(q, doc)
-    ) + tuple(_denied(doc))
-    return figures, tuple(counts)
+    figures = []
+    for q in mentions.quantities:
+        span = [t for t in doc if q.start <= t.idx < q.end]
+        if (
+            q.unit not in ORDINAL_SUFFIXES
+            and not any(c.start <= q.start < c.end for c in counts)
+            and not _ordinal(q, span)
+            and not _names_a_thing(q, span)
+        ):
+            figures.append(_figure(q, doc))
+    return tuple(figures) + tuple(_denied(doc)), tuple(counts)

@@ -413,9 +413,15 @@ def extract(text: str) -> Mentions:
     )
 
 
-def _small(word: str) -> float | None:
-    """ "4" or "four"."""
-    return float(word) if word.isdigit() else parse_number_words(word)
+def small_number(word: str) -> float | None:
+    """ "4", "four", "nil": a number under 1,000 written alone (a tally's side, a proportion's part)."""
+    if word.isdigit():
+        return float(word)
+    try:
+        value = parse_number_words(word)
+    except KeyError:
+        return {"nil": 0.0, "nothing": 0.0, "none": 0.0}.get(word.lower())
+    return value if value is not None and value < 1000 else None
 
 
 def _join_weekdays(dates: list[DateMention], text: str) -> tuple[DateMention, ...]:
@@ -477,8 +483,12 @@ def _build(
         )
     if kind in ("ratio", "fraction"):
         part, whole = match.groups()
-        part_value = 1 if part is None or part.lower() in ("a", "an") else _small(part)
-        whole_value = FRACTIONS[whole.lower()] if kind == "fraction" else _small(whole)
+        part_value = (
+            1 if part is None or part.lower() in ("a", "an") else small_number(part)
+        )
+        whole_value = (
+            FRACTIONS[whole.lower()] if kind == "fraction" else small_number(whole)
+        )
         if not part_value or not whole_value or part_value >= whole_value:
             return None
         fraction = part_value / whole_value
@@ -486,7 +496,7 @@ def _build(
         if (
             of_one
         ):  # "a quarter of a percentage point", "half an hour", "half a million people"
-            scale = {**SCALES, "dozen": 12}.get((of_one.group(1) or "").lower(), 1)
+            scale = parse_number_words(of_one.group(1) or "one") or 1
             return _quantity(
                 fraction * scale, fraction * scale / 3, None, start, of_one.end(), text
             )
