@@ -61,6 +61,12 @@ def vocabulary() -> dict:
             connectives.setdefault(words[0], []).append((tuple(words), side))
         else:
             stance_verbs.setdefault(words[0], []).append((tuple(words[1:]), side))
+    order_words: dict[str, frozenset[str]] = {
+        role: frozenset() for role in ("before", "after", "first", "then")
+    }
+    for line in data_lines("order.txt"):
+        role, word = line.split()
+        order_words[role] |= {word}
     antonyms: dict[str, set[str]] = {}
     for line in data_lines("antonyms.txt"):
         first, second = line.split()
@@ -74,12 +80,7 @@ def vocabulary() -> dict:
         "reporting": frozenset(data_lines("reporting.txt")),
         "negation": frozenset(data_lines("negation.txt")),
         "repetition": frozenset(data_lines("repetition.txt")),
-        "order": {
-            role: frozenset(
-                w for r, w in map(str.split, data_lines("order.txt")) if r == role
-            )
-            for role in ("before", "after", "first", "then")
-        },
+        "order": order_words,
     }
 
 
@@ -198,9 +199,8 @@ def document_contexts(documents: Sequence[Document]) -> dict[str, Context]:
     contexts = {}
     for document, (headline, lead) in zip(documents, parts, strict=True):
         source = _entity_key(document.source)
-        about: list[
-            str
-        ] = []  # the headline's entities first: the first is what the document is about
+        # the headline's entities first: the first is what the document is about
+        about: list[str] = []
         dateline = dateline_of(lead)
         for name in found.get(document.id, []) + [_entity_key(dateline or "")]:
             if name and name not in about and name != source:
