@@ -204,7 +204,7 @@ PATTERNS = (
             re.IGNORECASE,
         ),
     ),
-    (  # "a fifth of the staff", "two-thirds of", "half the homes"; not "a quarter of an hour", "the second half of"
+    (  # "a fifth of the staff", "half the homes", "half an hour" (FRACTION_OF_ONE); not "the second half of"
         "fraction",
         re.compile(
             r"(?<!\bthe\s)(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\bfourth\s)(?<!\blast\s)(?<!\bfinal\s)"
@@ -244,9 +244,6 @@ PATTERNS = (
 FRACTION_OF_ONE = re.compile(
     rf"\s+(?:of\s+)?an?\s+(?:({SCALE_WORDS}|dozen)\b)?", re.IGNORECASE
 )  # the "of a" / "an" after a fraction of one unit, and a scale word ("half a million")
-NOT_A_FIGURE = (
-    object()
-)  # what a pattern returns for a span whose numbers are no quantity
 WORD_AFTER = re.compile(
     r"(?:\s*|-)(%|[A-Za-z]+(?:['’]s)?)"
 )  # "61 percent", "61%", "a 10-year lease"
