@@ -225,3 +225,28 @@ def test_claims_without_a_verb_are_read_too():
 def test_a_denied_adjective_of_opposition_is_support():
     (stance,) = read("The mayor is not opposed to the stadium.").stances
     assert (stance.actor, stance.side, stance.target) == ("mayor", 1, "stadium")
+
+
+@pytest.mark.parametrize(
+    "headline, lead, about",
+    [
+        (
+            "Ferry Runs Aground Off Tolland Island",
+            "PORT ELLICK — A passenger ferry ran aground off Tolland Island late on Saturday.",
+            "tolland island",
+        ),
+        (
+            "Tunnel Closure Angers Harwick Commuters",
+            "HARWICK — The tunnel closure will add an hour to commuters' journeys, the council said.",
+            "harwick",
+        ),
+    ],
+)
+def test_a_capitalised_headline_word_the_lead_writes_in_lower_case_is_no_name(
+    headline, lead, about
+):
+    text = f"---\nid: d\nsource: S\ntitle: {headline}\n---\n{headline}\n\n{lead}\n"
+    document = Document(id="d", source="S", text=text, path="d.md", title=headline)
+    context = document_contexts([document])["d"]
+    assert context.about[0] == about
+    assert not {"ferry", "tunnel", "tunnel closure"} & set(context.about)

@@ -1132,3 +1132,335 @@ def test_more_opposite_outcomes(a, b):
 )
 def test_opposite_outcomes_for_other_things(a, b):
     assert "contradiction" not in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Tuition will rise 4.5 percent next year.",
+            "The new budget raises tuition by 6 percent.",
+            True,
+        ),
+        (
+            "The council cut the library budget by 12 percent.",
+            "The library budget will shrink 18 percent under the plan.",
+            True,
+        ),
+        (
+            "Shares of Helix rose 14 percent on Monday.",
+            "The announcement lifted Helix shares by 9 percent on Monday.",
+            True,
+        ),
+        (
+            "The airline raised fares by 5 percent.",
+            "The airline raised baggage fees by 10 percent.",
+            False,
+        ),
+    ],
+)
+def test_a_change_told_of_its_object(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "She is two years into a seven-year term.",
+            "Her five-year term began in 2024, officials said.",
+            True,
+        ),
+        (
+            "The striker signed a three-year contract with the club on Friday.",
+            "Under the four-year contract, the striker will earn a fixed salary.",
+            True,
+        ),
+        (
+            "The six-week trial opened in March.",
+            "Jurors heard evidence over a four-week trial before reaching a verdict.",
+            True,
+        ),
+        (
+            "He is serving a 10-year sentence for fraud.",
+            "The new lease on the warehouse runs for 15 years.",
+            False,
+        ),
+        (
+            "Mayor Ruiz is halfway through a four-year term.",
+            "Governor Kell won a six-year term in the Senate race.",
+            False,
+        ),
+    ],
+)
+def test_the_length_of_one_thing_in_sentences_saying_other_things(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "More than 900 firefighters were battling the blaze on Sunday.",
+            "The county had sent about 450 firefighters to the blaze by Sunday.",
+            True,
+        ),
+        (
+            "Some 200 volunteers searched the hillside for the missing hikers.",
+            "Rescuers said 60 volunteers joined the search for the hikers.",
+            True,
+        ),
+        (
+            "More than 900 firefighters were battling the blaze on Sunday.",
+            "Twelve firefighters were treated for heat exhaustion.",
+            False,
+        ),
+        (
+            "About 40 volunteers staffed the food bank on Saturday.",
+            "Some 200 volunteers searched the hillside for the missing hikers.",
+            False,
+        ),
+    ],
+)
+def test_one_count_of_people_doing_one_thing(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        ("No arrests have been made.", "Police arrested two men on Sunday.", True),
+        (
+            "There were no evacuations, the fire service said.",
+            "Officials evacuated 300 residents from the valley overnight.",
+            True,
+        ),
+        (
+            "No one has been charged over the fraud.",
+            "Prosecutors charged three people on Friday.",
+            True,
+        ),
+        (
+            "No arrests have been made.",
+            "Police questioned two men on Sunday.",
+            False,
+        ),
+    ],
+)
+def test_an_act_denied_in_one_and_done_in_the_other(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Fenn backed the closure, saying night-only work would have dragged the repairs out for more than a year.",
+            "Engineers expect the repairs to take about five months.",
+        ),
+        (
+            "Officials chose the cheaper design, noting that a full rebuild could have cost $90 million.",
+            "The bridge repairs will cost $40 million, officials said.",
+        ),
+    ],
+)
+def test_a_figure_under_a_modal_is_no_statement_of_fact(a, b):
+    assert "number" not in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Councillor Ana Ruiz was among the plan's strongest backers.",
+            "Among the dissenters was Ana Ruiz, who said the money should go elsewhere.",
+        ),
+        (
+            "Senator Paul Ode voted against the bill on Tuesday.",
+            "Senator Paul Ode, a vocal supporter of the measure, spoke for an hour.",
+        ),
+        (
+            "Director Lena Holt backed the merger.",
+            "Lena Holt, a longtime critic of the deal, spoke first.",
+        ),
+        (
+            "Governor Amy Park was among the opponents.",
+            "Governor Amy Park welcomed the decision.",
+        ),
+    ],
+)
+def test_one_person_on_both_sides_of_the_matter_at_hand(a, b):
+    assert "contradiction" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Senator Paul Ode voted against the bill.",
+            "Senator Mia Lund backed the measure.",
+        ),
+        (
+            "Senator Paul Ode voted against the amendment on pensions.",
+            "Senator Paul Ode backed the bill.",
+        ),
+        ("Ana Ruiz opposed new tolls.", "Ana Ruiz backed the plan."),
+        (
+            "Ana Ruiz was among the plan's backers.",
+            "Ana Ruiz supported the plan.",
+        ),
+    ],
+)
+def test_other_people_other_matters_or_one_side_are_no_contradiction(a, b):
+    assert [v for v in kinds(a, b) if v.kind in ("position", "contradiction")] == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Pask conceded on Wednesday evening.",
+            "Pask declined to concede on Wednesday.",
+        ),
+        ("The senator refused to sign the letter.", "The senator signed the letter."),
+        (
+            "The bill failed to pass the senate.",
+            "The bill passed the senate on Monday.",
+        ),
+    ],
+)
+def test_a_denying_verb_negates_what_it_governs(a, b):
+    assert "contradiction" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "No injuries were reported, the coastguard said.",
+            "Two crew members were taken to hospital with minor injuries.",
+        ),
+        (
+            "Nobody was hurt in the blaze.",
+            "Three firefighters were treated for burns after the blaze.",
+        ),
+        (
+            "The company said no one had been hurt.",
+            "At least two riders suffered burns, the regulator said.",
+        ),
+    ],
+)
+def test_people_counted_with_their_injuries_are_casualties(a, b):
+    assert "number" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Turnout was 38 percent, six points lower than at the last election.",
+            "The drop in turnout was modest at around two percentage points.",
+            True,
+        ),
+        (
+            "Support for the levy stood at 52 percent, four points up on March.",
+            "Support for the levy rose four percentage points.",
+            False,
+        ),
+    ],
+)
+def test_points_beside_a_percentage_are_percentage_points(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Pask conceded on Wednesday evening in a brief statement outside City Hall.",
+            "Pask declined to concede on Wednesday night and said his campaign would seek a recount.",
+            True,
+        ),
+        (
+            "The Transit Workers' Guild did not endorse the agreement at its meeting on Monday, a spokesman said.",
+            "The Transit Workers' Guild endorsed the agreement on Monday after a long debate among members.",
+            True,
+        ),
+        (
+            '"No student with financial need will pay more because of this decision," she said.',
+            "Students will pay more next year after the trustees approved a tuition increase.",
+            False,
+        ),
+        (
+            "Pask did not concede on Tuesday.",
+            "Pask conceded on Wednesday.",
+            False,
+        ),
+    ],
+)
+def test_one_act_done_and_not_done_in_long_sentences(a, b, conflict):
+    assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Members approved the agreement by 412 votes to 88, the union said.",
+            "Of the 500 members who voted, 298 backed the deal and 202 rejected it.",
+            True,
+        ),
+        (
+            "The motion passed 7-4.",
+            "Seven councillors supported the motion and four opposed it.",
+            False,
+        ),
+        ("Rovers ran out 3-1 winners.", "Rovers won the final 2-1.", True),
+        (
+            "Rovers ran out 2-1 winners.",
+            "Rovers won the final by two goals to one.",
+            False,
+        ),
+    ],
+)
+def test_votes_told_as_who_backed_what_and_scores_of_winners(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Inspector Tomas Rudd, who is leading the investigation, said the thieves knew the building.",
+            "The investigation is being led by Inspector Leona Marsh.",
+            True,
+        ),
+        (
+            "Councillor Dario Fenn, who chairs the transport committee, backed the closure.",
+            "The transport committee, chaired by Councillor Mia Okafor, met on Monday.",
+            True,
+        ),
+        (
+            "Judge Ruth Abara presided over the trial.",
+            "The trial, presided over by Judge Helen Marsh, lasted four weeks.",
+            True,
+        ),
+        (
+            "Inspector Tomas Rudd, who is leading the investigation, said the thieves knew the building.",
+            "Inspector Tomas Rudd leads the investigation.",
+            False,
+        ),
+        (
+            "Councillor Dario Fenn chairs the transport committee.",
+            "Councillor Mia Okafor chairs the finance committee.",
+            False,
+        ),
+        (
+            "Sara Lind led the investigation into the fraud.",
+            "Leona Marsh led the push for a new station.",
+            False,
+        ),
+    ],
+)
+def test_one_role_held_by_two_people(a, b, conflict):
+    assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict

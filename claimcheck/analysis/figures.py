@@ -79,6 +79,11 @@ class Figure:
     things: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     qualifiers: tuple[str, ...] = ()
+    # of: what a measure describes, stems ("term" in "a seven-year term", see _described)
+    of: tuple[str, ...] = ()
+    hypothetical: bool = (
+        False  # what would have been: "would have taken more than a year"
+    )
 
     def compatible(self, other: Figure) -> bool:
         return (
@@ -218,7 +223,56 @@ def _figure(quantity: Quantity, doc) -> Figure:
         m.things,
         names,
         m.qualifiers,
+        _described(tokens) if quantity.unit in MEASURE_KINDS else (),
     )
+
+
+def _described(tokens: list) -> tuple[str, ...]:
+    """What a measure is of, when the parse says it outright: the noun it modifies ("a seven-year term", "a $2.1
+    billion deal"), the noun after its unit ("210 millimetres of rain"), or what the verb it completes is about:
+    the object it changes ("lifts tuition by 6 percent") or else the subject it describes ("the trial, which
+    lasted four weeks", "rainfall totals reached 150 mm"); stems of that noun phrase, () when none."""
+    if not tokens:
+        return ()
+    own = {t.i for t in tokens}
+    of = [o for p in tokens[-1].children if p.lower_ == "of" for o in p.children]
+    if of and of[0].pos_ == "NOUN":
+        return _noun_stems(of[0])
+    token = tokens[-1]
+    while token.i in own and not is_root(token):
+        if token.dep_ not in ("nummod", "compound", "amod", "quantmod", "punct"):
+            break
+        token = token.head
+    if token.i not in own:
+        return _noun_stems(token) if token.pos_ == "NOUN" else ()
+    if token.dep_ == "pobj" and token.head.lower_ in ("by", "for", "to"):
+        token = token.head
+    if token.dep_ not in ("dobj", "npadvmod", "attr", "prep", "advmod") or is_root(
+        token
+    ):
+        return ()
+    verb = token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return ()
+    changed = [o for o in verb.children if o.dep_ == "dobj" and o.i not in own]
+    if changed:
+        return _noun_stems(changed[0])
+    subject = subject_of(verb)
+    if (
+        subject is not None
+        and subject.lower_ in ("which", "that")
+        and verb.dep_ == "relcl"
+    ):
+        subject = verb.head
+    if subject is None or subject.pos_ != "NOUN" or stem(subject.text) in PEOPLE:
+        return ()
+    return _noun_stems(subject)
+
+
+def _noun_stems(noun) -> tuple[str, ...]:
+    """The noun and the nouns compounded with it: "library budget", "rainfall totals"."""
+    words = [t for t in noun.children if t.dep_ == "compound" and t.pos_ == "NOUN"]
+    return tuple(stem(t.text) for t in [*words, noun] if stem(t.text) not in UNIT_WORDS)
 
 
 def _age_of(tokens: list, quantity: Quantity):
@@ -258,19 +312,25 @@ def _governor(noun):
 
 def _casualties(noun) -> str:
     """ "deaths" or "injuries" when the counted noun is who died or was hurt ("three workers were injured",
-    "killed two miners"), whatever the noun; "" otherwise."""
+    "killed two miners", "two riders suffered burns", "taken to hospital with injuries"), whatever the noun;
+    "" otherwise."""
     verb = _governor(noun)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return ""
-    return _casualty_kind(stem(verb.text))
+    own = {t.i for t in noun.subtree}
+    suffered = (
+        t for t in verb.subtree if t.dep_ in ("dobj", "pobj") and t.i not in own
+    )
+    return _casualty_kind(stem(verb.text)) or next(
+        (k for t in suffered if (k := _casualty_kind(stem(t.text)))), ""
+    )
 
 
 def _done_by_other_verb(noun) -> bool:
-    """The counted noun is the subject or object of a verb that is no casualty word ("rescued 14 people")."""
+    """The counted noun is the subject or object of a verb that says no one died or was hurt ("rescued 14
+    people")."""
     verb = _governor(noun)
-    return (
-        verb is not None and verb.pos_ == "VERB" and not _casualty_kind(stem(verb.text))
-    )
+    return verb is not None and verb.pos_ == "VERB" and not _casualties(noun)
 
 
 def _denied(doc) -> list[Figure]:
@@ -370,7 +430,10 @@ def _measured(anchor) -> list:
         token = token.head
         if token.pos_ in ("NOUN", "PROPN"):
             found += _noun_phrase(token)
-    if token.dep_ == "pobj" and not is_root(token.head):
+    if token.dep_ == "prt":  # "sent the stock up 9%"
+        token = token.head
+        found.append(token)
+    elif token.dep_ == "pobj" and not is_root(token.head):
         token = token.head.head  # "of 61 percent" -> turnout; "by 5 percent" -> rise
         found += _noun_phrase(token) if token.pos_ in ("NOUN", "PROPN") else [token]
     elif token.dep_ in ("attr", "acomp", "dobj", "oprd", "npadvmod", "appos"):
@@ -399,7 +462,14 @@ def _measured(anchor) -> list:
             for w in phrase(o)
         ]
         return found
-    if token.pos_ in ("VERB", "AUX"):
+    changed = [
+        o for o in token.children if o.dep_ == "dobj" and anchor not in o.subtree
+    ]
+    if (
+        token.pos_ == "VERB" and changed
+    ):  # "raised fares by 5 percent": the fares rose, not the airline
+        found += [w for o in changed for w in _noun_phrase(o)]
+    elif token.pos_ in ("VERB", "AUX"):
         subject = subject_of(token)
         if subject is not None and subject.pos_ not in (
             "PRON",
@@ -458,10 +528,11 @@ def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
 
 
 def figures_in(
-    mentions: Mentions, text: str, doc
+    mentions: Mentions, text: str, doc, modality: frozenset[str] = frozenset()
 ) -> tuple[tuple[Figure, ...], tuple[Count, ...]]:
     """The claim's figures and tallies (`doc`: its tokens), each with what it measures: ordinals, identifiers
-    ("Highway 12") and the numbers inside a tally are no figures; denied existence is a figure of zero."""
+    ("Highway 12") and the numbers inside a tally are no figures; denied existence is a figure of zero; a
+    figure of what would have happened (`modality`: "would", "could", ...) is hypothetical."""
     counts = _counts(mentions.tallies, text, doc)
     figures = []
     for q in mentions.quantities:
@@ -472,5 +543,27 @@ def figures_in(
             and not _ordinal(q, span)
             and not _names_a_thing(q, span)
         ):
-            figures.append(_figure(q, doc))
+            figure = _figure(q, doc)
+            if span and _counterfactual(span, modality):
+                figure = dataclasses.replace(figure, hypothetical=True)
+            figures.append(figure)
+    if any(
+        f.unit == "percent" for f in figures
+    ):  # "38 percent, six points lower": percentage points
+        figures = [
+            dataclasses.replace(f, unit="percentage point") if f.unit == "point" else f
+            for f in figures
+        ]
     return tuple(figures) + tuple(_denied(doc)), tuple(counts)
+
+
+def _counterfactual(tokens: list, modality: frozenset[str]) -> bool:
+    """The figure's verb says what would have happened ("would have dragged on for more than a year",
+    "could have cost $90 million"): a modal with the perfect "have"."""
+    verb = next((t for t in tokens[-1].ancestors if t.pos_ in ("VERB", "AUX")), None)
+    auxiliaries = (
+        {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if verb is not None
+        else set()
+    )
+    return "have" in auxiliaries and bool(auxiliaries & modality)

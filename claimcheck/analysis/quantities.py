@@ -102,7 +102,9 @@ DEATH_CUES = frozenset(
         "killed kill kills killing died die dead death deaths fatalities lives toll".split(),
     )
 )
-INJURY_CUES = frozenset(map(stem, "injured injuring wounded hurt injuries".split()))
+INJURY_CUES = frozenset(
+    map(stem, "injured injuring wounded hurt injuries burns".split())
+)
 PEOPLE = frozenset(
     map(
         stem,
@@ -133,7 +135,8 @@ TALLY_NOUNS = {
     ),
     **dict.fromkeys(
         map(
-            stem, "win won victory defeat loss lost beat draw game match score".split()
+            stem,
+            "win won winner winners victory defeat loss lost beat draw game match score".split(),
         ),
         "score",
     ),
@@ -711,7 +714,7 @@ def _casualty_unit(text: str, position: int) -> str:
 
 
 def _tally_unit(text: str, start: int, end: int) -> str:
-    before = [stem(w) for w in LETTERS.findall(text[max(0, start - 30) : start])][-2:]
+    before = [stem(w) for w in LETTERS.findall(text[max(0, start - 30) : start])][-3:]
     after = [stem(w) for w in LETTERS.findall(text[end : end + 30])][:2]
     for word in after + before[::-1]:
         if word in TALLY_NOUNS:

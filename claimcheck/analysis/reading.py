@@ -16,13 +16,14 @@ from functools import lru_cache
 from typing import Any
 
 from claimcheck.analysis.figures import Count, Figure, figures_in
+from claimcheck.analysis.leaders import Leader, leaders_in
 from claimcheck.analysis.order import order_in
 from claimcheck.analysis.parser import nlp, parse
 from claimcheck.analysis.quantities import (
     DateMention,
     extract,
 )
-from claimcheck.analysis.stances import Stance, stances_in
+from claimcheck.analysis.stances import Stance, stance_tally, stances_in
 from claimcheck.analysis.syntax import (
     hypothetical,
     identifier,
@@ -38,7 +39,7 @@ from claimcheck.analysis.syntax import (
 from claimcheck.analysis.terms import CALENDAR, data_lines, stem
 from claimcheck.records import Claim, Document
 
-ANALYSIS_VERSION = 10
+ANALYSIS_VERSION = 11
 CODE = re.compile(
     r"[A-Za-z]{1,3}-?\d{1,6}"
 )  # identifiers: flights, bills, cases, routes, quarters
@@ -81,6 +82,7 @@ def vocabulary() -> dict:
         "negation": frozenset(data_lines("negation.txt")),
         "repetition": frozenset(data_lines("repetition.txt")),
         "order": order_words,
+        "leadership": frozenset(data_lines("leadership.txt")),
     }
 
 
@@ -135,6 +137,9 @@ class Reading:
     label: str = ""
     # named fillers of the main predicate's venue, place and agent: "at:fort wainwright"
     roles: tuple[str, ...] = ()
+    leaders: tuple[
+        Leader, ...
+    ] = ()  # who holds a role over what ("the inquiry, led by Marsh")
     # who does it, passives undone: "rejected by voters" -> ("voter",)
     actor: tuple[str, ...] = ()
     # what it is done to: "The referendum was rejected" -> ("referendum",)
@@ -153,7 +158,13 @@ class Reading:
 
     @classmethod
     def from_dict(cls, data: Mapping) -> Reading:
-        parts = {"figures": Figure, "counts": Count, "dates": When, "stances": Stance}
+        parts = {
+            "figures": Figure,
+            "counts": Count,
+            "dates": When,
+            "stances": Stance,
+            "leaders": Leader,
+        }
         values: dict[str, Any] = {
             key: (
                 tuple(parts[key](**item) for item in value)
@@ -212,20 +223,45 @@ def document_contexts(documents: Sequence[Document]) -> dict[str, Context]:
 
 
 def _headline_entities(doc) -> list[str]:
-    """The entities, names and codes of a parsed headline and lead, the headline's first."""
+    """The entities, names and codes of a parsed headline and lead, the headline's first. A capitalised
+    headline word the lead writes in lower case is no name ("Ferry runs aground" / "a passenger ferry"); a
+    title-case headline names what the lead names in it."""
     headline_end = next((t.i for t in doc if "\n" in t.text), len(doc))
+    lowercase = {t.lower_ for t in doc[headline_end:] if t.text.islower()}
+    in_lead = {_entity_key(e.text) for e in doc.ents if e.start >= headline_end}
+    in_lead |= set(_names(doc[headline_end:]))
+    title = _title_case(doc[:headline_end])
+
+    def named(name: str) -> bool:
+        return name in in_lead if title else not set(name.split()) <= lowercase
+
     entities = [
         (e.start < headline_end, _entity_key(e.text))
         for e in doc.ents
         if e.label_ in CONTEXT_LABELS
+        and (e.start >= headline_end or named(_entity_key(e.text)))
     ]
-    names = [(True, name) for name in _names(doc[:headline_end])]
+    names = [
+        (True, name)
+        for name in (
+            sorted(in_lead, key=doc[:headline_end].text.lower().find)
+            if title
+            else _names(doc[:headline_end])
+        )
+        if named(name) and (not title or name in doc[:headline_end].text.lower())
+    ]
     names += [
         (t.i < headline_end, t.lower_)
         for t in doc
         if CODE.fullmatch(t.text) and t.text[0].isupper()
     ]
     return [name for _, name in sorted(entities + names, key=lambda item: not item[0])]
+
+
+def _title_case(headline) -> bool:
+    """Most of the headline's longer words are capitalised, verbs too: "Ferry Runs Aground Off Tolland"."""
+    words = [t.text for t in headline if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _entity_key(text: str) -> str:
@@ -254,7 +290,8 @@ def read_claims(
 def _read(claim: Claim, parsed, context: Context) -> Reading:
     vocab = vocabulary()
     doc = list(parsed)  # tokens, made once: iterating a Doc creates every Token again
-    main = main_predicate(doc, vocab["reporting"])
+    # below reporting and denying verbs: "Pask declined to concede" is about conceding, negated
+    main = main_predicate(doc, vocab["reporting"] | vocab["negation"])
     subject = subject_of(main) if main is not None else None
     mentions = extract(claim.text)
     spans = [
@@ -268,9 +305,10 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
 
     clause = (
         set(t.i for t in main.subtree)
+        | ({t.i for t in phrase(subject)} if subject is not None else set())
         if main is not None and main.dep_ != "ROOT"
         else None
-    )
+    )  # the main clause with its subject: "Pask declined [to concede]"
     content_tokens = [
         t
         for t in doc
@@ -294,7 +332,16 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         else []
     )
     published = _parse_date(claim.published or context.published)
-    figures, counts = figures_in(mentions, claim.text, doc)
+    figures, counts = figures_in(mentions, claim.text, doc, vocab["modality"])
+    stances = tuple(stances_in(doc, claim.speaker, vocab))
+    if (vote := stance_tally(stances, claim.text)) is not None:
+        yes, no, start, end = (
+            vote  # "298 backed the deal and 202 rejected it": a vote of 298 to 202
+        )
+        counts += (
+            Count(max(yes, no), min(yes, no), "vote", start, end, f"{yes} to {no}"),
+        )
+        figures = tuple(f for f in figures if not start <= f.start < end)
     return Reading(
         version=ANALYSIS_VERSION,
         predicate=stem(main.text) if main is not None else "",
@@ -312,7 +359,8 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         figures=figures,
         counts=counts,
         dates=tuple(_when(d, doc, published) for d in mentions.dates),
-        stances=tuple(stances_in(doc, claim.speaker, vocab)),
+        stances=stances,
+        leaders=tuple(leaders_in(doc, vocab["leadership"])),
         order=tuple(order_in(doc, vocab["order"])),
         context=context.about,
         label=" ".join(t.text for t in subject_words) if subject_words else "",

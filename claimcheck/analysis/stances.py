@@ -4,6 +4,7 @@ stance vocabulary (claimcheck/data/stance.txt)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from claimcheck.analysis.syntax import is_content, is_root, negated, phrase, subject_of
@@ -21,6 +22,8 @@ class Stance:
     qualifiers: tuple[str, ...]
     phrase: str  # as written
     target_word: str = ""  # the target as written ("ceasefire", "measure b")
+    # the matter at hand, not named anew: "the plan", "the increase", or no target ("among the dissenters")
+    definite: bool = False
 
 
 def stances_in(doc, speaker: str | None, vocab: dict) -> list[Stance]:
@@ -86,45 +89,54 @@ def stances_in(doc, speaker: str | None, vocab: dict) -> list[Stance]:
 
 def _noun_stance(noun, entries, vocab: dict) -> list[Stance]:
     """A named person called a supporter or opponent of something: "Reyes, a vocal critic of the deal",
-    "Ito is a backer of the plan", "Ito was among the plan's backers"."""
+    "Ito is a backer of the plan", "Ito was among the plan's backers"; with nothing named, of the matter at
+    hand: "Ruiz was among the dissenters"."""
     prepositions = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    for needed, side in entries:
-        if not needed:
-            continue
-        objects = [
-            c for w in needed if w in prepositions for c in prepositions[w].children
-        ]
-        target = next(
-            (
-                t
-                for t in objects + [owner]
-                if t is not None and t.dep_ in ("pobj", "poss")
-            ),
-            None,
-        )
-        if target is None or target.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if noun.dep_ == "appos":
-            holder, verb = noun.head, None
-        elif noun.dep_ == "attr" or (
-            noun.dep_ == "pobj" and noun.head.lower_ in ("among", "as")
-        ):
-            verb = noun.head if noun.dep_ == "attr" else noun.head.head
-            holder = subject_of(verb)
-        else:
-            continue
-        names = (
-            [t.text for t in phrase(holder) if t.pos_ == "PROPN"]
-            if holder is not None
-            else []
-        )
-        if not names:
-            continue
-        if verb is not None and negated(verb, vocab["negation"]):
-            side = -side
-        return [_stance(" ".join(names), side, target, noun)]
-    return []
+    chosen = next(
+        (
+            (side, target)
+            for needed, side in entries
+            for target in [
+                c
+                for w in needed
+                if w in prepositions
+                for c in prepositions[w].children
+                if c.dep_ == "pobj"
+            ]
+            + [owner]
+            if target is not None
+        ),
+        None,
+    )
+    if chosen is None:
+        if any(w in prepositions for needed, _ in entries for w in needed):
+            return []  # "a critic of it": no matter named or at hand
+        chosen = (entries[0][1], None)
+    side, target = chosen
+    if target is not None and target.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if noun.dep_ == "appos":
+        holder, verb = noun.head, None
+    elif noun.dep_ == "attr" or (
+        noun.dep_ == "pobj" and noun.head.lower_ in ("among", "as")
+    ):
+        verb = noun.head if noun.dep_ == "attr" else noun.head.head
+        holder = subject_of(verb)
+    else:
+        return []
+    names = (
+        [t.text for t in phrase(holder) if t.pos_ == "PROPN"]
+        if holder is not None
+        else []
+    )
+    if not names:
+        return []
+    if verb is not None and negated(verb, vocab["negation"]):
+        side = -side
+    if target is None:
+        return [Stance(" ".join(names), side, "", (), noun.text, "", True)]
+    return [_stance(" ".join(names), side, target, noun)]
 
 
 def _stance_target(verb):
@@ -225,6 +237,11 @@ def _stance(actor: str, side: int, target, cue) -> Stance:
         first, last = cue, max(objects or [cue], key=lambda token: token.i)
     start, end = first.idx, max(cue.idx + len(cue.text), last.idx + len(last.text))
     name = [c for c in target.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+    definite = (
+        target.pos_ == "NOUN"
+        and not qualifiers
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in target.children)
+    )
     return Stance(
         actor,
         side,
@@ -234,4 +251,24 @@ def _stance(actor: str, side: int, target, cue) -> Stance:
         " ".join(t.text for t in [*name, target]).lower().rstrip(".")
         if target.pos_ == "PROPN"
         else target.lower_,  # a name as written: "measure b"
+        definite,
     )
+
+
+def stance_tally(stances, text: str) -> tuple[int, int, int, int] | None:
+    """Two counts on opposite sides of one target, a vote told as who backed what ("298 backed the deal and
+    202 rejected it"): (for, against, start, end) of the numbers in `text`, or None."""
+    from claimcheck.analysis.quantities import small_number
+
+    counted = [(n, s) for s in stances if (n := small_number(s.actor)) is not None]
+    for yes, ours in counted:
+        for no, theirs in counted:
+            if ours.side > 0 > theirs.side and ours.target == theirs.target:
+                spans = [
+                    m.span()
+                    for actor in (ours.actor, theirs.actor)
+                    if (m := re.search(rf"\b{re.escape(actor)}\b", text))
+                ]
+                if len(spans) == 2:
+                    return int(yes), int(no), min(spans)[0], max(spans)[1]
+    return None

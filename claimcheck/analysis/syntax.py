@@ -22,7 +22,8 @@ def is_root(token) -> bool:
 
 
 def main_predicate(doc, reporting: frozenset[str]):
-    """The root, or the clause a reporting verb introduces ("officials said [turnout was 61 percent]")."""
+    """The root, or the clause a reporting (or denying) verb introduces ("officials said [turnout was 61
+    percent]", "Pask declined [to concede]")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     while root is not None and root.lemma_.lower() in reporting:
         clause = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)

@@ -26,6 +26,7 @@ MIN_SCORE = (
     0.1  # least search score (cosine on selective terms plus key bonus) for a candidate
 )
 KEY_WEIGHT = 0.3  # each shared key adds KEY_WEIGHT ** 2 to the search score
+ACT_WEIGHT = 0.35  # an act denied and counted ("No arrests" / "arrested two men") is a candidate on its own
 CHUNK = 1024  # query claims per sparse product
 SEMANTIC_K = 10  # embedding neighbours per query claim, at most
 MIN_COSINE = 0.35  # least embedding cosine for an embedding neighbour (unrelated news sentences: about 0-0.3)
@@ -270,12 +271,20 @@ def _tfidf(claims: Sequence[Claim]):
         return csr_matrix((len(claims), 1), dtype=np.float32)
 
 
-KEYS_VERSION = 2  # of keys(): stored keys of another version are recomputed
+KEYS_VERSION = 3  # of keys(): stored keys of another version are recomputed
+ACT_PREFIX = 5  # letters of a stem that name its word family in a key ("evacuation" / "evacuated": "evacu")
 
 
-def keys(text: str, stance_targets: Collection[str] = ()) -> set[str]:
-    """What a claim's text is about beyond its wording: names, measured quantities, dates, names with them, and
-    what it takes a position on. Stored at ingest (claim_keys) with KEYS_VERSION: bump it when this changes."""
+def keys(
+    text: str,
+    stance_targets: Collection[str] = (),
+    acts: Collection[str] = (),
+    measured: Collection[tuple[str, str]] = (),
+) -> set[str]:
+    """What a claim's text is about beyond its wording: names, measured quantities, dates, names with them,
+    what it takes a position on, the acts it denies or counts ("No arrests" / "arrested two men", stems), and
+    the things it measures, with the unit ("a three-year contract" / "the contract runs for four years").
+    Stored at ingest (claim_keys) with KEYS_VERSION: bump it when this changes."""
     mentions = extract(text)
     names = {
         stem(word)
@@ -293,6 +302,8 @@ def keys(text: str, stance_targets: Collection[str] = ()) -> set[str]:
     found |= {
         f"stance:{target}" for target in stance_targets
     }  # from the reading: "insisted on a ceasefire"
+    found |= {f"act:{act[:ACT_PREFIX]}" for act in acts if len(act) >= 4}
+    found |= {f"measure:{thing[:ACT_PREFIX]}+{unit}" for thing, unit in measured}
     return found
 
 
@@ -307,11 +318,19 @@ def _key_matrix(
 
     vectorizer = CountVectorizer(analyzer=analyse, binary=True, dtype=np.float32)
     try:
-        return vectorizer.fit_transform(claims).tocsr() * KEY_WEIGHT
+        matrix = vectorizer.fit_transform(claims).tocsr()
     except ValueError:  # no keys at all
         from scipy.sparse import csr_matrix
 
         return csr_matrix((len(claims), 1), dtype=np.float32)
+    weights = np.array(
+        [
+            ACT_WEIGHT if name.startswith("act:") else KEY_WEIGHT
+            for name in vectorizer.get_feature_names_out()
+        ],
+        dtype=np.float32,
+    )
+    return matrix.multiply(weights).tocsr()
 
 
 def _search_matrix(tfidf, key_matrix):

@@ -6,6 +6,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck import progress
+from claimcheck.analysis.terms import stem
 from claimcheck.ingest.claims import extract_claims
 from claimcheck.ingest.documents import load_documents
 from claimcheck.pairing.neighbourhood import claim_vectors, neighbourhood
@@ -237,8 +238,15 @@ def read(documents, claims: Sequence[Claim]) -> dict:
 
 
 def search_keys(claim: Claim, reading) -> set[str]:
-    """A claim's search keys: pairs.keys of its text, with what its reading takes positions on."""
-    return keys(claim.text, {s.target for s in reading.stances})
+    """A claim's search keys: pairs.keys of its text, with what its reading takes positions on, the acts it
+    denies (a figure of zero: its noun and what it measures), when it counts something its predicate, and
+    what its measures are of."""
+    denied = {w for f in reading.figures if f.high == 0 for w in (f.unit, *f.measures)}
+    done = any(f.low > 0 and not f.baseline for f in reading.figures)
+    acts = denied | ({stem(reading.predicate_lemma)} if done else set())
+    measured = {(f.of[-1], f.unit) for f in reading.figures if f.of}
+    targets = {s.target for s in reading.stances if s.target}
+    return keys(claim.text, targets, acts, measured)
 
 
 def current_keys(store: Store) -> None:

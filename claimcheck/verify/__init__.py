@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from claimcheck.records import Verdict
-from claimcheck.verify import date, entity, number, order, polarity, position, role
+from claimcheck.verify import (
+    date,
+    entity,
+    leader,
+    number,
+    order,
+    polarity,
+    position,
+    role,
+)
 from claimcheck.verify.align import (
     Side,
     by_unit,
@@ -28,6 +37,7 @@ Verifier = Callable[[Side, Side], Verdict | None]
 VERIFIERS: tuple[Verifier, ...] = (
     polarity.verify,
     role.verify,
+    leader.verify,
     entity.verify,
     position.verify,
     order.verify,
@@ -54,7 +64,8 @@ def verify_pair(
 ) -> list[Verdict]:
     """Every verifier's verdict on the pair, at most one of a kind (the first), in `verifiers`' order: the
     built-in VERIFIERS, then any others (plugins'). Claims that differ in several parts are different things,
-    which of the built-in verifiers only position compares; the others still see them."""
+    which of the built-in verifiers only position, order and leader compare (their parts are structured);
+    the others still see them."""
     if not same_context(a.reading, b.reading):
         return []
     several = len(differences(a.reading, b.reading)) > 1
@@ -63,7 +74,7 @@ def verify_pair(
         if (
             several
             and verify in VERIFIERS
-            and verify not in (position.verify, order.verify)
+            and verify not in (position.verify, order.verify, leader.verify)
         ):
             continue
         verdict = verify(a, b)

@@ -42,23 +42,65 @@ def verify(a: Side, b: Side) -> Verdict | None:
             return Verdict(
                 "number", 0.85, f"{unit}: {ours[0].text} vs {theirs[0].text}"
             )
+    for f, g in _denied_and_done(first.figures, second.figures):
+        if same_topic(f, g, first.content, second.content) and not names_conflict(
+            f.names, g.names
+        ):
+            return Verdict("number", 0.85, f"{_act(f, g)}: {f.text} vs {g.text}")
     near = overlap(first.content, second.content) >= MIN_OVERLAP
     for _, ours, theirs in by_unit(first.figures, second.figures):
         if not clash(ours, theirs):
             continue
         for f in ours:
             for g in theirs:
-                if f.baseline or g.baseline:
+                if f.baseline or g.baseline or f.hypothetical != g.hypothetical:
                     continue
                 # claims that say much the same compare any figures; others, one story's single counts (a
                 # toll, an age, a count of one family: "fans" / "crowd") and shares of one named thing
                 # ("tuition will rise 4.5 percent" / "a 6 percent increase in tuition")
-                alike = near or f.unit in _one_per_story() or _one_thing(f, g)
+                alike = (
+                    near
+                    or f.unit in _one_per_story()
+                    or _one_thing(f, g)
+                    or bool(shared(f.of, g.of))
+                )  # the measure of one thing: "a seven-year term" / "whose five-year term began"
                 if alike and _same_measure(f, g, first.content, second.content):
                     return Verdict(
                         "number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}"
                     )
     return None
+
+
+def _denied_and_done(ours, theirs):
+    """(denial, count) pairs where one side denies an act and the other counts those it was done to: "No
+    arrests have been made" / "Police arrested two men", "no evacuations" / "evacuated 300 residents"."""
+    for first, second in ((ours, theirs), (theirs, ours)):
+        for f in first:
+            if f.high != 0 or not f.unit:
+                continue
+            for g in second:
+                if (
+                    g.low > 0
+                    and not g.baseline
+                    and not any(h.compatible(g) for h in first)
+                    and (
+                        shared([f.unit], g.measures)
+                        if f.unit != g.unit
+                        else shared(f.measures, g.measures)
+                    )
+                ):
+                    yield f, g
+
+
+def _act(denial: Figure, count: Figure) -> str:
+    """The act's word as the count's claim writes it ("arrested"), for explanations."""
+    acts = [denial.unit] if denial.unit != count.unit else denial.measures
+    words = [
+        w
+        for s, w in zip(count.measures, count.label.split(), strict=False)
+        if shared([s], acts)
+    ]
+    return " ".join(words) or count.label
 
 
 def _one_per_story() -> frozenset[str]:
@@ -108,6 +150,9 @@ def _same_measure(
         return bool(f.names) and bool(g.names) and not names_conflict(f.names, g.names)
     if names_conflict(f.names, g.names) or not same_topic(f, g, ours, theirs):
         return False
+    # "210 millimetres of rain" / "rainfall totals reached 150 mm"
+    if shared(f.of, g.of):
+        return True
     if f.unit in MEASURE_UNITS:
         return bool(shared(f.measures, g.measures)) or _one_thing(f, g)
     if f.unit in _one_per_story():

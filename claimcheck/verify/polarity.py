@@ -34,6 +34,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
         first.negated != second.negated
         and len(common) >= MIN_SHARED
         and agreement >= MIN_OVERLAP
+        and _same_time(first, second)
     ):
         negative = first if first.negated else second
         what = surface(negative, common)
@@ -41,6 +42,21 @@ def verify(a: Side, b: Side) -> Verdict | None:
             "contradiction",
             round(0.9 * agreement, 3),
             f'"{what}": denied in one, affirmed in the other',
+        )
+    if (
+        first.negated != second.negated
+        and first.predicate_lemma
+        and first.predicate_lemma == second.predicate_lemma
+        and _one_subject(first, second)
+        and _same_roles(first, second)
+        and _same_time(first, second)
+    ):  # one act of one actor, done and not done, however long the sentences: "Pask conceded on
+        # Wednesday evening ..." / "Pask declined to concede on Wednesday night and said ..."
+        negative = first if first.negated else second
+        return Verdict(
+            "contradiction",
+            0.8,
+            f"{_about(first, second)}: {negative.predicate_lemma} denied in one, affirmed in the other",
         )
     if (
         _opposite(
@@ -106,6 +122,16 @@ def _same_roles(first, second) -> bool:
         second.object, [*theirs, stem(second.predicate_lemma), stem(second.outcome)]
     )
     return not rest or not other or overlap(rest, other) >= 0.5
+
+
+def _one_subject(first, second) -> bool:
+    """One named subject ("Pask"); a common noun may be restricted or quantified otherwise ("No student with
+    financial need will pay more" / "Students will pay more")."""
+    return (
+        bool(first.subject_names)
+        and bool(second.subject_names)
+        and not names_conflict(first.subject_names, second.subject_names)
+    )
 
 
 def _same_time(first, second) -> bool:

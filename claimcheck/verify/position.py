@@ -10,7 +10,17 @@ from claimcheck.verify.align import Side, same_entity, same_root, shared
 def verify(a: Side, b: Side) -> Verdict | None:
     for ours in a.reading.stances:
         for theirs in b.reading.stances:
-            if ours.side == theirs.side or not same_root(ours.target, theirs.target):
+            if ours.side == theirs.side:
+                continue
+            if not same_root(ours.target, theirs.target):
+                if _one_person_on_the_matter(ours, theirs) and not (
+                    _torn(a.reading.stances, ours) or _torn(b.reading.stances, theirs)
+                ):
+                    return Verdict(
+                        "contradiction",
+                        0.75,
+                        f"{_matter(ours)} / {_matter(theirs)}: {_side(ours)} vs {_side(theirs)}",
+                    )
                 continue
             if (
                 not _same_question(ours, theirs)
@@ -26,6 +36,21 @@ def verify(a: Side, b: Side) -> Verdict | None:
                 f"{ours.target_word or ours.target}: {_side(ours)} vs {_side(theirs)}",
             )
     return None
+
+
+def _one_person_on_the_matter(ours: Stance, theirs: Stance) -> bool:
+    """One named person on both sides of what each story calls the matter at hand ("voted against the
+    plan" / "a vocal supporter of the increase", "among the dissenters" / "backed the hike")."""
+    return (
+        ours.definite
+        and theirs.definite
+        and same_entity(ours.actor.lower(), theirs.actor.lower())
+        and any(w[:1].isupper() for w in ours.actor.split())
+    )
+
+
+def _matter(stance: Stance) -> str:
+    return stance.target_word or "(the matter at hand)"
 
 
 def _same_question(ours: Stance, theirs: Stance) -> bool:
