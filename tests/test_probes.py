@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_probes  # noqa: E402
 
-# found at least, traps flagged at most (analysis version 10)
-FLOORS = {"a": (12, 0), "b": (6, 0)}
+# found at least, traps flagged at most (analysis version 11); d's flagged trap is two councillors on
+# opposite sides of one scheme, which the position verifier reports by design
+FLOORS = {"a": (16, 0), "b": (12, 0), "c": (8, 0), "d": (3, 1)}
 
 
 @pytest.mark.parametrize("batch", sorted(FLOORS))

@@ -1464,3 +1464,54 @@ def test_votes_told_as_who_backed_what_and_scores_of_winners(a, b, conflict):
 )
 def test_one_role_held_by_two_people(a, b, conflict):
     assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Judge Helen Marsh released Whitcombe on bail and set sentencing for May 14.",
+            "Justice Ruth Abara thanked the jurors before discharging Whitcombe.",
+            True,
+        ),
+        (
+            "Referee Anna Berg sent off two players in the second half.",
+            "The match was stopped twice by referee Tom Hale.",
+            True,
+        ),
+        (
+            "Judge Helen Marsh released Whitcombe on bail.",
+            "Judge Helen Marsh set sentencing for May 14.",
+            False,
+        ),
+        (
+            "Judge Helen Marsh released Whitcombe on bail.",
+            "Prosecutor Ruth Abara said she would appeal.",
+            False,
+        ),
+    ],
+)
+def test_two_holders_of_a_title_a_story_has_one_of(a, b, conflict):
+    assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, kind",
+    [
+        (
+            "Trustee Malcolm Reyes voted against the plan.",
+            "The trustees also approved a new housing plan for the north campus.",
+            None,
+        ),
+        (
+            "Senator Ode opposed the sanctions.",
+            "Senator Lund backed the sanctions.",
+            "position",
+        ),
+    ],
+)
+def test_the_matter_at_hand_is_not_a_new_thing_named_beside_it(a, b, kind):
+    kinds_found = [
+        v.kind for v in kinds(a, b) if v.kind in ("position", "contradiction")
+    ]
+    assert kinds_found == ([kind] if kind else [])

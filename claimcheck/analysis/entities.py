@@ -536,6 +536,27 @@ def similar_surname(a: str, b: str, same_given: bool = False) -> bool:
     )
 
 
+def close_spellings(
+    queries: Iterable[str], names: Iterable[str]
+) -> dict[str, list[str]]:
+    """For each query, the other names similar_surname finds close to it; the Jaro-Winkler similarity of every
+    pair is computed at once (rapidfuzz's cdist), similar_surname only for the pairs that pass its threshold."""
+    from rapidfuzz.process import cdist
+
+    queries, names = sorted(set(queries)), sorted(set(names))
+    if not queries or not names:
+        return {q: [] for q in queries}
+    scores = cdist(queries, names, scorer=JaroWinkler.similarity, score_cutoff=0.9)
+    return {
+        q: [
+            names[j]
+            for j in scores[i].nonzero()[0]
+            if names[j] != q and similar_surname(names[j], q)
+        ]
+        for i, q in enumerate(queries)
+    }
+
+
 class _Groups:
     """Union-find over mention groups, each keeping its role keys and documents."""
 
@@ -594,14 +615,12 @@ def linking(mentions: Sequence[Mention], reference: Reference | None = None) -> 
     surnames = defaultdict(set)
     for key in list(groups.parent):
         surnames[key[2]].add(key)
-    near: dict[str, set] = {}
-    for surname in {m.surname for m in mentions if not m.given}:
-        near[surname] = {
-            k
-            for s, keys in surnames.items()
-            if s != surname and similar_surname(s, surname)
-            for k in keys
-        }
+    near = {
+        surname: {k for s in close for k in surnames[s]}
+        for surname, close in close_spellings(
+            {m.surname for m in mentions if not m.given}, surnames
+        ).items()
+    }
     references = _ReferenceMatcher(reference)
     capitalised_inside = {fold(m.text) for m in mentions if not m.initial}
 

@@ -230,8 +230,9 @@ def _figure(quantity: Quantity, doc) -> Figure:
 def _described(tokens: list) -> tuple[str, ...]:
     """What a measure is of, when the parse says it outright: the noun it modifies ("a seven-year term", "a $2.1
     billion deal"), the noun after its unit ("210 millimetres of rain"), or what the verb it completes is about:
-    the object it changes ("lifts tuition by 6 percent") or else the subject it describes ("the trial, which
-    lasted four weeks", "rainfall totals reached 150 mm"); stems of that noun phrase, () when none."""
+    the object it changes ("lifts tuition by 6 percent"), the noun it qualifies ("pay rises totalling 6.5
+    percent") or else the subject it describes ("the trial, which lasted four weeks", "rainfall totals reached
+    150 mm"); stems of that noun phrase, () when none."""
     if not tokens:
         return ()
     own = {t.i for t in tokens}
@@ -257,6 +258,10 @@ def _described(tokens: list) -> tuple[str, ...]:
     changed = [o for o in verb.children if o.dep_ == "dobj" and o.i not in own]
     if changed:
         return _noun_stems(changed[0])
+    if (
+        verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
+    ):  # "pay rises totalling 6.5 percent"
+        return _noun_stems(verb.head)
     subject = subject_of(verb)
     if (
         subject is not None

@@ -1,6 +1,6 @@
 """Who holds a role over a thing, from the parse: "Rudd, who is leading the investigation", "the inquiry is
-being led by Marsh", "the committee, chaired by Okafor", "Judge Abara presided over the trial". The verbs are
-claimcheck/data/leadership.txt: roles one person holds at a time."""
+being led by Marsh", "the committee, chaired by Okafor", "Judge Abara presided over the trial", "Judge Helen
+Marsh". The verbs and titles are claimcheck/data/leadership.txt: roles one person holds at a time."""
 
 from __future__ import annotations
 
@@ -19,8 +19,20 @@ class Leader:
     name: str
 
 
-def leaders_in(doc, verbs: frozenset[str]) -> list[Leader]:
-    found = []
+def leaders_in(doc, verbs: frozenset[str], titles: dict[str, str]) -> list[Leader]:
+    """Role holders named by a role verb, or by a title (`titles`: title word -> role) before a name: "Judge
+    Helen Marsh" / "Justice Ruth Abara" are two holders of a story's one judgeship."""
+    found = [
+        Leader(
+            titles[t.lower_],
+            (),
+            " ".join(
+                w.lower_ for w in t.head.subtree if w.pos_ == "PROPN" and w.i > t.i
+            ),
+        )
+        for t in doc
+        if t.lower_ in titles and t.dep_ == "compound" and t.head.pos_ == "PROPN"
+    ]
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
             continue

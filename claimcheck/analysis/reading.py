@@ -9,9 +9,10 @@ by whom, with which polarity) instead of re-reading text. Figures and dates come
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, is_dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -82,7 +83,18 @@ def vocabulary() -> dict:
         "negation": frozenset(data_lines("negation.txt")),
         "repetition": frozenset(data_lines("repetition.txt")),
         "order": order_words,
-        "leadership": frozenset(data_lines("leadership.txt")),
+        "leadership": frozenset(
+            line
+            for line in data_lines("leadership.txt")
+            if not line.startswith("title ")
+        ),
+        "titles": {
+            word: words[1]
+            for line in data_lines("leadership.txt")
+            if line.startswith("title ")
+            for words in [line.split()]
+            for word in words[1:]
+        },
     }
 
 
@@ -154,7 +166,13 @@ class Reading:
     order: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """As dataclasses.asdict, a level deep: the parts (figures, stances ...) hold only plain values."""
+        return {
+            name: tuple(vars(v).copy() if is_dataclass(v) else v for v in value)
+            if isinstance(value, tuple)
+            else value
+            for name, value in vars(self).items()
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping) -> Reading:
@@ -275,11 +293,39 @@ def _entity_key(text: str) -> str:
     return " ".join(words)
 
 
+PARALLEL_FROM = (
+    2000  # claims from which two processes read them, where there are two cores
+)
+
+
 def read_claims(
     claims: Sequence[Claim], contexts: Mapping[str, Context] | None = None
 ) -> list[Reading]:
-    """The reading of each claim, in order; `contexts` maps document ids to their Context."""
+    """The reading of each claim, in order; `contexts` maps document ids to their Context. A large batch is
+    read in two forked processes, half each (the parser, vocabularies and unit registry, loaded here first,
+    are shared with them)."""
     contexts = contexts or {}
+    if len(claims) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return _read_all(claims, contexts)
+    import multiprocessing
+
+    nlp()
+    vocabulary()
+    extract("a 5 km walk")  # the unit registry, loaded once for both
+    half = (len(claims) + 1) // 2
+    chunks = [claims[:half], claims[half:]]
+    wanted = [
+        {c.document: contexts[c.document] for c in chunk if c.document in contexts}
+        for chunk in chunks
+    ]
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        first, second = pool.starmap(_read_all, zip(chunks, wanted, strict=True))
+    return first + second
+
+
+def _read_all(
+    claims: Sequence[Claim], contexts: Mapping[str, Context]
+) -> list[Reading]:
     docs = parse(claim.text for claim in claims)
     return [
         _read(claim, doc, contexts.get(claim.document, Context()))
@@ -360,7 +406,7 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         counts=counts,
         dates=tuple(_when(d, doc, published) for d in mentions.dates),
         stances=stances,
-        leaders=tuple(leaders_in(doc, vocab["leadership"])),
+        leaders=tuple(leaders_in(doc, vocab["leadership"], vocab["titles"])),
         order=tuple(order_in(doc, vocab["order"])),
         context=context.about,
         label=" ".join(t.text for t in subject_words) if subject_words else "",

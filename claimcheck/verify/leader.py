@@ -19,7 +19,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
                 return Verdict(
                     "contradiction",
                     0.75,
-                    f"{' '.join(ours.thing)} ({ours.act}): {ours.name.title()} vs "
+                    f"{' '.join(ours.thing) or 'the'} ({ours.act}): {ours.name.title()} vs "
                     f"{theirs.name.title()}",
                 )
     return None
@@ -27,8 +27,10 @@ def verify(a: Side, b: Side) -> Verdict | None:
 
 def _same_role(ours: Leader, theirs: Leader) -> bool:
     """One verb over one thing: "the transport committee" is not "the finance committee"."""
-    if ours.act != theirs.act or not ours.thing or not theirs.thing:
+    if ours.act != theirs.act or bool(ours.thing) != bool(theirs.thing):
         return False
+    if not ours.thing:  # a title: the story's one judge
+        return True
     if not same_root(ours.thing[-1], theirs.thing[-1]):
         return False
     rest = ours.thing[:-1], theirs.thing[:-1]

@@ -54,11 +54,12 @@ def _matter(stance: Stance) -> str:
 
 
 def _same_question(ours: Stance, theirs: Stance) -> bool:
-    """ "sanctions on Russian oil" and "sanctions on gas" are different questions."""
-    return (
-        not ours.qualifiers
-        or not theirs.qualifiers
-        or bool(shared(ours.qualifiers, theirs.qualifiers))
+    """ "sanctions on Russian oil" and "sanctions on gas" are different questions, and so are "the plan" of
+    one story and "a new housing plan" another names besides its own."""
+    if ours.qualifiers and theirs.qualifiers:
+        return bool(shared(ours.qualifiers, theirs.qualifiers))
+    return not (
+        ours.definite and theirs.qualifiers or theirs.definite and ours.qualifiers
     )
 
 
