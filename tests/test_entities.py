@@ -316,3 +316,28 @@ def test_a_month_in_a_date_is_not_part_of_a_name(text, name):
     texts = {m.text for m in builtin_mentions(claim)}
     assert not any(m in t.split() for t in texts for m in ("March", "May"))
     assert name is None or name in texts
+
+
+def test_an_organisation_named_with_and_is_one_name():
+    from claimcheck.analysis.entities import builtin_mentions
+    from tests.conftest import claim
+
+    texts = {
+        "Tom Brannagh, general secretary of the Bakers and Food Workers Union, spoke.": [
+            "Tom Brannagh",
+            "Bakers and Food Workers Union",
+        ],
+        "Smith and Jones met in Paris.": ["Smith", "Jones", "Paris"],
+    }
+    for text, names in texts.items():
+        assert [
+            m.text for m in builtin_mentions(claim("c1", text, None, None))
+        ] == names
+
+
+def test_a_place_and_its_adjective_are_no_misspelling():
+    from claimcheck.analysis.entities import similar_surname
+
+    assert not similar_surname("ostrevian", "ostrevia")
+    assert not similar_surname("kestria", "kestrian")
+    assert similar_surname("vosberg", "vossberg")

@@ -11,9 +11,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_probes  # noqa: E402
 
-# found at least, traps flagged at most (analysis version 11); d's flagged trap is two councillors on
-# opposite sides of one scheme, which the position verifier reports by design
-FLOORS = {"a": (16, 0), "b": (12, 0), "c": (8, 0), "d": (3, 1)}
+# found at least, traps flagged at most (analysis version 11). d's flagged trap is two councillors on opposite
+# sides of one scheme, which the position verifier reports by design; f's is a marked update ("70 engineers
+# at first, raised to 120 by midnight") told in two sentences
+FLOORS = {
+    "a": (17, 0),
+    "b": (12, 0),
+    "c": (10, 0),
+    "d": (6, 1),
+    "e": (6, 0),
+    "f": (2, 1),
+}
 
 
 @pytest.mark.parametrize("batch", sorted(FLOORS))

@@ -295,3 +295,16 @@ def test_race_times_and_ages(text, value, unit):
 
 def test_a_clock_time_is_no_figure():
     assert extract("The polls close at 10:30 tonight.").quantities == ()
+
+
+@pytest.mark.parametrize(
+    "text, minutes",
+    [
+        ("clocking 2 hours, 9 minutes and 12 seconds to win", 129.2),
+        ("The talks lasted 3 hours and 20 minutes.", 200.0),
+        ("a time of two hours, seven minutes", 127.0),
+    ],
+)
+def test_durations_in_a_row_are_one_duration(text, minutes):
+    (quantity,) = extract(text).quantities
+    assert quantity.unit == "duration" and quantity.value == pytest.approx(minutes)

@@ -1515,3 +1515,120 @@ def test_the_matter_at_hand_is_not_a_new_thing_named_beside_it(a, b, kind):
         v.kind for v in kinds(a, b) if v.kind in ("position", "contradiction")
     ]
     assert kinds_found == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "The budget passed by 48 votes to 41.",
+            "The spending plan was approved with 51 members voting in favour and 38 against.",
+            True,
+        ),
+        (
+            "The motion passed 9-3.",
+            "Nine councillors voted in favour and three against.",
+            False,
+        ),
+        (
+            "The board voted six for, three against.",
+            "The board backed the plan 7-2.",
+            True,
+        ),
+        (
+            "Halloran won with 14,212 votes to 11,905 for Gareth Wynn.",
+            "Halloran won by 14,212 votes to 12,905.",
+            True,
+        ),
+    ],
+)
+def test_votes_for_and_against_and_large_tallies(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+def test_digits_inside_a_larger_number_are_no_tally():
+    (side,) = sides(claim("Halloran polled 14,212 votes to 11,905 for Wynn."))
+    assert [(c.high, c.low) for c in side.reading.counts] == [(14212, 11905)]
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "The result represented a swing of 9.2 percentage points to the Commonwealth Party.",
+            "Analysts put the swing to the Commonwealth Party at 6.5 points.",
+            True,
+        ),
+        (
+            "The result represented a swing of 6.5 percentage points to the Commonwealth Party.",
+            "Analysts put the swing to the Commonwealth Party at 6.5 points.",
+            False,
+        ),
+    ],
+)
+def test_points_and_percentage_points_of_one_measure(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "An opposition amendment adding funds for school repairs was defeated.",
+            "Lawmakers adopted an opposition amendment adding funds for school repairs.",
+        ),
+        ("Inflation rose in March, the office said.", "Inflation declined in March."),
+        ("The library will reopen in May.", "The library will shut in May."),
+    ],
+)
+def test_outcomes_from_groups_of_antonyms(a, b):
+    assert "contradiction" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Marian Oduya, the federation's general secretary, said the vote sent a clear message.",
+            '"This is not a decision our members have taken lightly," said general secretary Helen Barraclough.',
+            True,
+        ),
+        (
+            "Committee chair Ruth Penhale said the decision had been finely balanced.",
+            "Martin Oakes, who chairs the planning committee, told the meeting the council had a duty to plan.",
+            True,
+        ),
+        (
+            "Marian Oduya, the federation's general secretary, said the vote sent a clear message.",
+            "General secretary Marian Oduya called the result a landslide.",
+            False,
+        ),
+        (
+            "Committee chair Ruth Penhale said the decision had been finely balanced.",
+            "Board chair Martin Oakes welcomed the decision.",
+            False,
+        ),
+    ],
+)
+def test_a_title_one_organisation_has_one_holder_of(a, b, conflict):
+    assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+def test_the_chief_executives_of_two_companies_are_two_roles():
+    assert "contradiction" not in [
+        v.kind
+        for v in kinds(
+            "Brightmill chief executive Nadia Ferreira will stay on for two years.",
+            "Halvorsen chief executive Arne Lund said on a call with analysts that the deal made sense.",
+        )
+    ]
+
+
+def test_a_denial_of_people_is_no_denial_of_what_they_raised():
+    assert "number" not in [
+        v.kind
+        for v in kinds(
+            "Organisers said no runners had needed hospital treatment.",
+            "Runners raised about 3.2 million dollars for charity, organisers said.",
+        )
+    ]

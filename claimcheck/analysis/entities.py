@@ -39,7 +39,8 @@ chairman chairwoman ceo chief-executive director general gen. admiral ambassador
 speaker premier commissioner spokesman spokeswoman spokesperson judge justice chief-justice
 attorney-general dr. dr mr. mr mrs. mrs ms. ms sir dame lord lady sheikh emir sultan ayatollah
 supreme-leader commander colonel col. lieutenant captain capt. sergeant coach manager striker goalkeeper
-councillor councilor councilman councilwoman superintendent chair
+councillor councilor councilman councilwoman superintendent chair prosecutor inspector detective constable
+sheriff magistrate professor prof. trustee dean bishop archbishop reverend rev.
 """.split()
 )
 HONORIFICS = frozenset(
@@ -307,6 +308,8 @@ def _runs(text: str) -> list[list[re.Match]]:
             and nxt is not None
             and (nxt.group()[0].isupper() or nxt.group() in PARTICLES)
             and text[token.end() : nxt.start()] == " "
+        ) or (
+            word in ("and", "&") and adjacent and _organisation_follows(text, tokens, i)
         )
         if (
             word[0].isupper()
@@ -331,6 +334,20 @@ def _runs(text: str) -> list[list[re.Match]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _organisation_follows(text: str, tokens: list[re.Match], i: int) -> bool:
+    """The capitalised words after tokens[i] end in an organisation's word: "Bakers and Food Workers Union"
+    is one name, "Smith and Jones" two."""
+    last = None
+    for j in range(i + 1, len(tokens)):
+        if (
+            not tokens[j].group()[0].isupper()
+            or text[tokens[j - 1].end() : tokens[j].start()] != " "
+        ):
+            break
+        last = tokens[j]
+    return last is not None and last.group() in ORG_WORDS
 
 
 def _named_month(text: str, run: list[re.Match], i: int) -> bool:
@@ -528,6 +545,8 @@ def similar_surname(a: str, b: str, same_given: bool = False) -> bool:
     jw, least = (0.85, 75) if same_given else (0.9, 80)
     if a != b and any(ch.isdigit() for ch in a + b):
         return False
+    if _demonym(a, b) or _demonym(b, a):
+        return False
     return (
         a == b
         or min(len(a), len(b)) >= 4
@@ -555,6 +574,22 @@ def close_spellings(
         ]
         for i, q in enumerate(queries)
     }
+
+
+DEMONYM_ENDINGS = (
+    "n",
+    "an",
+    "ian",
+    "ean",
+    "ese",
+    "i",
+    "ish",
+)  # a place's adjective: "Ostrevia" -> "Ostrevian"
+
+
+def _demonym(word: str, place: str) -> bool:
+    """ "ostrevian" is the adjective of "ostrevia", not a misspelling of it."""
+    return word.startswith(place) and word[len(place) :] in DEMONYM_ENDINGS
 
 
 class _Groups:

@@ -51,11 +51,17 @@ TALLY_UNITS = {
 
 TALLY_WORDS = frozenset(TALLY_UNITS)  # a tally's unit, not what it measures
 
-_TALLY_SIDE = rf"(\d{{1,3}}|{NUMBER_WORD}|nil|none)"
+_TALLY_SIDE = rf"(\d{{1,3}}(?:,\d{{3}})*|{NUMBER_WORD}|nil|none)"
 
 WORD_TALLY = re.compile(
-    rf"(?<!\bfrom )\b{_TALLY_SIDE}\s+(?:[a-z]+\s+)?to\s+{_TALLY_SIDE}\b", re.IGNORECASE
-)
+    rf"(?<!\bfrom )(?<![\d,.])\b{_TALLY_SIDE}\s+(?:[a-z]+\s+)?to\s+{_TALLY_SIDE}\b(?![.,]\d)",
+    re.IGNORECASE,
+)  # "seven to two", "three goals to one", "14,212 votes to 11,905" (not "212 votes to 11" inside it)
+FOR_AGAINST = re.compile(
+    rf"(?<![\d,.])\b{_TALLY_SIDE}\b[^.;\d]{{0,40}}?\b(?:in favou?r|for)\b[^.;\d]{{0,20}}?"
+    rf"\b{_TALLY_SIDE}\b[^.;\d]{{0,15}}?\bagainst\b",
+    re.IGNORECASE,
+)  # "51 members voting in favour and 38 against", "six for, three against": a vote
 
 
 @dataclass(frozen=True)
@@ -492,7 +498,7 @@ def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
     for match in WORD_TALLY.finditer(
         text
     ):  # "voted seven to two", "won by three goals to one"
-        values = [small_number(g) for g in match.groups()]
+        values = [small_number(g.replace(",", "")) for g in match.groups()]
         numbers = [value for value in values if value is not None]
         if len(numbers) < len(values) or any(
             c.start <= match.start() < c.end for c in found
@@ -513,12 +519,35 @@ def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
                 r"[A-Za-z]+", text[max(0, match.start() - 40) : match.end() + 20]
             ),
         )
-        unit = unit or next((TALLY_UNITS[w] for w in nearby if w in TALLY_UNITS), "")
+        inside = [stem(w) for w in re.findall(r"[A-Za-z]+", match.group())]  # "votes"
+        unit = (
+            next((TALLY_UNITS[w] for w in inside if w in TALLY_UNITS), "")
+            or unit
+            or next((TALLY_UNITS[w] for w in nearby if w in TALLY_UNITS), "")
+        )
         if unit:
             high, low = sorted(numbers, reverse=True)
             found.append(
                 Count(
                     int(high), int(low), unit, match.start(), match.end(), match.group()
+                )
+            )
+    for match in FOR_AGAINST.finditer(text):
+        votes = [
+            v
+            for g in match.groups()
+            if (v := small_number(g.replace(",", ""))) is not None
+        ]
+        if len(votes) == 2 and not any(c.start <= match.start() < c.end for c in found):
+            high, low = sorted(votes, reverse=True)
+            found.append(
+                Count(
+                    int(high),
+                    int(low),
+                    "vote",
+                    match.start(),
+                    match.end(),
+                    match.group(),
                 )
             )
     measured = []

@@ -4,6 +4,7 @@ Marsh". The verbs and titles are claimcheck/data/leadership.txt: roles one perso
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimcheck.analysis.syntax import is_content, name_phrases, phrase
@@ -20,19 +21,45 @@ class Leader:
 
 
 def leaders_in(doc, verbs: frozenset[str], titles: dict[str, str]) -> list[Leader]:
-    """Role holders named by a role verb, or by a title (`titles`: title word -> role) before a name: "Judge
-    Helen Marsh" / "Justice Ruth Abara" are two holders of a story's one judgeship."""
-    found = [
-        Leader(
-            titles[t.lower_],
-            (),
-            " ".join(
-                w.lower_ for w in t.head.subtree if w.pos_ == "PROPN" and w.i > t.i
-            ),
-        )
-        for t in doc
-        if t.lower_ in titles and t.dep_ == "compound" and t.head.pos_ == "PROPN"
-    ]
+    """Role holders named by a role verb, or by a title (`titles`: title, hyphenated -> role) beside a name:
+    "Judge Helen Marsh" / "Justice Ruth Abara" hold a story's one judgeship; "Marian Oduya, the federation's
+    general secretary" / "general secretary Helen Barraclough" its general secretaryship."""
+    found = []
+    for noun in doc:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+            person = (
+                noun.head
+            )  # "Judge Helen Marsh", "general secretary Helen Barraclough"
+        elif noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.pos_ == "NOUN":
+            person = noun.head  # "Marian Oduya, the federation's general secretary"
+        elif noun.pos_ == "NOUN" and (
+            appos := [
+                c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+            ]
+        ):
+            person = appos[0]  # "the auctioneer, Felix Amberley"
+        else:
+            continue
+        # the organisation written before the title, on the name: "Brightmill chief executive Nadia Ferreira"
+        owners = [
+            c
+            for c in person.children
+            if c.dep_ in ("nmod", "compound", "poss")
+            and c.i < noun.i
+            and c.pos_ in ("NOUN", "PROPN")
+        ]
+        if (held := _title(noun, titles, owners)) is not None:
+            names = name_phrases(
+                [
+                    t
+                    for t in phrase(person)
+                    if t.pos_ == "PROPN" and t.i > noun.i or t is person
+                ]
+            )
+            if names:
+                found.append(Leader(held[0], held[1], names[-1]))
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
             continue
@@ -70,3 +97,26 @@ def leaders_in(doc, verbs: frozenset[str], titles: dict[str, str]) -> list[Leade
             stems = tuple(stem(t.text) for t in phrase(thing) if is_content(t))
             found.append(Leader(stem(verb.lemma_), stems, names[-1]))
     return found
+
+
+def _title(
+    noun, titles: dict[str, str], owners: Sequence = ()
+) -> tuple[str, tuple[str, ...]] | None:
+    """(role, what it is of) for a title's head noun: its longest ending among `titles` ("committee chair"
+    -> chair, of the committee; "general secretary"), with the possessor or other nouns before it."""
+    before = [
+        c
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "poss") and c.i < noun.i
+    ]
+    words = [c for c in before if c.dep_ != "poss"] + [noun]
+    for i in range(len(words)):
+        title = "-".join(w.lower_ for w in words[i:])
+        if title in titles:
+            of = [w for w in words[:i] if w.pos_ in ("NOUN", "PROPN")]
+            of += [
+                c for c in before if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")
+            ]
+            of += owners
+            return stem(titles[title]), tuple(stem(w.text) for w in of)
+    return None

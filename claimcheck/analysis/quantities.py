@@ -129,7 +129,7 @@ TALLY_NOUNS = {
         map(
             stem,
             """ruling decision verdict judgment judgement vote voted ballot motion jury
-                                          passed approved rejected adopted tally majority""".split(),
+                                          passed approved rejected adopted backed endorsed tally majority""".split(),
         ),
         "vote",
     ),
@@ -407,10 +407,40 @@ def extract(text: str) -> Mentions:
         return item.start
 
     return Mentions(
-        tuple(sorted(quantities, key=by_start)),
+        _join_durations(sorted(quantities, key=by_start), text),
         tuple(sorted(tallies, key=by_start)),
         _join_weekdays(sorted(dates, key=by_start), text),
     )
+
+
+DURATION_JOINT = re.compile(r"\s*,?\s*(?:and\s+)?")
+
+
+def _join_durations(quantities: list[Quantity], text: str) -> tuple[Quantity, ...]:
+    """ "2 hours, 9 minutes and 12 seconds" is one duration (129.2 minutes), not three: durations in a row,
+    each of a smaller unit than the one before, joined by commas or "and"."""
+    joined: list[Quantity] = []
+    for q in quantities:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and q.unit == last.unit == "duration"
+            and q.precision < last.precision
+            and q.value < last.value
+            and DURATION_JOINT.fullmatch(text[last.end : q.start])
+        ):
+            joined[-1] = Quantity(
+                last.value + q.value,
+                "duration",
+                last.qualifier,
+                last.start,
+                q.end,
+                text[last.start : q.end],
+                q.precision,
+            )
+        else:
+            joined.append(q)
+    return tuple(joined)
 
 
 def small_number(word: str) -> float | None:

@@ -70,10 +70,14 @@ def vocabulary() -> dict:
         role, word = line.split()
         order_words[role] |= {word}
     antonyms: dict[str, set[str]] = {}
-    for line in data_lines("antonyms.txt"):
-        first, second = line.split()
-        antonyms.setdefault(first, set()).add(second)
-        antonyms.setdefault(second, set()).add(first)
+    for line in data_lines(
+        "antonyms.txt"
+    ):  # "win lose", or groups: "approve pass adopt : reject defeat"
+        ours, _, theirs = line.partition(":") if ":" in line else line.partition(" ")
+        for first in ours.split():
+            for second in theirs.split():
+                antonyms.setdefault(first, set()).add(second)
+                antonyms.setdefault(second, set()).add(first)
     return {
         "stance": stance_verbs,
         "connectives": connectives,

@@ -271,7 +271,7 @@ def _tfidf(claims: Sequence[Claim]):
         return csr_matrix((len(claims), 1), dtype=np.float32)
 
 
-KEYS_VERSION = 3  # of keys(): stored keys of another version are recomputed
+KEYS_VERSION = 4  # of keys(): stored keys of another version are recomputed
 ACT_PREFIX = 5  # letters of a stem that name its word family in a key ("evacuation" / "evacuated": "evacu")
 
 
@@ -280,10 +280,12 @@ def keys(
     stance_targets: Collection[str] = (),
     acts: Collection[str] = (),
     measured: Collection[tuple[str, str]] = (),
+    roles: Collection[str] = (),
 ) -> set[str]:
     """What a claim's text is about beyond its wording: names, measured quantities, dates, names with them,
     what it takes a position on, the acts it denies or counts ("No arrests" / "arrested two men", stems), and
-    the things it measures, with the unit ("a three-year contract" / "the contract runs for four years").
+    the things it measures, with the unit ("a three-year contract" / "the contract runs for four years"), and
+    the roles it names a holder of ("Committee chair Ruth Penhale" / "Oakes, who chairs the committee").
     Stored at ingest (claim_keys) with KEYS_VERSION: bump it when this changes."""
     mentions = extract(text)
     names = {
@@ -304,6 +306,7 @@ def keys(
     }  # from the reading: "insisted on a ceasefire"
     found |= {f"act:{act[:ACT_PREFIX]}" for act in acts if len(act) >= 4}
     found |= {f"measure:{thing[:ACT_PREFIX]}+{unit}" for thing, unit in measured}
+    found |= {f"role:{role}" for role in roles}
     return found
 
 

@@ -138,16 +138,27 @@ def surface(reading: Reading, stems: Iterable[str]) -> str:
     )
 
 
+SAME_UNIT = {
+    "point": "percentage point"
+}  # "a swing of 6.5 points" / "of 9.2 percentage points"
+
+
 def by_unit(
     ours_all: Iterable, theirs_all: Iterable
 ) -> Iterator[tuple[str, list, list]]:
     """(unit, ours, theirs) for each unit both sides state figures or tallies in, units in order."""
     ours_all, theirs_all = list(ours_all), list(theirs_all)
-    for unit in sorted({x.unit for x in ours_all} & {x.unit for x in theirs_all}):
+
+    def unit_of(x) -> str:
+        return SAME_UNIT.get(x.unit, x.unit)
+
+    for unit in sorted(
+        {unit_of(x) for x in ours_all} & {unit_of(x) for x in theirs_all}
+    ):
         yield (
             unit,
-            [x for x in ours_all if x.unit == unit],
-            [x for x in theirs_all if x.unit == unit],
+            [x for x in ours_all if unit_of(x) == unit],
+            [x for x in theirs_all if unit_of(x) == unit],
         )
 
 

@@ -27,9 +27,11 @@ def verify(a: Side, b: Side) -> Verdict | None:
 
 def _same_role(ours: Leader, theirs: Leader) -> bool:
     """One verb over one thing: "the transport committee" is not "the finance committee"."""
-    if ours.act != theirs.act or bool(ours.thing) != bool(theirs.thing):
+    if ours.act != theirs.act:
         return False
-    if not ours.thing:  # a title: the story's one judge
+    if (
+        not ours.thing or not theirs.thing
+    ):  # a title: the story's one judge, its general secretary
         return True
     if not same_root(ours.thing[-1], theirs.thing[-1]):
         return False

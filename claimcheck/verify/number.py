@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.analysis.figures import Figure
+from claimcheck.analysis.quantities import MEASURE_KINDS
 from claimcheck.analysis.terms import measure_families, stem
 from claimcheck.records import Verdict
 from claimcheck.verify.align import (
@@ -82,6 +83,7 @@ def _denied_and_done(ours, theirs):
                 if (
                     g.low > 0
                     and not g.baseline
+                    and g.unit not in MEASURE_KINDS  # a count of those it was done to
                     and not any(h.compatible(g) for h in first)
                     and (
                         shared([f.unit], g.measures)
