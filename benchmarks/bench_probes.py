@@ -2,6 +2,7 @@
 writers who had not seen claimcheck's code, each batch with a key of planted conflicts (ten classes) and traps.
 
     python benchmarks/bench_probes.py [BATCH ...] [--no-nli] [--model M] [--json OUT]
+    python benchmarks/bench_probes.py [BATCH ...] --nli-scores [--model M]
 
 Each batch (default: fixtures/probes/a to f) is run as `claimcheck run` runs it, into a fresh database. A planted
 conflict is found when a finding pairs a claim of each of its two sentences (a name conflict: a name finding
@@ -97,6 +98,33 @@ def score(batch: Path, use_nli: bool, model: str | None) -> dict:
     }
 
 
+def key_scores(batch: Path, model: str | None) -> dict:
+    """The NLI model's contradiction score (the larger of both directions) on each keyed sentence pair, not
+    names (class 10): how well the model alone tells the planted conflicts from the traps."""
+    import numpy as np
+
+    from claimcheck.nli.model import load_model
+
+    nli = load_model(model)
+    key = json.loads((batch / "key.json").read_text(encoding="utf-8"))
+    column = list(nli.labels).index("contradiction")
+    found = {"batch": batch.name, "threshold": nli.check_threshold}
+    for part in ("conflicts", "traps"):
+        pairs = [
+            (e["a"]["text"], e["b"]["text"])
+            for e in key[part]
+            if e.get("class") != NAME_CLASS
+        ]
+        scores = nli.predict(pairs + [(b, a) for a, b in pairs])[:, column]
+        best = np.maximum(scores[: len(pairs)], scores[len(pairs) :])
+        found[part] = {
+            "pairs": len(pairs),
+            "median": round(float(np.median(best)), 3),
+            "above_threshold": int((best >= nli.check_threshold).sum()),
+        }
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument(
@@ -108,7 +136,16 @@ def main() -> None:
     parser.add_argument("--no-nli", action="store_true")
     parser.add_argument("--model")
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--nli-scores",
+        action="store_true",
+        help="only the NLI model's scores on the keyed pairs, conflicts against traps",
+    )
     args = parser.parse_args()
+    if args.nli_scores:
+        for batch in args.batches:
+            print(json.dumps(key_scores(batch, args.model)))
+        return
     results = [score(batch, not args.no_nli, args.model) for batch in args.batches]
     for r in results:
         print(
