@@ -13,7 +13,8 @@ from claimcheck.analysis.terms import stem
 
 @dataclass(frozen=True)
 class Leader:
-    """("lead", ("investigation",), "inspector leona marsh"): the role's verb, the thing held, who holds it."""
+    """("lead", ("investigation",), "inspector leona marsh"): the role (a verb's lemma, or a title as
+    claimcheck/data/leadership.txt writes it: "chief-executive"), the thing held, who holds it."""
 
     act: str
     thing: tuple[str, ...]  # stems of the thing's phrase, its head last
@@ -28,10 +29,9 @@ def leaders_in(doc, verbs: frozenset[str], titles: dict[str, str]) -> list[Leade
     for noun in doc:
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
+        # "Judge Helen Marsh", "general secretary Helen Barraclough"
         if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
-            person = (
-                noun.head
-            )  # "Judge Helen Marsh", "general secretary Helen Barraclough"
+            person = noun.head
         elif noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.pos_ == "NOUN":
             person = noun.head  # "Marian Oduya, the federation's general secretary"
         elif noun.pos_ == "NOUN" and (
@@ -86,16 +86,14 @@ def leaders_in(doc, verbs: frozenset[str], titles: dict[str, str]) -> list[Leade
             ),
             None,
         )
-        if (
-            thing is None and verb.dep_ == "acl"
-        ):  # "the trial, presided over by Judge Marsh"
+        if thing is None and verb.dep_ == "acl":  # "the trial, presided over by Marsh"
             thing = verb.head
         if agent is None or thing is None or thing.pos_ != "NOUN":
             continue
         names = name_phrases([t for t in phrase(agent) if t.pos_ == "PROPN"])
         if names:
             stems = tuple(stem(t.text) for t in phrase(thing) if is_content(t))
-            found.append(Leader(stem(verb.lemma_), stems, names[-1]))
+            found.append(Leader(verb.lemma_.lower(), stems, names[-1]))
     return found
 
 
@@ -118,5 +116,5 @@ def _title(
                 c for c in before if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")
             ]
             of += owners
-            return stem(titles[title]), tuple(stem(w.text) for w in of)
+            return titles[title], tuple(stem(w.text) for w in of)
     return None

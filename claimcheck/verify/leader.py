@@ -19,8 +19,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
                 return Verdict(
                     "contradiction",
                     0.75,
-                    f"{' '.join(ours.thing) or 'the'} ({ours.act}): {ours.name.title()} vs "
-                    f"{theirs.name.title()}",
+                    f"{_role(ours, theirs)}: {ours.name.title()} vs {theirs.name.title()}",
                 )
     return None
 
@@ -31,7 +30,7 @@ def _same_role(ours: Leader, theirs: Leader) -> bool:
         return False
     if (
         not ours.thing or not theirs.thing
-    ):  # a title: the story's one judge, its general secretary
+    ):  # a title: the story's judge, its general secretary
         return True
     if not same_root(ours.thing[-1], theirs.thing[-1]):
         return False
@@ -46,3 +45,10 @@ def _other_people(x: str, y: str) -> bool:
     return (
         not same_entity(x, y) and SequenceMatcher(None, ours, theirs).ratio() < SPELLING
     )
+
+
+def _role(ours: Leader, theirs: Leader) -> str:
+    """ "lead of the investigation", "chief executive", for explanations."""
+    thing = " ".join(ours.thing or theirs.thing)
+    role = ours.act.replace("-", " ")
+    return f"{role} of the {thing}" if thing else role

@@ -97,10 +97,11 @@ def _denied_and_done(ours, theirs):
 def _act(denial: Figure, count: Figure) -> str:
     """The act's word as the count's claim writes it ("arrested"), for explanations."""
     acts = [denial.unit] if denial.unit != count.unit else denial.measures
+    written = count.label.split()
+    if len(written) != len(count.measures):
+        return count.label
     words = [
-        w
-        for s, w in zip(count.measures, count.label.split(), strict=False)
-        if shared([s], acts)
+        w for s, w in zip(count.measures, written, strict=True) if shared([s], acts)
     ]
     return " ".join(words) or count.label
 
