@@ -439,3 +439,23 @@ def test_participant_lists_with_a_main_clause():
     assert texts(
         "The talks, attended by officials from Kyiv and Moscow, ended early."
     ) == ["The talks, attended by officials from Kyiv and Moscow, ended early."]
+
+
+def test_the_n_year_old_is_the_latest_person_named():
+    from claimcheck.records import Document
+
+    text = (
+        "---\nid: d\nsource: S\n---\nRunner wins\n\n"
+        "RIVERTON — Kenya's Daniel Kiprotich won the Riverton Marathon on Sunday.\n\n"
+        "The 24-year-old, running only his second marathon, finished 11 seconds ahead.\n\n"
+        "The 19-year-olds in the field finished later.\n"
+    )
+    claims = [
+        c.text
+        for c in extract_claims(Document(id="d", source="S", text=text, path="d.md"))
+    ]
+    assert (
+        "Daniel Kiprotich, the 24-year-old, running only his second marathon, finished 11 seconds ahead."
+        in claims
+    )
+    assert any(c.startswith("The 19-year-olds") for c in claims)

@@ -1632,3 +1632,27 @@ def test_a_denial_of_people_is_no_denial_of_what_they_raised():
             "Runners raised about 3.2 million dollars for charity, organisers said.",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Daniel Kiprotich, the 24-year-old, finished 11 seconds ahead.",
+            "Kiprotich, 27, moved to the marathon last year.",
+            True,
+        ),
+        (
+            "Daniel Kiprotich, the 27-year-old, finished 11 seconds ahead.",
+            "Kiprotich, 27, moved to the marathon last year.",
+            False,
+        ),
+        (
+            "Abebe Tesfaye, the 24-year-old, finished second.",
+            "Kiprotich, 27, moved to the marathon last year.",
+            False,
+        ),
+    ],
+)
+def test_an_age_told_as_the_n_year_old(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict

@@ -209,7 +209,9 @@ def _figure(quantity: Quantity, doc) -> Figure:
     age_of = _age_of(tokens, quantity)
     if age_of is not None:  # "Kiprotich, 27, won": an age, of the named person
         unit, names = "age", tuple(name_phrases(phrase(age_of)))
-    elif unit == "age" and counted is None and tokens:
+    elif (
+        unit == "age" and tokens and (counted is None or counted in tokens)
+    ):  # "a 24-year-old", "Kiprotich, the 24-year-old,": of the person it describes
         person = next((t for t in tokens[-1].ancestors if t.pos_ == "PROPN"), None)
         names = tuple(name_phrases(phrase(person))) if person is not None else names
     after = next((t for t in doc if t.idx >= quantity.end), None)

@@ -259,7 +259,13 @@ def _clause(text: str) -> _Clause | None:
     )
 
 
+_OWNER = re.compile(
+    r"[A-Z][\w-]*[’']s\s+(?=[A-Z])"
+)  # "Kenya's Daniel Kiprotich": the name after it
+
+
 def _is_actor(subject: str) -> bool:
+    subject = _OWNER.sub("", subject, count=1) if _OWNER.match(subject) else subject
     words = subject.split()
     first = words[0].lower()
     if first in _PRONOUNS and len(words) == 1:
@@ -296,6 +302,9 @@ def _is_plural(subject: str) -> bool:
 def _person(name: str) -> str:
     """A name without titles, possessive or leading article: "French President Emmanuel Macron" -> "Emmanuel Macron"."""
     name = re.sub(r"[’']s$", "", name.strip(_QUOTES + ",;: "))
+    owner = _OWNER.match(name)
+    if owner and len(name[owner.end() :].split()) >= 2:  # "Kenya's Daniel Kiprotich"
+        name = name[owner.end() :]
     words = name.split()
     if (
         len(words) > 1
@@ -691,11 +700,24 @@ def extract_claims(document: Document) -> list[Claim]:
     return claims
 
 
+_AGED = re.compile(r"The (\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b(?!s)")
+
+
 def _resolve(
     text: str, actors: _Actors, sentence_speaker: str | None
 ) -> tuple[str, str | None]:
-    """The part's text with a leading pronoun replaced by its actor, and the part's speaker."""
+    """The part's text with a leading pronoun replaced by its actor ("The 24-year-old" named as the latest
+    person, its age kept: "Kiprotich, the 24-year-old, ..."), and the part's speaker."""
     speaker = _speaker(text, actors)
+    described = _AGED.match(
+        text
+    )  # "The 24-year-old, running his second marathon, finished ..."
+    if described and (actor := actors.resolve("He")):
+        rest = text[described.end() :].lstrip(",")
+        return (
+            f"{actor}, the {described.group(1)}-year-old,{rest}",
+            speaker or sentence_speaker,
+        )
     pronoun = re.match(r"(He|She|They|Both)\s+(?=(\S+))", text)
     if pronoun and (
         pronoun.group(1) != "Both"
