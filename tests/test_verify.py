@@ -1656,3 +1656,32 @@ def test_a_denial_of_people_is_no_denial_of_what_they_raised():
 )
 def test_an_age_told_as_the_n_year_old(a, b, conflict):
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "The committee voted 7-2 in favour of the reduction.",
+            "Six of the committee's nine members backed the reduction.",
+            True,
+        ),
+        (
+            "The decision was 7-2, the bank said.",
+            "Six members of the nine-strong committee voted for the move.",
+            True,
+        ),
+        (
+            "The committee voted 6-3 in favour of the cut.",
+            "Six of the committee's nine members backed the cut.",
+            False,
+        ),
+        (
+            "The trustees approved the increase 7-4.",
+            "Seven of the 11 trustees supported the increase.",
+            False,
+        ),
+    ],
+)
+def test_a_vote_told_as_how_many_of_a_body_backed_it(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict

@@ -24,7 +24,7 @@ from claimcheck.analysis.quantities import (
     DateMention,
     extract,
 )
-from claimcheck.analysis.stances import Stance, stance_tally, stances_in
+from claimcheck.analysis.stances import Stance, share_vote, stance_tally, stances_in
 from claimcheck.analysis.syntax import (
     hypothetical,
     identifier,
@@ -384,7 +384,9 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
     published = _parse_date(claim.published or context.published)
     figures, counts = figures_in(mentions, claim.text, doc, vocab["modality"])
     stances = tuple(stances_in(doc, claim.speaker, vocab))
-    if (vote := stance_tally(stances, claim.text)) is not None:
+    if (
+        vote := stance_tally(stances, claim.text) or share_vote(doc, vocab)
+    ) is not None:
         yes, no, start, end = (
             vote  # "298 backed the deal and 202 rejected it": a vote of 298 to 202
         )

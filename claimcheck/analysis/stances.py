@@ -272,3 +272,36 @@ def stance_tally(stances, text: str) -> tuple[int, int, int, int] | None:
                 if len(spans) == 2:
                     return int(yes), int(no), min(spans)[0], max(spans)[1]
     return None
+
+
+def share_vote(doc, vocab: dict) -> tuple[int, int, int, int] | None:
+    """A vote told as how many of a body backed something ("Six of the committee's nine members backed the
+    reduction", "Six members of the nine-strong committee voted for the move"): (for, against, start, end)
+    of that subject, or None."""
+    from claimcheck.analysis.quantities import small_number
+
+    for subject in doc:
+        verb = subject.head
+        entries = vocab["stance"].get(verb.lemma_.lower(), ())
+        if subject.dep_ != "nsubj" or not any(side > 0 for _, side in entries):
+            continue
+        number = (
+            subject
+            if subject.pos_ == "NUM"
+            else next((c for c in subject.children if c.dep_ == "nummod"), None)
+        )
+        if number is None or (part := small_number(number.text)) is None:
+            continue
+        body = [
+            t
+            for p in subject.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for t in p.subtree
+            if t.pos_ == "NUM"
+        ]  # "of the committee's nine members", "of the nine-strong committee"
+        whole = small_number(body[0].text) if body else None
+        if whole is not None and whole > part:
+            start = subject.left_edge.idx
+            end = subject.right_edge.idx + len(subject.right_edge.text)
+            return int(part), int(whole - part), start, end
+    return None
