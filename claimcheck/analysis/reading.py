@@ -308,10 +308,15 @@ def read_claims(
     """The reading of each claim, in order; `contexts` maps document ids to their Context. A large batch is
     read in two forked processes, half each (the parser, vocabularies and unit registry, loaded here first,
     are shared with them)."""
-    contexts = contexts or {}
-    if len(claims) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return _read_all(claims, contexts)
     import multiprocessing
+
+    contexts = contexts or {}
+    if (
+        len(claims) < PARALLEL_FROM
+        or (os.cpu_count() or 1) < 2
+        or "fork" not in multiprocessing.get_all_start_methods()  # Windows
+    ):
+        return _read_all(claims, contexts)
 
     nlp()
     vocabulary()
