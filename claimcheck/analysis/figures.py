@@ -87,9 +87,8 @@ class Figure:
     qualifiers: tuple[str, ...] = ()
     # of: what a measure describes, stems ("term" in "a seven-year term", see _described)
     of: tuple[str, ...] = ()
-    hypothetical: bool = (
-        False  # what would have been: "would have taken more than a year"
-    )
+    # hypothetical: what would have been ("would have taken more than a year")
+    hypothetical: bool = False
 
     def compatible(self, other: Figure) -> bool:
         return (
@@ -209,9 +208,8 @@ def _figure(quantity: Quantity, doc) -> Figure:
     age_of = _age_of(tokens, quantity)
     if age_of is not None:  # "Kiprotich, 27, won": an age, of the named person
         unit, names = "age", tuple(name_phrases(phrase(age_of)))
-    elif (
-        unit == "age" and tokens and (counted is None or counted in tokens)
-    ):  # "a 24-year-old", "Kiprotich, the 24-year-old,": of the person it describes
+    # "a 24-year-old", "Kiprotich, the 24-year-old,": of the person it describes
+    elif unit == "age" and tokens and (counted is None or counted in tokens):
         person = next((t for t in tokens[-1].ancestors if t.pos_ == "PROPN"), None)
         names = tuple(name_phrases(phrase(person))) if person is not None else names
     after = next((t for t in doc if t.idx >= quantity.end), None)
@@ -266,9 +264,7 @@ def _described(tokens: list) -> tuple[str, ...]:
     changed = [o for o in verb.children if o.dep_ == "dobj" and o.i not in own]
     if changed:
         return _noun_stems(changed[0])
-    if (
-        verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
-    ):  # "pay rises totalling 6.5 percent"
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "rises totalling 6.5 percent"
         return _noun_stems(verb.head)
     subject = subject_of(verb)
     if (
@@ -478,9 +474,8 @@ def _measured(anchor) -> list:
     changed = [
         o for o in token.children if o.dep_ == "dobj" and anchor not in o.subtree
     ]
-    if (
-        token.pos_ == "VERB" and changed
-    ):  # "raised fares by 5 percent": the fares rose, not the airline
+    # "raised fares by 5 percent": the fares rose, not the airline
+    if token.pos_ == "VERB" and changed:
         found += [w for o in changed for w in _noun_phrase(o)]
     elif token.pos_ in ("VERB", "AUX"):
         subject = subject_of(token)
@@ -583,9 +578,8 @@ def figures_in(
             if span and _counterfactual(span, modality):
                 figure = dataclasses.replace(figure, hypothetical=True)
             figures.append(figure)
-    if any(
-        f.unit == "percent" for f in figures
-    ):  # "38 percent, six points lower": percentage points
+    # "38 percent, six points lower": percentage points
+    if any(f.unit == "percent" for f in figures):
         figures = [
             dataclasses.replace(f, unit="percentage point") if f.unit == "point" else f
             for f in figures

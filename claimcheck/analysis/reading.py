@@ -70,9 +70,8 @@ def vocabulary() -> dict:
         role, word = line.split()
         order_words[role] |= {word}
     antonyms: dict[str, set[str]] = {}
-    for line in data_lines(
-        "antonyms.txt"
-    ):  # "win lose", or groups: "approve pass adopt : reject defeat"
+    # "win lose", or groups: "approve pass adopt : reject defeat"
+    for line in data_lines("antonyms.txt"):
         ours, _, theirs = line.partition(":") if ":" in line else line.partition(" ")
         for first in ours.split():
             for second in theirs.split():

@@ -12,9 +12,8 @@ def verify(a: Side, b: Side) -> Verdict | None:
     first, second = a.reading, b.reading
     if subjects_conflict(first, second) or first.repeated or second.repeated:
         return None
-    if (
-        first.negated or second.negated
-    ):  # "did not concede on Tuesday" / "conceded on Wednesday"
+    # "did not concede on Tuesday" / "conceded on Wednesday": no date of a conceding
+    if first.negated or second.negated:
         return None
     if overlap(first.content, second.content) < MIN_OVERLAP:
         return None

@@ -28,9 +28,8 @@ def _same_role(ours: Leader, theirs: Leader) -> bool:
     """One verb over one thing: "the transport committee" is not "the finance committee"."""
     if ours.act != theirs.act:
         return False
-    if (
-        not ours.thing or not theirs.thing
-    ):  # a title: the story's judge, its general secretary
+    # a title: the story's judge, its general secretary
+    if not ours.thing or not theirs.thing:
         return True
     if not same_root(ours.thing[-1], theirs.thing[-1]):
         return False

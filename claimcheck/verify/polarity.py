@@ -43,6 +43,8 @@ def verify(a: Side, b: Side) -> Verdict | None:
             round(0.9 * agreement, 3),
             f'"{what}": denied in one, affirmed in the other',
         )
+    # one act of one actor, done and not done, however long the sentences: "Pask conceded on Wednesday
+    # evening ..." / "Pask declined to concede on Wednesday night and said ..."
     if (
         first.negated != second.negated
         and first.predicate_lemma
@@ -50,8 +52,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
         and _one_subject(first, second)
         and _same_roles(first, second)
         and _same_time(first, second)
-    ):  # one act of one actor, done and not done, however long the sentences: "Pask conceded on
-        # Wednesday evening ..." / "Pask declined to concede on Wednesday night and said ..."
+    ):
         negative = first if first.negated else second
         return Verdict(
             "contradiction",
