@@ -1685,3 +1685,33 @@ def test_an_age_told_as_the_n_year_old(a, b, conflict):
 )
 def test_a_vote_told_as_how_many_of_a_body_backed_it(a, b, conflict):
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "No one was killed or injured, the mayor said.",
+            "An 81-year-old woman died when the slide buried her house.",
+            True,
+        ),
+        (
+            "Nobody was hurt in the blast.",
+            "A worker was injured in the blast, the company said.",
+            True,
+        ),
+        (
+            "Two people died in the fire.",
+            "A firefighter was injured in the fire.",
+            False,
+        ),
+        ("One man died in the crash.", "A man was killed in the crash.", False),
+        (
+            "No one was killed in the landslide.",
+            "Varga, who died in 1952, painted the valley.",
+            False,
+        ),
+    ],
+)
+def test_one_casualty_told_without_a_number(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict

@@ -395,6 +395,53 @@ def _denied(doc) -> list[Figure]:
     return found
 
 
+def _one_casualty(doc) -> list[Figure]:
+    """One person who died or was hurt, told without a number: "An 81-year-old woman died", "A worker was
+    injured", "the driver was killed" (a toll of one, against "No one was killed"); not in a clause about
+    someone else ("Varga, who died in 1952")."""
+    found = []
+    for verb in doc:
+        kind = _casualty_kind(stem(verb.text))
+        if not kind or verb.pos_ != "VERB" or verb.dep_ in ("relcl", "acl", "amod"):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        person = next(
+            (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None
+        )
+        if (
+            person is None
+            or person.tag_ not in ("NN", "NNP")
+            or any(c.dep_ == "nummod" for c in person.children)
+            or person.lower_ in ("one", "nobody", "none")
+            or (
+                person.dep_ == "nsubj" and kind == "injuries"
+            )  # "the blast injured ..."
+        ):
+            continue
+        start = person.left_edge.idx
+        end = verb.idx + len(verb.text)
+        m = _measurement([person], kind)
+        found.append(
+            Figure(
+                1.0,
+                1.0,
+                1.0,
+                kind,
+                m.measures or (stem(person.text),),
+                m.label or person.text,
+                doc[0].doc.text[start:end],
+                start,
+                end,
+                False,
+                m.things,
+                m.names,
+                m.qualifiers,
+            )
+        )
+    return found
+
+
 def _attached_by(token, preposition: str) -> bool:
     climb = token
     for _ in range(3):
@@ -584,7 +631,9 @@ def figures_in(
             dataclasses.replace(f, unit="percentage point") if f.unit == "point" else f
             for f in figures
         ]
-    return tuple(figures) + tuple(_denied(doc)), tuple(counts)
+    told = {f.unit for f in figures}  # "two people died": counted already
+    ones = [f for f in _one_casualty(doc) if f.unit not in told]
+    return tuple(figures) + tuple(_denied(doc)) + tuple(ones), tuple(counts)
 
 
 def _counterfactual(tokens: list, modality: frozenset[str]) -> bool:

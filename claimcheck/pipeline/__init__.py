@@ -239,19 +239,14 @@ def read(documents, claims: Sequence[Claim]) -> dict:
 
 def search_keys(claim: Claim, reading) -> set[str]:
     """A claim's search keys: pairs.keys of its text, with what its reading takes positions on, the acts it
-    denies (a figure of zero: its noun and what it measures), when it counts something its predicate, and
-    what its measures are of, and the roles it names holders of."""
+    denies (a figure of zero: its noun and what it measures), its predicate when it counts something, the
+    casualties it counts, what its measures are of, and the roles it names holders of."""
     denied = {w for f in reading.figures if f.high == 0 for w in (f.unit, *f.measures)}
     done = any(f.low > 0 and not f.baseline for f in reading.figures)
     acts = denied | ({stem(reading.predicate_lemma)} if done else set())
-    measured = (
-        {(f.of[-1], f.unit) for f in reading.figures if f.of}
-        | {
-            (f.unit, f.unit)
-            for f in reading.figures
-            if f.unit in ("deaths", "injuries")
-        }
-    )  # one story's toll, whatever the words: "Nobody was seriously injured" / "taken to hospital with burns"
+    # one story's toll, whatever the words: "Nobody was seriously injured" / "taken to hospital with burns"
+    acts |= {f.unit for f in reading.figures if f.unit in ("deaths", "injuries")}
+    measured = {(f.of[-1], f.unit) for f in reading.figures if f.of}
     targets = {s.target for s in reading.stances if s.target}
     roles = {leader.act for leader in reading.leaders}
     return keys(claim.text, targets, acts, measured, roles)
