@@ -1715,3 +1715,27 @@ def test_a_vote_told_as_how_many_of_a_body_backed_it(a, b, conflict):
 )
 def test_one_casualty_told_without_a_number(a, b, conflict):
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "No one was killed or injured, a fact that the mayor, Teodoro Lanza, described as a miracle.",
+            "An 81-year-old woman, Rosaria Denti, died when the slide buried her house, the prefecture confirmed.",
+            True,
+        ),
+        (
+            "Nobody was seriously injured, Kestrel said, although paramedics checked four workers.",
+            "Two employees were taken to Port Halden Infirmary with serious burns.",
+            True,
+        ),
+        (
+            "No one was killed in the fire, fire chief Ana Ruiz said on Monday.",
+            "Two people died in the flood, Mayor Tom Hale said on Tuesday.",
+            False,
+        ),
+    ],
+)
+def test_one_storys_toll_however_else_the_sentences_differ(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict

@@ -20,6 +20,7 @@ from claimcheck.verify import (
     polarity,
     position,
     role,
+    toll,
 )
 from claimcheck.verify.align import (
     Side,
@@ -42,6 +43,7 @@ VERIFIERS: tuple[Verifier, ...] = (
     position.verify,
     order.verify,
     number.verify,
+    toll.verify,
     date.verify,
 )
 SAME_STATEMENT = (
@@ -64,7 +66,8 @@ def verify_pair(
 ) -> list[Verdict]:
     """Every verifier's verdict on the pair, at most one of a kind (the first), in `verifiers`' order: the
     built-in VERIFIERS, then any others (plugins'). Claims that differ in several parts are different things,
-    which of the built-in verifiers only position, order and leader compare (their parts are structured);
+    which of the built-in verifiers only position, order, leader and toll compare (their parts are structured, or
+    stated once per story);
     the others still see them."""
     if not same_context(a.reading, b.reading):
         return []
@@ -74,7 +77,8 @@ def verify_pair(
         if (
             several
             and verify in VERIFIERS
-            and verify not in (position.verify, order.verify, leader.verify)
+            and verify
+            not in (position.verify, order.verify, leader.verify, toll.verify)
         ):
             continue
         verdict = verify(a, b)

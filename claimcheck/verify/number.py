@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from claimcheck.analysis.figures import Figure
-from claimcheck.analysis.quantities import MEASURE_KINDS
 from claimcheck.analysis.terms import measure_families, stem
 from claimcheck.records import Verdict
 from claimcheck.verify.align import (
@@ -43,11 +42,6 @@ def verify(a: Side, b: Side) -> Verdict | None:
             return Verdict(
                 "number", 0.85, f"{unit}: {ours[0].text} vs {theirs[0].text}"
             )
-    for f, g in _denied_and_done(first.figures, second.figures):
-        if same_topic(f, g, first.content, second.content) and not names_conflict(
-            f.names, g.names
-        ):
-            return Verdict("number", 0.85, f"{_act(f, g)}: {f.text} vs {g.text}")
     near = overlap(first.content, second.content) >= MIN_OVERLAP
     for _, ours, theirs in by_unit(first.figures, second.figures):
         if not clash(ours, theirs):
@@ -70,40 +64,6 @@ def verify(a: Side, b: Side) -> Verdict | None:
                         "number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}"
                     )
     return None
-
-
-def _denied_and_done(ours, theirs):
-    """(denial, count) pairs where one side denies an act and the other counts those it was done to: "No
-    arrests have been made" / "Police arrested two men", "no evacuations" / "evacuated 300 residents"."""
-    for first, second in ((ours, theirs), (theirs, ours)):
-        for f in first:
-            if f.high != 0 or not f.unit:
-                continue
-            for g in second:
-                if (
-                    g.low > 0
-                    and not g.baseline
-                    and g.unit not in MEASURE_KINDS  # a count of those it was done to
-                    and not any(h.compatible(g) for h in first)
-                    and (
-                        shared([f.unit], g.measures)
-                        if f.unit != g.unit
-                        else shared(f.measures, g.measures)
-                    )
-                ):
-                    yield f, g
-
-
-def _act(denial: Figure, count: Figure) -> str:
-    """The act's word as the count's claim writes it ("arrested"), for explanations."""
-    acts = [denial.unit] if denial.unit != count.unit else denial.measures
-    written = count.label.split()
-    if len(written) != len(count.measures):
-        return count.label
-    words = [
-        w for s, w in zip(count.measures, written, strict=True) if shared([s], acts)
-    ]
-    return " ".join(words) or count.label
 
 
 def _one_per_story() -> frozenset[str]:
