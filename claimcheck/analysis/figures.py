@@ -374,24 +374,7 @@ def _denied(doc) -> list[Figure]:
             first.idx,
             max(token.idx + len(token.text), noun.idx + len(noun.text)),
         )
-        m = _measurement([noun], unit)
-        found.append(
-            Figure(
-                0.0,
-                0.0,
-                0.0,
-                unit,
-                m.measures or (stem(noun.text),),
-                m.label or noun.text,
-                doc[0].doc.text[start:end],
-                start,
-                end,
-                False,
-                m.things,
-                m.names,
-                m.qualifiers,
-            )
-        )
+        found.append(_exact(0.0, unit, noun, doc[0].doc.text, start, end))
     return found
 
 
@@ -414,32 +397,32 @@ def _one_casualty(doc) -> list[Figure]:
             or person.tag_ not in ("NN", "NNP")
             or any(c.dep_ == "nummod" for c in person.children)
             or person.lower_ in ("one", "nobody", "none")
-            or (
-                person.dep_ == "nsubj" and kind == "injuries"
-            )  # "the blast injured ..."
+            or (person.dep_ == "nsubj" and kind == "injuries")  # "the blast injured"
         ):
             continue
-        start = person.left_edge.idx
-        end = verb.idx + len(verb.text)
-        m = _measurement([person], kind)
-        found.append(
-            Figure(
-                1.0,
-                1.0,
-                1.0,
-                kind,
-                m.measures or (stem(person.text),),
-                m.label or person.text,
-                doc[0].doc.text[start:end],
-                start,
-                end,
-                False,
-                m.things,
-                m.names,
-                m.qualifiers,
-            )
-        )
+        start, end = person.left_edge.idx, verb.idx + len(verb.text)
+        found.append(_exact(1.0, kind, person, doc[0].doc.text, start, end))
     return found
+
+
+def _exact(value: float, unit: str, noun, text: str, start: int, end: int) -> Figure:
+    """A figure told without digits ("No homes", "A worker was injured"), of the noun it counts."""
+    m = _measurement([noun], unit)
+    return Figure(
+        value,
+        value,
+        value,
+        unit,
+        m.measures or (stem(noun.text),),
+        m.label or noun.text,
+        text[start:end],
+        start,
+        end,
+        False,
+        m.things,
+        m.names,
+        m.qualifiers,
+    )
 
 
 def _attached_by(token, preposition: str) -> bool:
