@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimcheck.analysis.quantities import (
+    CASUALTY_UNITS,
     DEATH_CUES,
     INJURY_CUES,
     MEASURE_KINDS,
@@ -201,7 +202,7 @@ def _figure(quantity: Quantity, doc) -> Figure:
     unit = quantity.unit
     if counted is not None and unit not in MEASURE_KINDS:
         unit = _casualties(counted) or unit
-        if unit in ("deaths", "injuries") and _done_by_other_verb(counted):
+        if unit in CASUALTY_UNITS and _done_by_other_verb(counted):
             # "killed, though crews rescued 14 people": the nearest casualty word is not what they did
             unit = "person" if stem(counted.text) in PEOPLE else stem(counted.text)
     names = m.names
@@ -261,8 +262,7 @@ def _described(tokens: list) -> tuple[str, ...]:
     verb = token.head
     if verb.pos_ not in ("VERB", "AUX"):
         return ()
-    changed = [o for o in verb.children if o.dep_ == "dobj" and o.i not in own]
-    if changed:
+    if changed := _changed(verb, tokens[-1]):
         return _noun_stems(changed[0])
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "rises totalling 6.5 percent"
         return _noun_stems(verb.head)
@@ -276,6 +276,11 @@ def _described(tokens: list) -> tuple[str, ...]:
     if subject is None or subject.pos_ != "NOUN" or stem(subject.text) in PEOPLE:
         return ()
     return _noun_stems(subject)
+
+
+def _changed(verb, figure) -> list:
+    """The verb's objects besides the figure: what it changes ("raised fares by 5 percent": the fares)."""
+    return [o for o in verb.children if o.dep_ == "dobj" and figure not in o.subtree]
 
 
 def _noun_stems(noun) -> tuple[str, ...]:
@@ -501,9 +506,7 @@ def _measured(anchor) -> list:
             for w in phrase(o)
         ]
         return found
-    changed = [
-        o for o in token.children if o.dep_ == "dobj" and anchor not in o.subtree
-    ]
+    changed = _changed(token, anchor)
     # "raised fares by 5 percent": the fares rose, not the airline
     if token.pos_ == "VERB" and changed:
         found += [w for o in changed for w in _noun_phrase(o)]

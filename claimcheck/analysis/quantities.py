@@ -105,6 +105,7 @@ DEATH_CUES = frozenset(
 INJURY_CUES = frozenset(
     map(stem, "injured injuring wounded hurt injuries burns".split())
 )
+CASUALTY_UNITS = frozenset({"deaths", "injuries"})  # the units of casualty figures
 PEOPLE = frozenset(
     map(
         stem,

@@ -6,6 +6,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck import progress
+from claimcheck.analysis.quantities import CASUALTY_UNITS
 from claimcheck.analysis.terms import stem
 from claimcheck.ingest.claims import extract_claims
 from claimcheck.ingest.documents import load_documents
@@ -245,7 +246,7 @@ def search_keys(claim: Claim, reading) -> set[str]:
     done = any(f.low > 0 and not f.baseline for f in reading.figures)
     acts = denied | ({stem(reading.predicate_lemma)} if done else set())
     # one story's toll, whatever the words: "Nobody was seriously injured" / "taken to hospital with burns"
-    acts |= {f.unit for f in reading.figures if f.unit in ("deaths", "injuries")}
+    acts |= {f.unit for f in reading.figures if f.unit in CASUALTY_UNITS}
     measured = {(f.of[-1], f.unit) for f in reading.figures if f.of}
     targets = {s.target for s in reading.stances if s.target}
     roles = {leader.act for leader in reading.leaders}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.analysis.figures import Figure
+from claimcheck.analysis.quantities import CASUALTY_UNITS
 from claimcheck.analysis.terms import measure_families, stem
 from claimcheck.records import Verdict
 from claimcheck.verify.align import (
@@ -21,7 +22,6 @@ MIN_OVERLAP = (
 MEASURE_UNITS = frozenset(
     {"percent", "percentage point", "usd", "eur", "gbp", "duration", ""}
 )
-CASUALTIES = frozenset({"deaths", "injuries"})
 SHARES = frozenset({"percent", "percentage point"})
 TIME_WORDS = frozenset(
     map(stem, "second minute hour day week month quarter year decade century".split())
@@ -43,15 +43,16 @@ def verify(a: Side, b: Side) -> Verdict | None:
                 "number", 0.85, f"{unit}: {ours[0].text} vs {theirs[0].text}"
             )
     near = overlap(first.content, second.content) >= MIN_OVERLAP
-    for _, ours, theirs in by_unit(first.figures, second.figures):
-        if not clash(ours, theirs):
+    for unit, ours, theirs in by_unit(first.figures, second.figures):
+        # one story's deaths and injuries are the toll verifier's
+        if unit in CASUALTY_UNITS or not clash(ours, theirs):
             continue
         for f in ours:
             for g in theirs:
                 if f.baseline or g.baseline or f.hypothetical != g.hypothetical:
                     continue
-                # claims that say much the same compare any figures; others, one story's single counts (a
-                # toll, an age, a count of one family: "fans" / "crowd") and shares of one named thing
+                # claims that say much the same compare any figures; others, one story's single counts (an
+                # age, a count of one family: "fans" / "crowd") and shares of one named thing
                 # ("tuition will rise 4.5 percent" / "a 6 percent increase in tuition")
                 alike = (
                     near
@@ -67,9 +68,10 @@ def verify(a: Side, b: Side) -> Verdict | None:
 
 
 def _one_per_story() -> frozenset[str]:
-    """Units one story states once, whatever the sentence: casualties, ages and counts of one family of
-    nouns (claimcheck/data/measures.txt); what they are of still has to agree (same_topic)."""
-    return CASUALTIES | {"age"} | frozenset(measure_families().values())
+    """Units one story states once, whatever the sentence: ages and counts of one family of nouns
+    (claimcheck/data/measures.txt; casualties are the toll verifier's); what they are of still has to agree
+    (same_topic)."""
+    return frozenset({"age", *measure_families().values()})
 
 
 def _one_thing(f: Figure, g: Figure) -> bool:
@@ -124,8 +126,6 @@ def _same_measure(
 
 
 def _label(f: Figure, g: Figure) -> str:
-    if f.unit in CASUALTIES:
-        return f.unit
     common = shared(f.measures, g.measures)
     words = (
         [w for s, w in zip(f.measures, f.label.split(), strict=True) if s in common]

@@ -6,7 +6,7 @@ other names and figures of the two sentences do not make them two things."""
 from __future__ import annotations
 
 from claimcheck.analysis.figures import Figure
-from claimcheck.analysis.quantities import MEASURE_KINDS
+from claimcheck.analysis.quantities import CASUALTY_UNITS, MEASURE_KINDS
 from claimcheck.records import Verdict
 from claimcheck.verify.align import (
     Side,
@@ -16,7 +16,7 @@ from claimcheck.verify.align import (
     shared,
     subjects_conflict,
 )
-from claimcheck.verify.number import CASUALTIES, same_topic
+from claimcheck.verify.number import same_topic
 
 
 def verify(a: Side, b: Side) -> Verdict | None:
@@ -29,7 +29,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
         ):
             return Verdict("number", 0.85, f"{_act(f, g)}: {f.text} vs {g.text}")
     for unit, ours, theirs in by_unit(first.figures, second.figures):
-        if unit not in CASUALTIES or not clash(ours, theirs):
+        if unit not in CASUALTY_UNITS or not clash(ours, theirs):
             continue
         for f in ours:
             for g in theirs:
