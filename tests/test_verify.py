@@ -1739,3 +1739,122 @@ def test_one_casualty_told_without_a_number(a, b, conflict):
 )
 def test_one_storys_toll_however_else_the_sentences_differ(a, b, conflict):
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Anna Berg, the league's chief executive, said the season would start in May.",
+            "The league's chief executive, Carl Moreno, told reporters the season would start in May.",
+            True,
+        ),
+        (
+            "Tomas Pell, the union's general secretary, called the offer an insult.",
+            "General secretary Ruth Ibsen of the union rejected the offer.",
+            True,
+        ),
+        (
+            "Anna Berg, the league's chief executive, said the season would start in May.",
+            "Anna Berg, chief executive of the league, said the season would start in May.",
+            False,
+        ),
+    ],
+)
+def test_a_title_after_the_name_names_the_holder(a, b, conflict):
+    """ "Name, the union's general secretary": the whole name holds the title, and the name's own first
+    words are no organisation."""
+    assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        # a pronoun subject of a reported clause is the reporter
+        (
+            "Mayor Lena Frost ruled out a tax rise this year.",
+            "Mayor Lena Frost said she could not rule out a tax rise this year.",
+            True,
+        ),
+        (
+            "Halden Steel ruled out job cuts at its Ostby plant.",
+            "Halden Steel said it could not rule out job cuts at its Ostby plant.",
+            True,
+        ),
+        # a reported "will" is a statement, not a guess
+        (
+            "The ministry confirmed that the northern line would close in June.",
+            "The ministry said the northern line will stay open in June.",
+            True,
+        ),
+        (
+            "Organisers announced that the festival would keep its riverside stage.",
+            "Organisers announced that the riverside stage would be scrapped.",
+            True,
+        ),
+        # denied reports are denied
+        (
+            "The bank will shut its branch in Elmford.",
+            "The bank denied reports that its Elmford branch would shut.",
+            True,
+        ),
+        (
+            "The club has sold its training ground.",
+            "The club rejected claims that it had sold its training ground.",
+            True,
+        ),
+        # still guesses: "would have", "would ... if", "could" without a denial
+        (
+            "The line will close in June.",
+            "The ministry said the line would close in June if the funding failed.",
+            False,
+        ),
+        (
+            "The bank will shut its branch in Elmford.",
+            "Analysts said the bank could keep its branch in Elmford.",
+            False,
+        ),
+    ],
+)
+def test_reported_statements_keep_their_polarity(a, b, conflict):
+    assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Councillor Ada Quist admitted she had argued against the merger.",
+            "Councillor Ada Quist backed the merger from the start.",
+            True,
+        ),
+        (
+            "Senator Ruiz said he had voted for the bill.",
+            "Senator Ruiz opposed the bill.",
+            True,
+        ),
+        (
+            "Senator Ruiz said she had voted for the bill.",
+            "Senator Ruiz opposed the bill.",
+            True,
+        ),
+    ],
+)
+def test_a_reported_position_belongs_to_the_reporter(a, b, conflict):
+    assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "sentence, negated",
+    [
+        ("The No campaign requested a recount.", False),
+        ("The Yes side and the No campaign both claimed victory.", False),
+        ("No recount was requested.", True),
+        ("The commission said no recount had been requested.", True),
+    ],
+)
+def test_a_side_named_no_is_no_negation(sentence, negated):
+    from claimcheck.analysis.reading import read_claims
+
+    (reading,) = read_claims([claim(sentence)])
+    assert reading.negated is negated

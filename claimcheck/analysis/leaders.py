@@ -42,6 +42,9 @@ def leaders_in(doc, verbs: frozenset[str], titles: dict[str, str]) -> list[Leade
             person = appos[0]  # "the auctioneer, Felix Amberley"
         else:
             continue
+        after = (
+            person.i < noun.i
+        )  # the title follows the name: "Marian Oduya, the general secretary"
         # the organisation written before the title, on the name: "Brightmill chief executive Nadia Ferreira"
         owners = [
             c
@@ -49,13 +52,14 @@ def leaders_in(doc, verbs: frozenset[str], titles: dict[str, str]) -> list[Leade
             if c.dep_ in ("nmod", "compound", "poss")
             and c.i < noun.i
             and c.pos_ in ("NOUN", "PROPN")
+            and not after
         ]
         if (held := _title(noun, titles, owners)) is not None:
             names = name_phrases(
                 [
                     t
                     for t in phrase(person)
-                    if t.pos_ == "PROPN" and t.i > noun.i or t is person
+                    if t.pos_ == "PROPN" and (after or t.i > noun.i) or t is person
                 ]
             )
             if names:

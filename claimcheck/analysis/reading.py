@@ -34,13 +34,14 @@ from claimcheck.analysis.syntax import (
     name_phrases,
     negated,
     phrase,
+    speaker_for,
     subject_of,
     tokens_in,
 )
 from claimcheck.analysis.terms import CALENDAR, data_lines, stem
 from claimcheck.records import Claim, Document
 
-ANALYSIS_VERSION = 11
+ANALYSIS_VERSION = 12
 CODE = re.compile(
     r"[A-Za-z]{1,3}-?\d{1,6}"
 )  # identifiers: flights, bills, cases, routes, quarters
@@ -347,6 +348,8 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
     # below reporting and denying verbs: "Pask declined to concede" is about conceding, negated
     main = main_predicate(doc, vocab["reporting"] | vocab["negation"])
     subject = subject_of(main) if main is not None else None
+    if subject is not None and (reporter := speaker_for(subject, main)) is not None:
+        subject = reporter
     mentions = extract(claim.text)
     spans = [
         (m.start, m.end)
@@ -406,7 +409,9 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         subject_names=tuple(_subject_names(subject)) if subject is not None else (),
         object=tuple(stem(t.text) for o in objects for t in phrase(o) if is_content(t)),
         negated=negated(main, vocab["negation"]) if main is not None else False,
-        hypothetical=hypothetical(main, vocab["modality"])
+        hypothetical=hypothetical(
+            main, vocab["modality"], vocab["reporting"] | vocab["negation"]
+        )
         if main is not None
         else False,
         content=tuple(stem(t.text) for t in content_tokens),

@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimcheck.analysis.syntax import is_content, is_root, negated, phrase, subject_of
+from claimcheck.analysis.syntax import (
+    is_content,
+    is_root,
+    negated,
+    phrase,
+    speaker_for,
+    subject_of,
+)
 from claimcheck.analysis.terms import stem
 
 
@@ -211,7 +218,11 @@ def _actor(predicate, speaker: str | None) -> str | None:
         subject = (
             subject.head.head
         )  # "Whitlock, who has been skeptical of ...": Whitlock
-    if subject is None or subject.pos_ == "PRON":
+    if subject is not None and subject.pos_ == "PRON":
+        subject = speaker_for(
+            subject, predicate
+        )  # "Prescott admitted [he had argued against]"
+    if subject is None:
         return speaker
     words = [t.text for t in phrase(subject) if t.pos_ == "PROPN"] or [subject.text]
     return " ".join(words)

@@ -26,11 +26,46 @@ def main_predicate(doc, reporting: frozenset[str]):
     percent]", "Pask declined [to concede]")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     while root is not None and root.lemma_.lower() in reporting:
-        clause = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
+        clause = complement(root)
         if clause is None:
             break
         root = clause
     return root
+
+
+def complement(verb):
+    """The clause a verb reports or denies: its own ("said [turnout was 61 percent]", "declined [to concede]"),
+    or its object's ("denied reports [that the office would close]")."""
+    return next(
+        (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None
+    ) or next(
+        (
+            clause
+            for o in verb.children
+            if o.dep_ == "dobj"
+            for clause in o.children
+            if clause.dep_ in ("acl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        ),
+        None,
+    )
+
+
+def governor(clause):
+    """The verb whose complement a clause is (see `complement`), or None."""
+    if is_root(clause):
+        return None
+    if clause.dep_ in ("xcomp", "ccomp"):
+        return clause.head
+    noun = clause.head
+    if clause.dep_ == "acl" and noun.dep_ == "dobj" and not is_root(noun):
+        verb = noun.head
+        return (
+            verb
+            if complement(verb) is not None and complement(verb).i == clause.i
+            else None
+        )
+    return None
 
 
 def subject_of(predicate):
@@ -39,6 +74,28 @@ def subject_of(predicate):
             return child
     if predicate.dep_ in ("xcomp", "conj", "advcl") and not is_root(predicate):
         return subject_of(predicate.head)
+    return None
+
+
+PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "many"}
+
+
+def speaker_for(pronoun, clause):
+    """The reporter a pronoun subject of a reported clause stands for, where it fits: "Priya Nandakumar said
+    [she could not rule out cuts]", "the company said [it would close]", "officials said [they ...]"."""
+    kind = PRONOUNS.get(pronoun.lower_)
+    above = governor(clause)
+    while kind is not None and above is not None:
+        reporter = subject_of(above)
+        if reporter is not None and reporter.lower_ not in PRONOUNS:
+            fits = {
+                "person": reporter.ent_type_ == "PERSON" or reporter.tag_ == "NNP",
+                "thing": reporter.tag_ in ("NN", "NNP")
+                and reporter.ent_type_ != "PERSON",
+                "many": reporter.tag_ in ("NNS", "NNPS"),
+            }[kind]
+            return reporter if fits else None
+        above = governor(above)
     return None
 
 
@@ -62,37 +119,84 @@ def negated(predicate, negation_verbs: frozenset[str]) -> bool:
         or child.lower_ in ("never", "nothing", "nobody", "none")
         or (
             child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
-            and any(d.lower_ == "no" and d.dep_ == "det" for d in child.children)
+            and any(_denies(d) for d in child.children)
         )
         for child in predicate.children
     )
-    head = predicate
-    while head.dep_ in ("xcomp", "ccomp") and not is_root(head):
-        head = head.head
+    head = governor(predicate)
+    while head is not None:
         if head.lemma_.lower() in negation_verbs and not any(
             c.dep_ == "neg" for c in head.children
         ):
             negated = not negated
-    if predicate.lemma_.lower() in negation_verbs and any(
-        c.dep_ in ("xcomp", "ccomp") for c in predicate.children
-    ):
+        head = governor(head)
+    if predicate.lemma_.lower() in negation_verbs and complement(predicate) is not None:
         negated = not negated
     return negated
 
 
-def hypothetical(predicate, modality: frozenset[str]) -> bool:
+def _denies(determiner) -> bool:
+    """ "No injuries", not the name of a side: "the No campaign" (another determiner before it, or a capital
+    inside the sentence)."""
+    return (
+        determiner.lower_ == "no"
+        and determiner.dep_ == "det"
+        and not (determiner.text == "No" and determiner.i > 0)
+        and not any(
+            c.dep_ == "det" and c.i < determiner.i for c in determiner.head.children
+        )
+    )
+
+
+def hypothetical(
+    predicate, modality: frozenset[str], reporting: frozenset[str] = frozenset()
+) -> bool:
+    """Predicted, possible or planned: a modal on the clause or one above it ("could rise", "plans to
+    close"). Not a reported "will" ("confirmed that the route would be dropped": would, under a reporting
+    verb in the past, without "have" or "if") nor an ability denied ("could not rule out")."""
     head = predicate
     for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in modality for c in head.children) or any(
-            c.dep_ == "advmod" and c.lower_ in modality for c in head.children
-        ):
+        if any(
+            c.dep_ == "aux"
+            and c.lower_ in modality
+            and not _reported_will(c, head, reporting)
+            and not _ability_denied(c, head)
+            for c in head.children
+        ) or any(c.dep_ == "advmod" and c.lower_ in modality for c in head.children):
             return True
-        if head.dep_ not in ("xcomp", "ccomp") or is_root(head):
+        up = governor(head)
+        if up is None:
             break
-        head = head.head
+        head = up
         if head.lemma_.lower() in modality:
             return True
     return False
+
+
+def _reported_will(aux, clause, reporting: frozenset[str]) -> bool:
+    above = governor(clause)
+    return (
+        aux.lower_ == "would"
+        and above is not None
+        and above.lemma_.lower() in reporting
+        and above.tag_ == "VBD"
+        and not any(
+            c.lemma_ == "have" and c.dep_ == "aux" and c.i > aux.i
+            for c in clause.children
+        )
+        and not any(
+            m.lower_ in ("if", "unless")
+            for c in clause.children
+            if c.dep_ == "advcl"
+            for m in c.children
+        )
+    )
+
+
+def _ability_denied(aux, clause) -> bool:
+    return aux.lower_ in ("could", "can") and any(
+        c.dep_ == "neg" for c in clause.children
+    )
 
 
 def tokens_in(doc, start: int, end: int) -> list:
