@@ -293,8 +293,18 @@ def test_race_times_and_ages(text, value, unit):
     assert (round(found.value, 3), found.unit) == (round(value, 3), unit)
 
 
-def test_a_clock_time_is_no_figure():
-    assert extract("The polls close at 10:30 tonight.").quantities == ()
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The polls close at 10:30 tonight.",
+        "The slope gave way shortly before 3am.",
+        "Power returned at 9 a.m. on Wednesday.",
+        "Talks broke up at 11 pm.",
+        "The 5pm deadline passed.",
+    ],
+)
+def test_a_clock_time_is_no_figure(text):
+    assert extract(text).quantities == ()  # "3am" is no length of 3 attometres
 
 
 @pytest.mark.parametrize(
@@ -308,3 +318,16 @@ def test_a_clock_time_is_no_figure():
 def test_durations_in_a_row_are_one_duration(text, minutes):
     (quantity,) = extract(text).quantities
     assert quantity.unit == "duration" and quantity.value == pytest.approx(minutes)
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("Cuts amount to about 12 per cent of the workforce.", "12 per cent"),
+        ("It includes a 15 per cent sell-on clause.", "15 per cent"),
+        ("Shares rose 3 Per Cent.", "3 Per Cent"),
+    ],
+)
+def test_per_cent_spans_both_words(text, written):
+    (found,) = extract(text).quantities
+    assert (found.unit, found.text) == ("percent", written)

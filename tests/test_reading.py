@@ -261,3 +261,12 @@ def test_a_large_batch_read_in_two_processes_reads_as_one(monkeypatch, article):
     monkeypatch.setattr(reading, "PARALLEL_FROM", 2)
     monkeypatch.setattr(reading.os, "cpu_count", lambda: 2)
     assert read_claims(claims, contexts) == serial
+
+
+def test_a_share_written_per_cent_is_of_its_noun():
+    (cut,) = read(
+        "The reductions amount to about 12 per cent of the company's workforce."
+    ).figures
+    assert cut.of == ("workforc",)
+    (clause,) = read("The deal includes a 15 per cent sell-on clause.").figures
+    assert "claus" in clause.of

@@ -248,7 +248,14 @@ def _described(tokens: list) -> tuple[str, ...]:
         return _noun_stems(of[0])
     token = tokens[-1]
     while token.i in own and not is_root(token):
-        if token.dep_ not in ("nummod", "compound", "amod", "quantmod", "punct"):
+        if token.dep_ not in (
+            "nummod",
+            "compound",
+            "amod",
+            "quantmod",
+            "nmod",
+            "punct",
+        ):
             break
         token = token.head
     if token.i not in own:

@@ -173,6 +173,10 @@ PATTERNS = (
         ),
     ),
     (
+        "hour",
+        re.compile(r"\b(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\.|[ap]m\b)", re.I),
+    ),  # "3am", "10 p.m."
+    (
         "day_month",
         re.compile(
             rf"\b(\d{{1,2}}){ORDINAL}\s+(?:of\s+)?({MONTH_NAME})(?:,?\s+(\d{{4}}))?(?!\w)"
@@ -504,6 +508,8 @@ def _build(
 ) -> Quantity | Tally | DateMention | Claimed | None:
     start, end = match.span()
     span = match.group()
+    if kind == "hour":
+        return Claimed(start, end)
     if kind == "clock":
         hours, minutes, seconds = match.groups()
         if seconds is None:
@@ -628,9 +634,9 @@ def _quantity(value, precision, currency, start, end, text) -> Quantity:
     unit, unit_end = "", end
     if currency:
         unit = CURRENCIES[currency]
-    elif next_word in ("%", "percent", "pc") or text[
-        end : end + 9
-    ].lower().strip().startswith("per cent"):
+    elif per_cent := re.match(r"\s*per\s+cent\b", text[end:], re.IGNORECASE):
+        unit, unit_end = "percent", end + per_cent.end()
+    elif next_word in ("%", "percent", "pc"):
         unit, unit_end = "percent", word_end
     elif next_word == "percentage":
         points = re.match(r"\s+points?\b", text[word_end:], re.IGNORECASE)
