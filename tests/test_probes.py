@@ -11,16 +11,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_probes  # noqa: E402
 
-# found at least, traps flagged at most (analysis version 11). d's flagged trap is two councillors on opposite
+# found at least, traps flagged at most (analysis version 12). d's flagged trap is two councillors on opposite
 # sides of one scheme, which the position verifier reports by design; f's is a marked update ("70 engineers
-# at first, raised to 120 by midnight") told in two sentences
+# at first, raised to 120 by midnight") told in two sentences. g and h were written in the session of version
+# 12 and only measured.
 FLOORS = {
     "a": (17, 0),
     "b": (13, 0),
     "c": (10, 0),
     "d": (7, 1),
     "e": (8, 0),
-    "f": (2, 1),
+    "f": (7, 1),
+    "g": (6, 1),
+    "h": (10, 1),
 }
 
 
