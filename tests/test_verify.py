@@ -1858,3 +1858,76 @@ def test_a_side_named_no_is_no_negation(sentence, negated):
 
     (reading,) = read_claims([claim(sentence)])
     assert reading.negated is negated
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Neither driver was injured in the collision.",
+            "One driver was injured in the collision.",
+            True,
+        ),
+        (
+            "Neither climber was hurt, the rescue team said.",
+            "A climber was hurt in the fall, the rescue team said.",
+            True,
+        ),
+        (
+            "Neither driver was injured in the collision.",
+            "No driver was injured in the collision.",
+            False,
+        ),
+    ],
+)
+def test_neither_denies(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "The inquiry was led by engineer Tessa Brandt.",
+            "Omar Quaid, the engineer who led the inquiry, said the bolts had failed.",
+            True,
+        ),
+        (
+            "Judge Elena Park presided over the trial.",
+            "Samuel Odede, the judge who presided over the trial, adjourned it.",
+            True,
+        ),
+        (
+            "The inquiry was led by engineer Tessa Brandt.",
+            "Tessa Brandt, the engineer who led the inquiry, said the bolts had failed.",
+            False,
+        ),
+    ],
+)
+def test_a_role_holder_named_in_apposition(a, b, conflict):
+    """ "Aalto, the oceanographer who led the expedition": the name holds the role, not "the oceanographer"."""
+    assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "The council voted 7-2 to close the Elm Street library.",
+            "By eight votes to one, councillors approved a plan to close the Elm Street library.",
+            True,
+        ),
+        (
+            "The senate voted 51-49 to confirm Ortega.",
+            "Senators confirmed Ortega by 52 votes to 48.",
+            True,
+        ),
+        (
+            "The council voted 7-2 to close the Elm Street library.",
+            "The council voted 5-4 to raise parking fees.",
+            False,
+        ),
+    ],
+)
+def test_a_vote_is_about_what_was_voted_on_not_the_voters(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict

@@ -359,7 +359,7 @@ def _denied(doc) -> list[Figure]:
     "no one was killed" (injuries, deaths: of people, by the predicate), "there were no arrests"."""
     found = []
     for token in doc:
-        if token.lower_ not in ("no", "nobody", "none", "one"):
+        if token.lower_ not in ("no", "nobody", "none", "one", "neither"):
             continue
         people = token.lower_ == "nobody" or (
             token.lower_ == "one" and token.i > 0 and token.nbor(-1).lower_ == "no"
@@ -370,7 +370,15 @@ def _denied(doc) -> list[Figure]:
             noun = of[0]
         elif people or token.lower_ == "none":
             noun, people = token, True
-        elif token.lower_ == "no" and token.dep_ == "det" and token.head.tag_ == "NNS":
+        elif (
+            token.lower_ == "no"
+            and token.dep_ == "det"
+            and (token.head.tag_ == "NNS" or _casualties(token.head))
+        ):  # "no arrests", "No driver was hurt"
+            noun = token.head
+        elif (
+            token.lower_ == "neither" and token.dep_ == "det"
+        ):  # "Neither guard was hurt"
             noun = token.head
         else:
             continue
@@ -409,6 +417,7 @@ def _one_casualty(doc) -> list[Figure]:
             or person.tag_ not in ("NN", "NNP")
             or any(c.dep_ == "nummod" for c in person.children)
             or person.lower_ in ("one", "nobody", "none")
+            or any(c.lower_ in ("no", "neither") for c in person.children)
             or (person.dep_ == "nsubj" and kind == "injuries")  # "the blast injured"
         ):
             continue
@@ -589,13 +598,44 @@ def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
             )
     measured = []
     for count in found:
-        m = _measurement(
-            tokens_in(doc, count.start, count.end), count.unit, TALLY_WORDS
-        )
+        tokens = tokens_in(doc, count.start, count.end)
+        m = _measurement(tokens, count.unit, TALLY_WORDS)
+        things = _voted_on(tokens, m.things) if count.unit == "vote" else m.things
         measured.append(
-            dataclasses.replace(count, things=m.things, qualifiers=m.qualifiers)
+            dataclasses.replace(count, things=things, qualifiers=m.qualifiers)
         )
     return measured
+
+
+def _voted_on(tokens: list, things: tuple[str, ...]) -> tuple[str, ...]:
+    """What a vote was on, not who voted: "The council voted 7-2 [to close the library]" is about the
+    library; the subject of "vote" is the voters."""
+    verb = (
+        next((t for t in tokens[-1].ancestors if t.pos_ == "VERB"), None)
+        if tokens
+        else None
+    )
+    if (
+        verb is None or verb.lemma_.lower() != "vote"
+    ):  # "The budget passed 7-2": of the budget
+        return things
+    voters = {
+        stem(w.text) for c in verb.children if c.dep_ == "nsubj" for w in phrase(c)
+    }
+    motion = [
+        o
+        for x in verb.children
+        if x.dep_ == "xcomp"
+        for o in x.children
+        if o.dep_ in ("dobj", "nsubjpass") and o.pos_ in ("NOUN", "PROPN")
+    ]
+    kept = tuple(t for t in things if t not in voters)
+    return kept + tuple(
+        s
+        for o in motion
+        for w in phrase(o)
+        if w.pos_ == "NOUN" and (s := stem(w.text)) not in kept
+    )
 
 
 def figures_in(

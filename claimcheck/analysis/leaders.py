@@ -78,6 +78,10 @@ def leaders_in(doc, verbs: frozenset[str], titles: dict[str, str]) -> list[Leade
                 and verb.dep_ == "relcl"
             ):
                 agent = verb.head  # "Rudd, who is leading the investigation"
+                if agent.dep_ == "appos" and agent.head.pos_ == "PROPN":
+                    agent = (
+                        agent.head
+                    )  # "Aalto, the oceanographer who led the expedition"
         thing = next(
             (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None
         ) or next(

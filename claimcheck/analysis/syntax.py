@@ -136,10 +136,10 @@ def negated(predicate, negation_verbs: frozenset[str]) -> bool:
 
 
 def _denies(determiner) -> bool:
-    """ "No injuries", not the name of a side: "the No campaign" (another determiner before it, or a capital
-    inside the sentence)."""
+    """ "No injuries", "Neither guard", not the name of a side: "the No campaign" (another determiner before
+    it, or a capital inside the sentence)."""
     return (
-        determiner.lower_ == "no"
+        determiner.lower_ in ("no", "neither")
         and determiner.dep_ == "det"
         and not (determiner.text == "No" and determiner.i > 0)
         and not any(
