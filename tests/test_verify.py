@@ -1931,3 +1931,44 @@ def test_a_role_holder_named_in_apposition(a, b, conflict):
 )
 def test_a_vote_is_about_what_was_voted_on_not_the_voters(a, b, conflict):
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        # another figure of the same unit that fits does not hide the one that clashes
+        (
+            "Turnout was 41 percent, election officials said.",
+            "Nearly half of registered voters cast a ballot, with officials putting turnout at 47 percent.",
+            True,
+        ),
+        (
+            "The plant cut its emissions by 30 percent, against a target of 25 percent.",
+            "The plant cut its emissions by 18 percent, short of its 25 percent target.",
+            True,
+        ),
+        (
+            "The bridge's main span is 420 metres long, and its towers are 90 metres tall.",
+            "Its towers stand 90 metres tall over a main span of 380 metres.",
+            True,
+        ),
+        # a figure that fits one of the same measure is no clash
+        (
+            "Prices rose 3 percent in May and 5 percent in June.",
+            "Prices rose 5 percent in June.",
+            False,
+        ),
+        (
+            "Turnout was 41 percent, up from 38 percent four years ago.",
+            "Turnout reached 41 percent.",
+            False,
+        ),
+        (
+            "About 40 percent of members voted, and 62 percent of them backed the deal.",
+            "Some 62 percent of those voting backed the deal.",
+            False,
+        ),
+    ],
+)
+def test_figures_compare_pair_by_pair(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
