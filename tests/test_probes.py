@@ -13,8 +13,8 @@ import bench_probes  # noqa: E402
 
 # found at least, traps flagged at most (analysis version 12). d's flagged trap is two councillors on opposite
 # sides of one scheme, which the position verifier reports by design; f's is a marked update ("70 engineers
-# at first, raised to 120 by midnight") told in two sentences. g and h were written in the session of version
-# 12 and only measured.
+# at first, raised to 120 by midnight") told in two sentences. g to j were written in the session of version
+# 12; g was studied, h to j only measured.
 FLOORS = {
     "a": (17, 0),
     "b": (13, 0),
@@ -22,8 +22,10 @@ FLOORS = {
     "d": (7, 1),
     "e": (8, 0),
     "f": (7, 1),
-    "g": (6, 1),
+    "g": (9, 1),
     "h": (10, 1),
+    "i": (10, 1),
+    "j": (9, 2),
 }
 
 
