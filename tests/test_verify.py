@@ -1972,3 +1972,64 @@ def test_a_vote_is_about_what_was_voted_on_not_the_voters(a, b, conflict):
 )
 def test_figures_compare_pair_by_pair(a, b, conflict):
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        # one act, active in one report and passive in the other, at two places
+        (
+            "Halden Motors will build its new battery plant in Corby.",
+            "The new battery plant will be built in Kettering.",
+            True,
+        ),
+        (
+            "The ministry opened the new clinic in Sarn.",
+            "The new clinic was opened in Lleyn by the ministry.",
+            True,
+        ),
+        (
+            "Halden Motors will build its new battery plant in Corby.",
+            "The new battery plant will be built in Corby, near the rail depot.",
+            False,
+        ),
+        # a place named in apposition: "in the capital, Brodna"
+        (
+            "The summit was held in Arvik.",
+            "The summit was held in the northern capital, Brodna.",
+            True,
+        ),
+        (
+            "The summit was held in Brodna.",
+            "The summit was held in the northern capital, Brodna.",
+            False,
+        ),
+    ],
+)
+def test_one_act_at_two_places(a, b, conflict):
+    assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Net profit slipped to $84 million.",
+            "Net profit climbed to $84 million.",
+            True,
+        ),
+        ("Exports tumbled 4 percent in May.", "Exports jumped 4 percent in May.", True),
+        (
+            "Sales slid in the third quarter.",
+            "Sales surged in the third quarter.",
+            True,
+        ),
+        (
+            "Net profit slipped to $84 million.",
+            "Net profit fell to $84 million.",
+            False,
+        ),
+    ],
+)
+def test_directions_of_change_are_opposites(a, b, conflict):
+    assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict

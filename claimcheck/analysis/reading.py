@@ -490,17 +490,25 @@ def _roles(predicate) -> list[str]:
     """Who or where fills a role of the predicate, when a name does: the venue or place ("held at Fort
     Wainwright", "landed in Leeds") and the agent of a passive ("was won by Maria Lopes")."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in predicate.children)
+    # the place may hang on the object: "will build its plant [in Corby]"
+    things = [c for c in predicate.children if c.dep_ == "dobj"]
     found = []
-    for prep in predicate.children:
+    for prep in [*predicate.children, *(p for t in things for p in t.children)]:
         if (
             prep.dep_ == "prep"
-            and (prep.lower_ in ("at", "in") or (prep.lower_ == "by" and passive))
+            and (
+                prep.lower_ in ("at", "in")
+                or (prep.lower_ == "by" and passive and prep.head.i == predicate.i)
+            )
             or prep.dep_ == "agent"
         ):
             for obj in prep.children:
+                named = [  # "in the northern capital, Brodna"
+                    a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"
+                ] or [obj]
                 names = [
                     t.text.lower()
-                    for t in phrase(obj)
+                    for t in phrase(named[0])
                     if t.pos_ == "PROPN" and t.lower_ not in CALENDAR
                 ]
                 if obj.dep_ == "pobj" and names:
