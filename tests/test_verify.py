@@ -2033,3 +2033,28 @@ def test_one_act_at_two_places(a, b, conflict):
 )
 def test_directions_of_change_are_opposites(a, b, conflict):
     assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        # names that fill other parts of the two sentences do not make them two things
+        (
+            "Negotiations lasted 14 months and were chaired by Anton Weir.",
+            "The accord ends negotiations that dragged on for more than two years in Estovia.",
+            True,
+        ),
+        (
+            "The strike by Dunmere dockers has lasted 11 days, union leader Ana Kiss said.",
+            "The dockers' strike, now in its 15th day, has closed the port of Calder.",
+            False,  # an ordinal day is no duration
+        ),
+        (
+            "The Halvard plant, run by Ines Marr, employs 1,200 people.",
+            "About 900 people work at the Halvard plant in Tarnvik.",
+            True,
+        ),
+    ],
+)
+def test_incidental_names_are_no_second_difference(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict

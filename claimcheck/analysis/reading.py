@@ -168,6 +168,8 @@ class Reading:
     another: bool = False
     # two things in order, earlier first: "a ceasefire before talks" -> ((ceasefir,), (talk,))
     order: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # names of where, anywhere in the claim: "a package for border policy in Leeds" -> ("leeds",)
+    places: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """As dataclasses.asdict, a level deep: the parts (figures, stances ...) hold only plain values."""
@@ -423,6 +425,7 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         stances=stances,
         leaders=tuple(leaders_in(doc, vocab["leadership"], vocab["titles"])),
         order=tuple(order_in(doc, vocab["order"])),
+        places=tuple(_places(doc)),
         context=context.about,
         label=" ".join(t.text for t in subject_words) if subject_words else "",
         roles=tuple(_roles(main)) if main is not None else (),
@@ -542,6 +545,29 @@ def _subject_names(subject) -> list[str]:
             if w.pos_ == "PROPN" and w.lower_ not in CALENDAR
         ]
         found += name_phrases(words)
+    return list(dict.fromkeys(found))
+
+
+def _places(doc) -> list[str]:
+    """The names "in" or "at" governs, wherever they hang ("border policy in Leeds", "watched at Millbrook
+    Stadium", "in the capital, Brodna")."""
+    found = []
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            named = [
+                a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"
+            ] or [obj]
+            found += name_phrases(
+                [
+                    t
+                    for t in phrase(named[0])
+                    if t.pos_ == "PROPN" and t.lower_ not in CALENDAR
+                ]
+            )
     return list(dict.fromkeys(found))
 
 

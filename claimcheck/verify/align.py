@@ -167,9 +167,10 @@ def clash(ours: list, theirs: list) -> bool:
     return not any(f.compatible(g) for f in ours for g in theirs)
 
 
-def differences(a: Reading, b: Reading) -> list[str]:
-    """The parts in which two readings disagree: subject, venue or agent (else other names), figures, tallies, dates.
-    A contradiction changes one fact; two reports that differ in several are about different things."""
+def differences(a: Reading, b: Reading, places: bool = True) -> list[str]:
+    """The parts in which two readings disagree: subject, venue or agent (else, with `places`, other places
+    named anywhere), figures, tallies, dates. A contradiction changes one fact; two reports that differ in
+    several are about different things."""
     found = []
     if subjects_conflict(a, b):
         found.append("subject")
@@ -179,10 +180,10 @@ def differences(a: Reading, b: Reading) -> list[str]:
             [r[3:] for r in b.roles if r.startswith(role)],
         ):
             found.append(role[:-1])
-    if not found and names_conflict(
-        a.names, b.names
-    ):  # "... for border policy in Leeds" / "... in Split"
-        found.append("names")
+    if (
+        places and not found and names_conflict(a.places, b.places)
+    ):  # "... for border policy in Leeds" / "... in Split"; other names may fill other parts
+        found.append("places")
     if any(clash(ours, theirs) for _, ours, theirs in by_unit(a.figures, b.figures)):
         found.append("figures")
     if any(clash(ours, theirs) for _, ours, theirs in by_unit(a.counts, b.counts)):
