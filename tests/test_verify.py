@@ -2058,3 +2058,28 @@ def test_directions_of_change_are_opposites(a, b, conflict):
 )
 def test_incidental_names_are_no_second_difference(a, b, conflict):
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        # words for one change name one measure: rise / increase, drop / fall
+        (
+            "The board offered a 3 percent pay rise this year.",
+            "The board's offer of a 4% increase was turned down by the union.",
+            True,
+        ),
+        (
+            "Ridership saw a 12 percent drop after the fare change.",
+            "After the fare change, a 9% fall in ridership followed.",
+            True,
+        ),
+        (
+            "The board offered a 3 percent pay rise this year.",
+            "The board's offer of a 3% increase was turned down by the union.",
+            False,
+        ),
+    ],
+)
+def test_words_for_one_change_are_one_measure(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict

@@ -293,7 +293,11 @@ def _changed(verb, figure) -> list:
 def _noun_stems(noun) -> tuple[str, ...]:
     """The noun and the nouns compounded with it: "library budget", "rainfall totals"."""
     words = [t for t in noun.children if t.dep_ == "compound" and t.pos_ == "NOUN"]
-    return tuple(stem(t.text) for t in [*words, noun] if stem(t.text) not in UNIT_WORDS)
+    return tuple(
+        stem(t.text)
+        for t in [*words, noun]
+        if t.is_alpha and stem(t.text) not in UNIT_WORDS  # not "%" in "a 5.4% increase"
+    )
 
 
 def _age_of(tokens: list, quantity: Quantity):

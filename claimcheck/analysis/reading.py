@@ -71,6 +71,9 @@ def vocabulary() -> dict:
         role, word = line.split()
         order_words[role] |= {word}
     antonyms: dict[str, set[str]] = {}
+    alike: dict[
+        str, int
+    ] = {}  # a group's words name one outcome or change: rise, increase, climb
     # "win lose", or groups: "approve pass adopt : reject defeat"
     for line in data_lines("antonyms.txt"):
         ours, _, theirs = line.partition(":") if ":" in line else line.partition(" ")
@@ -78,10 +81,16 @@ def vocabulary() -> dict:
             for second in theirs.split():
                 antonyms.setdefault(first, set()).add(second)
                 antonyms.setdefault(second, set()).add(first)
+        if ":" in line:
+            for side in (ours, theirs):
+                group = len(alike) and max(alike.values()) + 1
+                for word in side.split():
+                    alike.setdefault(word, group)
     return {
         "stance": stance_verbs,
         "connectives": connectives,
         "antonyms": antonyms,
+        "alike": alike,
         "modality": frozenset(data_lines("modality.txt")),
         "reporting": frozenset(data_lines("reporting.txt")),
         "negation": frozenset(data_lines("negation.txt")),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from claimcheck.analysis.reading import CODE, Reading
+from claimcheck.analysis.reading import CODE, Reading, vocabulary
+from claimcheck.analysis.terms import stem
 from claimcheck.records import Claim
 
 
@@ -16,8 +18,19 @@ class Side:
 
 
 def same_root(x: str, y: str) -> bool:
-    """Stems of one word family: "injur"/"injury", "ceasefir"/"ceasefir"."""
-    return x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+    """Stems of one word family: "injur"/"injury", "ceasefir"/"ceasefir"; or words for one change or outcome
+    (a group of claimcheck/data/antonyms.txt): "ris"/"increas", "drop"/"fall"."""
+    return (
+        x == y
+        or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+        or (group := _alike().get(x)) is not None
+        and group == _alike().get(y)
+    )
+
+
+@lru_cache(maxsize=1)
+def _alike() -> dict[str, int]:
+    return {stem(word): group for word, group in vocabulary()["alike"].items()}
 
 
 def shared(ours: Iterable[str], theirs: Iterable[str]) -> list[str]:
