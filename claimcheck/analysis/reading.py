@@ -82,10 +82,10 @@ def vocabulary() -> dict:
                 antonyms.setdefault(first, set()).add(second)
                 antonyms.setdefault(second, set()).add(first)
         if ":" in line:
-            for side in (ours, theirs):
-                group = len(alike) and max(alike.values()) + 1
-                for word in side.split():
-                    alike.setdefault(word, group)
+            for words in (ours.split(), theirs.split()):
+                number = max(alike.values(), default=-1) + 1
+                for word in words:
+                    alike.setdefault(word, number)
     return {
         "stance": stance_verbs,
         "connectives": connectives,
