@@ -270,3 +270,18 @@ def test_a_share_written_per_cent_is_of_its_noun():
     assert cut.of == ("workforc",)
     (clause,) = read("The deal includes a 15 per cent sell-on clause.").figures
     assert "claus" in clause.of
+
+
+@pytest.mark.parametrize(
+    "text, tally",
+    [
+        ("Lindqvist received 18,412 votes to Greaves's 15,907.", (18412, 15907)),
+        ("The challenger had 18,412 votes and the incumbent 16,907.", (18412, 16907)),
+        ("Mendez won with 9,204 votes against 8,877 for Ruiz.", (9204, 8877)),
+        ("Of 12,000 votes cast, 7,000 were postal.", None),
+        ("Turnout rose to 20,000 votes from 15,000 in 2022.", None),
+    ],
+)
+def test_two_vote_counts_in_one_sentence_are_a_tally(text, tally):
+    counts = [(c.high, c.low) for c in read(text).counts if c.unit == "vote"]
+    assert counts == ([tally] if tally else [])

@@ -5,6 +5,7 @@ themselves, units and qualifiers come from `quantities`."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -642,6 +643,30 @@ def _voted_on(tokens: list, things: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+VOTE_UNITS = frozenset({"vot", "ballot"})
+BETWEEN_VOTES = re.compile(
+    r"\s*(?:votes?|ballots?)?\s*(?:to|and|against)\b[^\d]{0,40}$", re.IGNORECASE
+)
+
+
+def _vote_pair(figures, text: str):
+    """Two candidates' votes in one sentence, the second's unit left to the first: "18,412 votes to
+    Greaves's 15,907", "18,412 votes and the incumbent 16,907", "9,204 votes against 8,877"; not a part of a
+    whole ("Of 12,000 votes cast, 7,000 ...") nor a change ("20,000 votes from 15,000")."""
+    for first, second in itertools.pairwise(figures):
+        between = text[first.end : second.start]
+        if (
+            first.unit in VOTE_UNITS
+            and second.unit in VOTE_UNITS | {""}
+            and not first.baseline
+            and not second.baseline
+            and BETWEEN_VOTES.match(between)
+            and not re.search(r"\b(?:of|from|up|down)\b", between, re.IGNORECASE)
+        ):
+            return first, second
+    return None
+
+
 def figures_in(
     mentions: Mentions, text: str, doc, modality: frozenset[str] = frozenset()
 ) -> tuple[tuple[Figure, ...], tuple[Count, ...]]:
@@ -668,6 +693,21 @@ def figures_in(
             dataclasses.replace(f, unit="percentage point") if f.unit == "point" else f
             for f in figures
         ]
+    if (pair := _vote_pair(figures, text)) is not None and not any(
+        c.unit == "vote" for c in counts
+    ):
+        first, second = pair
+        counts.append(
+            Count(
+                int(max(first.value, second.value)),
+                int(min(first.value, second.value)),
+                "vote",
+                first.start,
+                second.end,
+                text[first.start : second.end],
+            )
+        )
+        figures = [f for f in figures if f is not first and f is not second]
     told = {f.unit for f in figures}  # "two people died": counted already
     ones = [f for f in _one_casualty(doc) if f.unit not in told]
     return tuple(figures) + tuple(_denied(doc)) + tuple(ones), tuple(counts)
