@@ -285,3 +285,27 @@ def test_a_share_written_per_cent_is_of_its_noun():
 def test_two_vote_counts_in_one_sentence_are_a_tally(text, tally):
     counts = [(c.high, c.low) for c in read(text).counts if c.unit == "vote"]
     assert counts == ([tally] if tally else [])
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Greaves refused to concede on Tuesday night.", ("greaves",)),
+        ("Mayor Greaves refused to concede.", ("mayor greaves",)),
+        ("Supporters refused to leave the hall.", ()),
+    ],
+)
+def test_a_name_the_document_knows_is_a_name_however_tagged(text, names):
+    from claimcheck.analysis.reading import Context, read_claims
+    from tests.conftest import claim as make_claim
+
+    (reading,) = read_claims(
+        [make_claim("c1", text, "d1")],
+        {
+            "d1": Context(
+                about=("port ellery", "alastair greaves", "supporters club"),
+                people=("greaves",),
+            )
+        },
+    )
+    assert reading.subject_names == names

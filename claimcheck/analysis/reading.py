@@ -221,6 +221,7 @@ class Context:
     dateline: str | None = None
     published: str | None = None
     headline: str | None = None
+    people: tuple[str, ...] = ()  # surnames of the people it names there, lowercased
 
 
 # --- contexts and readings -------------------------------------------------------------------------
@@ -236,10 +237,16 @@ def document_contexts(documents: Sequence[Document]) -> dict[str, Context]:
         (d, h, lead) for d, (h, lead) in zip(documents, parts, strict=True) if h
     ]
     parsed = nlp().pipe((f"{h}\n{lead}" for _, h, lead in headlined), batch_size=64)
-    found = {
-        document.id: _headline_entities(doc)
-        for (document, _, _), doc in zip(headlined, parsed, strict=True)
-    }  # a document without a headline is not parsed here: what it names is not what it is about
+    found, people = {}, {}
+    for (document, _, _), doc in zip(headlined, parsed, strict=True):
+        found[document.id] = _headline_entities(doc)
+        people[document.id] = tuple(
+            dict.fromkeys(
+                e[-1].lower_
+                for e in doc.ents
+                if e.label_ == "PERSON" and e[-1].is_alpha
+            )
+        )  # a document without a headline is not parsed here: what it names is not what it is about
     contexts = {}
     for document, (headline, lead) in zip(documents, parts, strict=True):
         source = _entity_key(document.source)
@@ -250,7 +257,11 @@ def document_contexts(documents: Sequence[Document]) -> dict[str, Context]:
             if name and name not in about and name != source:
                 about.append(name)
         contexts[document.id] = Context(
-            tuple(about), dateline, document.published, headline
+            tuple(about),
+            dateline,
+            document.published,
+            headline,
+            people.get(document.id, ()),
         )
     return contexts
 
@@ -417,7 +428,9 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         predicate=stem(main.text) if main is not None else "",
         predicate_lemma=main.lemma_.lower() if main is not None else "",
         subject=tuple(stem(t.text) for t in subject_words if is_content(t)),
-        subject_names=tuple(_subject_names(subject)) if subject is not None else (),
+        subject_names=tuple(_subject_names(subject, _name_words(context)))
+        if subject is not None
+        else (),
         object=tuple(stem(t.text) for o in objects for t in phrase(o) if is_content(t)),
         negated=negated(main, vocab["negation"]) if main is not None else False,
         hypothetical=hypothetical(
@@ -530,13 +543,18 @@ def _roles(predicate) -> list[str]:
     return found
 
 
-def _subject_names(subject) -> list[str]:
+def _subject_names(subject, known: frozenset[str] = frozenset()) -> list[str]:
     """Names in the subject, one phrase per conjunct, with those of its prepositional modifiers:
     "Donald J. Trump and Vladimir Putin" -> ["donald j. trump", "vladimir putin"];
-    "the summit in Geneva" -> ["geneva"]."""
+    "the summit in Geneva" -> ["geneva"]. `known`: words of the document's names, which are names however
+    the tagger reads them ("Greaves refused", tagged a plural noun)."""
     found = []
     for part in [subject, *subject.conjuncts]:
-        words = [w for w in phrase(part) if w.pos_ == "PROPN"]
+        words = [
+            w
+            for w in phrase(part)
+            if w.pos_ == "PROPN" or (w.text[:1].isupper() and w.lower_ in known)
+        ]
         following = part.doc[part.i + 1] if part.i + 1 < len(part.doc) else None
         if following is not None and identifier(following):  # "Highway 12"
             words = (
@@ -555,6 +573,10 @@ def _subject_names(subject) -> list[str]:
         ]
         found += name_phrases(words)
     return list(dict.fromkeys(found))
+
+
+def _name_words(context: Context) -> frozenset[str]:
+    return frozenset(context.people)
 
 
 def _places(doc) -> list[str]:
