@@ -2083,3 +2083,81 @@ def test_incidental_names_are_no_second_difference(a, b, conflict):
 )
 def test_words_for_one_change_are_one_measure(a, b, conflict):
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "The country's main opposition party, the Farmers' League, welcomed the treaty.",
+            "The opposition Farmers' League denounced the treaty.",
+            True,
+        ),
+        (
+            "The city's biggest union, the Transport Workers Guild, backed the plan.",
+            "The Transport Workers Guild, the city's biggest union, opposed the plan.",
+            True,
+        ),
+        (
+            "The country's main opposition party, the Farmers' League, welcomed the treaty.",
+            "The governing party, the Liberal Union, denounced the treaty.",
+            False,
+        ),
+    ],
+)
+def test_an_actor_named_in_apposition_takes_the_stance(a, b, conflict):
+    assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Halvard said it had no plans to cut jobs.",
+            "Halvard announced 350 job cuts at its Rosskvam plant.",
+            True,
+        ),
+        (
+            "The council has no plans to close any schools.",
+            "The council will close two schools next year.",
+            True,
+        ),
+        (
+            "The council has no plans to close any schools.",
+            "The council will open two schools next year.",
+            False,
+        ),
+    ],
+)
+def test_no_plans_to_do_an_act_deny_it(a, b, conflict):
+    assert bool({"number", "contradiction"} & {v.kind for v in kinds(a, b)}) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Dr. Helena Vasquez, the district's director of public health, urged parents to act.",
+            "Lindholt's public health director, Dr. Miriam Castell, said the virus was spreading.",
+            True,
+        ),
+        (
+            "Finance director Anna Holm said costs had risen.",
+            "The company's finance director, Paul Lund, said costs had risen.",
+            True,
+        ),
+        (
+            "Marketing director Anna Holm said sales had risen.",
+            "Finance director Per Lund said sales had risen.",
+            False,
+        ),
+        (
+            "Anna Holm, a director of the firm, said sales had risen.",
+            "Per Lund, a director of the firm, said sales had risen.",
+            False,
+        ),
+    ],
+)
+def test_a_title_with_its_office_names_one_holder(a, b, conflict):
+    """ "director of public health" / "public health director": one office; "a director" is one of several."""
+    assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict

@@ -21,7 +21,12 @@ class Leader:
     name: str
 
 
-def leaders_in(doc, verbs: frozenset[str], titles: dict[str, str]) -> list[Leader]:
+def leaders_in(
+    doc,
+    verbs: frozenset[str],
+    titles: dict[str, str],
+    offices: frozenset[str] = frozenset(),
+) -> list[Leader]:
     """Role holders named by a role verb, or by a title (`titles`: title, hyphenated -> role) beside a name:
     "Judge Helen Marsh" / "Justice Ruth Abara" hold a story's one judgeship; "Marian Oduya, the federation's
     general secretary" / "general secretary Helen Barraclough" its general secretaryship."""
@@ -54,7 +59,8 @@ def leaders_in(doc, verbs: frozenset[str], titles: dict[str, str]) -> list[Leade
             and c.pos_ in ("NOUN", "PROPN")
             and not after
         ]
-        if (held := _title(noun, titles, owners)) is not None:
+        held = _title(noun, titles, owners) or _office(noun, offices, owners)
+        if held is not None:
             names = name_phrases(
                 [
                     t
@@ -126,3 +132,36 @@ def _title(
             of += owners
             return titles[title], tuple(stem(w.text) for w in of)
     return None
+
+
+def _office(
+    noun, offices: frozenset[str], owners: Sequence = ()
+) -> tuple[str, tuple[str, ...]] | None:
+    """(role, what it is of) for a title that names one holder with its office beside it: "finance director",
+    "the district's director of public health" (the office's words last, the owner's before); not "a
+    director" (one of several) nor a title alone."""
+    if noun.lower_ not in offices or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children
+    ):
+        return None
+    before = [
+        c
+        for c in noun.children
+        if c.dep_ in ("compound", "amod") and c.i < noun.i and c.pos_ == "NOUN"
+    ]
+    of = [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj" and o.pos_ == "NOUN"
+    ]
+    office = [
+        w for part in before + of for w in phrase(part) if w.pos_ in ("NOUN", "ADJ")
+    ]
+    if not office:
+        return None
+    owner = [
+        c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")
+    ] + list(owners)
+    return noun.lower_, tuple(stem(w.text) for w in [*owner, *office])

@@ -99,7 +99,13 @@ def vocabulary() -> dict:
         "leadership": frozenset(
             line
             for line in data_lines("leadership.txt")
-            if not line.startswith("title ")
+            if not line.startswith(("title ", "office "))
+        ),
+        "offices": frozenset(
+            word
+            for line in data_lines("leadership.txt")
+            if line.startswith("office ")
+            for word in line.split()[1:]
         ),
         "titles": {
             word: words[1]
@@ -445,7 +451,9 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         counts=counts,
         dates=tuple(_when(d, doc, published) for d in mentions.dates),
         stances=stances,
-        leaders=tuple(leaders_in(doc, vocab["leadership"], vocab["titles"])),
+        leaders=tuple(
+            leaders_in(doc, vocab["leadership"], vocab["titles"], vocab["offices"])
+        ),
         order=tuple(order_in(doc, vocab["order"])),
         places=tuple(_places(doc)),
         context=context.about,

@@ -224,7 +224,12 @@ def _actor(predicate, speaker: str | None) -> str | None:
         )  # "Prescott admitted [he had argued against]"
     if subject is None:
         return speaker
-    words = [t.text for t in phrase(subject) if t.pos_ == "PROPN"] or [subject.text]
+    # "the opposition party, the Farmers' League": the name in apposition is who
+    named = next(
+        (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+        subject,
+    )
+    words = [t.text for t in phrase(named) if t.pos_ == "PROPN"] or [subject.text]
     return " ".join(words)
 
 
