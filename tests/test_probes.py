@@ -14,18 +14,18 @@ import bench_probes  # noqa: E402
 # found at least, traps flagged at most (analysis version 12). d's flagged trap is two councillors on opposite
 # sides of one scheme, which the position verifier reports by design; f's is a marked update ("70 engineers
 # at first, raised to 120 by midnight") told in two sentences. g to j were written in the session of version
-# 12; g was studied, h to j only measured.
+# 12; g and h were studied, i and j only measured.
 FLOORS = {
-    "a": (17, 0),
+    "a": (18, 0),
     "b": (13, 0),
     "c": (10, 0),
-    "d": (7, 1),
+    "d": (8, 1),
     "e": (8, 0),
     "f": (7, 1),
-    "g": (9, 1),
-    "h": (10, 1),
-    "i": (10, 1),
-    "j": (9, 2),
+    "g": (11, 1),
+    "h": (16, 1),
+    "i": (12, 1),
+    "j": (10, 2),
 }
 
 
