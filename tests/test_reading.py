@@ -309,3 +309,23 @@ def test_a_name_the_document_knows_is_a_name_however_tagged(text, names):
         },
     )
     assert reading.subject_names == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Jurors returned their verdicts on Thursday.", ()),
+        ("Wynn conceded defeat graciously.", ("wynn",)),
+        ("Greaves refused to concede.", ("greaves",)),
+        ("Halloran won the seat.", ("halloran",)),
+    ],
+)
+def test_a_capitalised_first_word_is_a_name_only_if_no_common_noun(text, names):
+    from claimcheck.analysis.reading import Context, read_claims
+    from tests.conftest import claim as make_claim
+
+    (reading,) = read_claims(
+        [make_claim("c1", text, "d1")],
+        {"d1": Context(about=("ashcombe", "priya halloran"), people=("greaves",))},
+    )
+    assert reading.subject_names == names

@@ -49,6 +49,13 @@ def parse(texts: Iterable[str], batch_size: int = 256) -> Iterator:
 
 
 @lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """The English common nouns the model's lemmatizer knows (its WordNet-derived index): "juror", "rose"."""
+    table = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(table["noun"])
+
+
+@lru_cache(maxsize=1)
 def _lemmas() -> Callable:
     """The pipeline's rule lemmatizer, remembering each (word, part of speech, morphology)'s lemma: spaCy's
     caches only some of them, and a lemma depends on nothing else."""

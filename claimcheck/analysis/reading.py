@@ -19,7 +19,7 @@ from typing import Any
 from claimcheck.analysis.figures import Count, Figure, figures_in
 from claimcheck.analysis.leaders import Leader, leaders_in
 from claimcheck.analysis.order import order_in
-from claimcheck.analysis.parser import nlp, parse
+from claimcheck.analysis.parser import common_nouns, nlp, parse
 from claimcheck.analysis.quantities import (
     DateMention,
     extract,
@@ -434,7 +434,7 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         predicate=stem(main.text) if main is not None else "",
         predicate_lemma=main.lemma_.lower() if main is not None else "",
         subject=tuple(stem(t.text) for t in subject_words if is_content(t)),
-        subject_names=tuple(_subject_names(subject, _name_words(context)))
+        subject_names=tuple(_subject_names(subject, _name_words(context), context))
         if subject is not None
         else (),
         object=tuple(stem(t.text) for o in objects for t in phrase(o) if is_content(t)),
@@ -551,18 +551,31 @@ def _roles(predicate) -> list[str]:
     return found
 
 
-def _subject_names(subject, known: frozenset[str] = frozenset()) -> list[str]:
+def _subject_names(
+    subject, known: frozenset[str] = frozenset(), context: Context | None = None
+) -> list[str]:
     """Names in the subject, one phrase per conjunct, with those of its prepositional modifiers:
     "Donald J. Trump and Vladimir Putin" -> ["donald j. trump", "vladimir putin"];
-    "the summit in Geneva" -> ["geneva"]. `known`: words of the document's names, which are names however
-    the tagger reads them ("Greaves refused", tagged a plural noun)."""
+    "the summit in Geneva" -> ["geneva"]. `known`: the surnames of the document's people, names however the
+    tagger reads them ("Greaves refused", tagged a plural noun). A lone capitalised first word that is a
+    common noun and that the document's `context` does not name is no name: the capital says nothing there
+    ("Jurors returned", tagged a name)."""
+    about = {w for name in context.about for w in name.split()} if context else set()
+
+    def named(w) -> bool:
+        if w.text[:1].isupper() and w.lower_ in known:
+            return True
+        if w.pos_ != "PROPN":
+            return False
+        alone = w.i == 0 and not any(
+            t.pos_ == "PROPN" for t in w.doc[w.i + 1 : w.i + 2]
+        )
+        common = {w.lower_, w.lower_.removesuffix("s")} & common_nouns()
+        return not (alone and common and about and w.lower_ not in about)
+
     found = []
     for part in [subject, *subject.conjuncts]:
-        words = [
-            w
-            for w in phrase(part)
-            if w.pos_ == "PROPN" or (w.text[:1].isupper() and w.lower_ in known)
-        ]
+        words = [w for w in phrase(part) if named(w)]
         following = part.doc[part.i + 1] if part.i + 1 < len(part.doc) else None
         if following is not None and identifier(following):  # "Highway 12"
             words = (
