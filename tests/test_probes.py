@@ -14,7 +14,7 @@ import bench_probes  # noqa: E402
 # found at least, traps flagged at most (analysis version 12). d's flagged trap is two councillors on opposite
 # sides of one scheme, which the position verifier reports by design; f's is a marked update ("70 engineers
 # at first, raised to 120 by midnight") told in two sentences. g to j were written in the session of version
-# 12; g and h were studied, i and j only measured.
+# 12; g to j were studied, k and l only measured (k's flagged traps looked at, not its misses).
 FLOORS = {
     "a": (18, 0),
     "b": (13, 0),
@@ -26,6 +26,8 @@ FLOORS = {
     "h": (16, 1),
     "i": (12, 1),
     "j": (10, 2),
+    "k": (6, 2),
+    "l": (8, 0),
 }
 
 

@@ -2054,9 +2054,25 @@ def test_directions_of_change_are_opposites(a, b, conflict):
             "About 900 people work at the Halvard plant in Tarnvik.",
             True,
         ),
+        (
+            "Prices in the Old Harbour district rose 9.4% over the year.",
+            "In the suburb of Kilbride, prices rose 3.1% over the year.",
+            False,
+        ),
+        (
+            "Turnout in Ostby was 61 percent.",
+            "Turnout reached 48 percent in the town of Lenmark.",
+            False,
+        ),
+        (
+            "Ardlow beat Kestrel 3-1 in the Harland Cup final.",
+            "Ardlow edged Kestrel by three goals to two at Dunmere Stadium.",
+            True,
+        ),
     ],
 )
 def test_incidental_names_are_no_second_difference(a, b, conflict):
+    """Names filling other parts of the sentences; but a measure told place by place is two measures."""
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
 
 

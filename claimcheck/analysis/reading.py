@@ -602,7 +602,7 @@ def _name_words(context: Context) -> frozenset[str]:
 
 def _places(doc) -> list[str]:
     """The names "in" or "at" governs, wherever they hang ("border policy in Leeds", "watched at Millbrook
-    Stadium", "in the capital, Brodna")."""
+    Stadium", "in the capital, Brodna", "in the suburb of Kilbride")."""
     found = []
     for prep in doc:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
@@ -610,9 +610,17 @@ def _places(doc) -> list[str]:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            named = [
-                a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"
-            ] or [obj]
+            named = (
+                [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+                or [  # "in the suburb of Kilbride"
+                    o
+                    for p in obj.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children
+                    if o.pos_ == "PROPN"
+                ]
+                or [obj]
+            )
             found += name_phrases(
                 [
                     t
