@@ -301,6 +301,8 @@ def test_race_times_and_ages(text, value, unit):
         "Power returned at 9 a.m. on Wednesday.",
         "Talks broke up at 11 pm.",
         "The 5pm deadline passed.",
+        "The quake hit at 3.42am.",
+        "Doors open at 7.30 p.m.",
     ],
 )
 def test_a_clock_time_is_no_figure(text):

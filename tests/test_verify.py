@@ -2177,3 +2177,24 @@ def test_no_plans_to_do_an_act_deny_it(a, b, conflict):
 def test_a_title_with_its_office_names_one_holder(a, b, conflict):
     """ "director of public health" / "public health director": one office; "a director" is one of several."""
     assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        ("The board split 5-2 on the plan.", "The board backed the plan 6-1.", True),
+        ("The jury split 10-2.", "The jury returned a unanimous verdict.", True),
+        (
+            "The bridge was closed for several hours but reopened on Monday.",
+            "The bridge remains shut after engineers found cracks.",
+            True,
+        ),
+        (
+            "The museum was shut for a week but reopened on Friday.",
+            "The museum reopened on Friday after a week.",
+            False,
+        ),
+    ],
+)
+def test_splits_and_final_states(a, b, conflict):
+    assert bool({"number", "contradiction"} & {v.kind for v in kinds(a, b)}) is conflict

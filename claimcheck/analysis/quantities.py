@@ -130,7 +130,8 @@ TALLY_NOUNS = {
         map(
             stem,
             """ruling decision verdict judgment judgement vote voted ballot motion jury
-                                          passed approved rejected adopted backed endorsed tally majority""".split(),
+                                          passed approved rejected adopted backed endorsed tally majority
+                                          split""".split(),
         ),
         "vote",
     ),
@@ -174,8 +175,10 @@ PATTERNS = (
     ),
     (
         "hour",
-        re.compile(r"\b(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\.|[ap]m\b)", re.I),
-    ),  # "3am", "10 p.m."
+        re.compile(
+            r"\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?:[ap]\.m\.|[ap]m\b)", re.I
+        ),
+    ),  # "3am", "10 p.m.", "3.42am"
     (
         "day_month",
         re.compile(

@@ -471,14 +471,25 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
 
 def _outcome(predicate) -> str:
     """What the predicate says happens or holds: its adjective complement where it has one ("will remain
-    open", "found him guilty", "stayed closed"), else its own lemma."""
+    open", "found him guilty", "stayed closed"), else its own lemma; where a "but" follows, what holds in
+    the end ("was closed for hours but reopened")."""
+    final = [
+        c
+        for c in predicate.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and any(b.dep_ == "cc" and b.lower_ == "but" for b in predicate.children)
+    ]
+    if final:
+        predicate = final[-1]
     complement = (
         next(
             (
                 c
                 for c in predicate.children
-                if c.pos_ == "ADJ" and c.dep_ in ("acomp", "oprd", "ccomp", "xcomp")
-            ),
+                if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp")
+                and (c.pos_ == "ADJ" or c.dep_ == "acomp" and c.tag_ == "VBN")
+            ),  # "remains shut", a participle
             None,
         )
         or next(  # an adjective after the object: "found Whitcombe, the former director, guilty"
@@ -506,7 +517,9 @@ def _logical_roles(predicate, subject_words: list, objects: list) -> dict:
 
     if predicate is None:
         return {}
-    subject, obj = stems(subject_words), stems(w for o in objects for w in phrase(o))
+    subject = stems(subject_words)
+    # what is done to: an object, not a complement ("remains [shut]", "is [the largest]")
+    obj = stems(w for o in objects if o.dep_ in ("dobj", "oprd") for w in phrase(o))
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in predicate.children):
         return {"actor": subject, "patient": obj}
     agents = [

@@ -72,6 +72,13 @@ def subject_of(predicate):
     for child in predicate.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
             return child
+    for aux in (
+        predicate.children
+    ):  # the parser sometimes hangs it on the auxiliary: "The bridge [was] closed"
+        if aux.dep_ in ("aux", "auxpass"):
+            for child in aux.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
     if predicate.dep_ in ("xcomp", "conj", "advcl") and not is_root(predicate):
         return subject_of(predicate.head)
     return None
