@@ -2198,3 +2198,27 @@ def test_a_title_with_its_office_names_one_holder(a, b, conflict):
 )
 def test_splits_and_final_states(a, b, conflict):
     assert bool({"number", "contradiction"} & {v.kind for v in kinds(a, b)}) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "The appeals panel upheld the dismissal of the driver.",
+            "The appeals panel overturned the dismissal of the driver.",
+            True,
+        ),
+        (
+            "The court granted the injunction.",
+            "The court refused the injunction.",
+            True,
+        ),
+        (
+            "The appeals panel upheld the dismissal of the driver.",
+            "The appeals panel upheld the dismissal of the driver on Friday.",
+            False,
+        ),
+    ],
+)
+def test_rulings_reversed(a, b, conflict):
+    assert bool({"number", "contradiction"} & {v.kind for v in kinds(a, b)}) is conflict
