@@ -11,10 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_probes  # noqa: E402
 
-# found at least, traps flagged at most (analysis version 12). d's flagged trap is two councillors on opposite
+# found at least, traps flagged at most (analysis version 13). d's flagged trap is two councillors on opposite
 # sides of one scheme, which the position verifier reports by design; f's is a marked update ("70 engineers
-# at first, raised to 120 by midnight") told in two sentences. g to j were written in the session of version
-# 12; g to j were studied, k and l only measured (k's flagged traps looked at, not its misses).
+# at first, raised to 120 by midnight") told in two sentences. g to l were written in the session of versions
+# 12 and 13; g to j were studied, k and l only measured (k's flagged traps looked at, not its misses).
 FLOORS = {
     "a": (18, 0),
     "b": (13, 0),
@@ -24,8 +24,8 @@ FLOORS = {
     "f": (7, 1),
     "g": (11, 1),
     "h": (16, 1),
-    "i": (12, 1),
-    "j": (10, 2),
+    "i": (13, 1),
+    "j": (13, 2),
     "k": (6, 2),
     "l": (8, 0),
 }

@@ -41,7 +41,7 @@ from claimcheck.analysis.syntax import (
 from claimcheck.analysis.terms import CALENDAR, data_lines, stem
 from claimcheck.records import Claim, Document
 
-ANALYSIS_VERSION = 12
+ANALYSIS_VERSION = 13
 CODE = re.compile(
     r"[A-Za-z]{1,3}-?\d{1,6}"
 )  # identifiers: flights, bills, cases, routes, quarters
