@@ -549,12 +549,9 @@ def _roles(predicate) -> list[str]:
             or prep.dep_ == "agent"
         ):
             for obj in prep.children:
-                named = [  # "in the northern capital, Brodna"
-                    a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"
-                ] or [obj]
                 names = [
                     t.text.lower()
-                    for t in phrase(named[0])
+                    for t in phrase(_place_named(obj))
                     if t.pos_ == "PROPN" and t.lower_ not in CALENDAR
                 ]
                 if obj.dep_ == "pobj" and names:
@@ -613,6 +610,23 @@ def _name_words(context: Context) -> frozenset[str]:
     return frozenset(context.people)
 
 
+def _place_named(obj):
+    """The word that names a place a preposition governs: "in the northern capital, Brodna", "in the suburb
+    of Kilbride", "in Leeds"."""
+    return next(
+        (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None
+    ) or next(
+        (
+            o
+            for p in obj.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.pos_ == "PROPN"
+        ),
+        obj,
+    )
+
+
 def _places(doc) -> list[str]:
     """The names "in" or "at" governs, wherever they hang ("border policy in Leeds", "watched at Millbrook
     Stadium", "in the capital, Brodna", "in the suburb of Kilbride")."""
@@ -623,21 +637,10 @@ def _places(doc) -> list[str]:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            named = (
-                [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
-                or [  # "in the suburb of Kilbride"
-                    o
-                    for p in obj.children
-                    if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children
-                    if o.pos_ == "PROPN"
-                ]
-                or [obj]
-            )
             found += name_phrases(
                 [
                     t
-                    for t in phrase(named[0])
+                    for t in phrase(_place_named(obj))
                     if t.pos_ == "PROPN" and t.lower_ not in CALENDAR
                 ]
             )
