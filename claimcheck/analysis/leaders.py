@@ -84,10 +84,9 @@ def leaders_in(
                 and verb.dep_ == "relcl"
             ):
                 agent = verb.head  # "Rudd, who is leading the investigation"
+                # "Aalto, the oceanographer who led the expedition"
                 if agent.dep_ == "appos" and agent.head.pos_ == "PROPN":
-                    agent = (
-                        agent.head
-                    )  # "Aalto, the oceanographer who led the expedition"
+                    agent = agent.head
         thing = next(
             (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None
         ) or next(
