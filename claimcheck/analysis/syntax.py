@@ -60,11 +60,8 @@ def governor(clause):
     noun = clause.head
     if clause.dep_ == "acl" and noun.dep_ == "dobj" and not is_root(noun):
         verb = noun.head
-        return (
-            verb
-            if complement(verb) is not None and complement(verb).i == clause.i
-            else None
-        )
+        reported = complement(verb)
+        return verb if reported is not None and reported.i == clause.i else None
     return None
 
 
@@ -72,9 +69,8 @@ def subject_of(predicate):
     for child in predicate.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
             return child
-    for aux in (
-        predicate.children
-    ):  # the parser sometimes hangs it on the auxiliary: "The bridge [was] closed"
+    # the parser sometimes hangs it on the auxiliary: "The bridge [was] closed"
+    for aux in predicate.children:
         if aux.dep_ in ("aux", "auxpass"):
             for child in aux.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):

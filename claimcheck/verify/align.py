@@ -193,9 +193,8 @@ def differences(a: Reading, b: Reading, places: bool = True) -> list[str]:
             [r[3:] for r in b.roles if r.startswith(role)],
         ):
             found.append(role[:-1])
-    if (
-        places and not found and names_conflict(a.places, b.places)
-    ):  # "... for border policy in Leeds" / "... in Split"; other names may fill other parts
+    # "... for border policy in Leeds" / "... in Split"; other names may fill other parts
+    if places and not found and names_conflict(a.places, b.places):
         found.append("places")
     if any(clash(ours, theirs) for _, ours, theirs in by_unit(a.figures, b.figures)):
         found.append("figures")

@@ -42,9 +42,9 @@ def verify(a: Side, b: Side) -> Verdict | None:
             return Verdict(
                 "number", 0.85, f"{unit}: {ours[0].text} vs {theirs[0].text}"
             )
-    near = overlap(first.content, second.content) >= MIN_OVERLAP
     if names_conflict(first.places, second.places):
         return None  # a measure told place by place: "prices in Old Harbour rose 9.4%" / "in Kilbride, 3.1%"
+    near = overlap(first.content, second.content) >= MIN_OVERLAP
     for unit, ours, theirs in by_unit(first.figures, second.figures):
         # one story's deaths and injuries are the toll verifier's
         if unit in CASUALTY_UNITS:
