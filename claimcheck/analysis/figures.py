@@ -381,9 +381,7 @@ def _denied(doc) -> list[Figure]:
             and (token.head.tag_ == "NNS" or _casualties(token.head))
         ):  # "no arrests", "No driver was hurt"
             noun = token.head
-        elif (
-            token.lower_ == "neither" and token.dep_ == "det"
-        ):  # "Neither guard was hurt"
+        elif token.lower_ == "neither" and token.dep_ == "det":  # "Neither guard"
             noun = token.head
         else:
             continue
@@ -620,9 +618,8 @@ def _voted_on(tokens: list, things: tuple[str, ...]) -> tuple[str, ...]:
         if tokens
         else None
     )
-    if (
-        verb is None or verb.lemma_.lower() != "vote"
-    ):  # "The budget passed 7-2": of the budget
+    # "The budget passed 7-2" is of the budget
+    if verb is None or verb.lemma_.lower() != "vote":
         return things
     voters = {
         stem(w.text) for c in verb.children if c.dep_ == "nsubj" for w in phrase(c)

@@ -218,10 +218,9 @@ def _actor(predicate, speaker: str | None) -> str | None:
         subject = (
             subject.head.head
         )  # "Whitlock, who has been skeptical of ...": Whitlock
+    # "Prescott admitted [he had argued against]": Prescott
     if subject is not None and subject.pos_ == "PRON":
-        subject = speaker_for(
-            subject, predicate
-        )  # "Prescott admitted [he had argued against]"
+        subject = speaker_for(subject, predicate)
     if subject is None:
         return speaker
     # "the opposition party, the Farmers' League": the name in apposition is who

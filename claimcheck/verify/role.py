@@ -55,8 +55,8 @@ def verify(a: Side, b: Side) -> Verdict | None:
 
 def _one_act(first, second) -> bool:
     """One act of one doer on one thing, passives undone: "Halden will build its plant in Corby" / "The plant
-    will be built in Kettering" (the same plant built); without a thing, the same doer ("The summit was held" /
-    "The summit was held")."""
+    will be built in Kettering" (the same plant built); without a thing, the same doer ("Riverton won at
+    Wembley" / "Riverton won at Anfield")."""
     if bool(first.patient) != bool(second.patient):
         return False
     if first.patient and not shared(first.patient, second.patient):
