@@ -29,6 +29,7 @@ from claimcheck.analysis.syntax import (
     is_content,
     is_root,
     name_phrases,
+    objects_of,
     phrase,
     subject_of,
     tokens_in,
@@ -462,14 +463,7 @@ def _attached_by(token, preposition: str) -> bool:
 
 def _noun_phrase(token) -> list:
     """_phrase plus an "of" complement: "the magnitude of the Tarn Valley earthquake"."""
-    return phrase(token) + [
-        w
-        for p in token.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children
-        if o.dep_ == "pobj"
-        for w in phrase(o)
-    ]
+    return phrase(token) + [w for o in objects_of(token, "of") for w in phrase(o)]
 
 
 def _measured(anchor) -> list:
@@ -507,14 +501,7 @@ def _measured(anchor) -> list:
         "nsubj",
         "nsubjpass",
     ):  # "58 percent of Americans backed the talks"
-        found += [
-            w
-            for p in token.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children
-            if o.dep_ == "pobj"
-            for w in phrase(o)
-        ]
+        found += [w for o in objects_of(token, "of") for w in phrase(o)]
         verb = token.head
         if verb.lemma_ not in ("be", "have"):
             found.append(verb)

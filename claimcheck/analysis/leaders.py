@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimcheck.analysis.syntax import is_content, name_phrases, phrase
+from claimcheck.analysis.syntax import is_content, name_phrases, objects_of, phrase
 from claimcheck.analysis.terms import stem
 
 
@@ -89,16 +89,7 @@ def leaders_in(
                     agent = agent.head
         thing = next(
             (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None
-        ) or next(
-            (
-                o
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ == "over"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ),
-            None,
-        )
+        ) or next(iter(objects_of(verb, "over")), None)
         if thing is None and verb.dep_ == "acl":  # "the trial, presided over by Marsh"
             thing = verb.head
         if agent is None or thing is None or thing.pos_ != "NOUN":
@@ -148,13 +139,7 @@ def _office(
         for c in noun.children
         if c.dep_ in ("compound", "amod") and c.i < noun.i and c.pos_ == "NOUN"
     ]
-    of = [
-        o
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children
-        if o.dep_ == "pobj" and o.pos_ == "NOUN"
-    ]
+    of = [o for o in objects_of(noun, "of") if o.pos_ == "NOUN"]
     office = [
         w for part in before + of for w in phrase(part) if w.pos_ in ("NOUN", "ADJ")
     ]

@@ -33,6 +33,7 @@ from claimcheck.analysis.syntax import (
     main_predicate,
     name_phrases,
     negated,
+    objects_of,
     phrase,
     speaker_for,
     subject_of,
@@ -374,7 +375,8 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
     vocab = vocabulary()
     doc = list(parsed)  # tokens, made once: iterating a Doc creates every Token again
     # below reporting and denying verbs: "Pask declined to concede" is about conceding, negated
-    main = main_predicate(doc, vocab["reporting"] | vocab["negation"])
+    reporting_or_denying = vocab["reporting"] | vocab["negation"]
+    main = main_predicate(doc, reporting_or_denying)
     subject = subject_of(main) if main is not None else None
     if subject is not None and (reporter := speaker_for(subject, main)) is not None:
         subject = reporter
@@ -434,14 +436,12 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         predicate=stem(main.text) if main is not None else "",
         predicate_lemma=main.lemma_.lower() if main is not None else "",
         subject=tuple(stem(t.text) for t in subject_words if is_content(t)),
-        subject_names=tuple(_subject_names(subject, _name_words(context), context))
+        subject_names=tuple(_subject_names(subject, context))
         if subject is not None
         else (),
         object=tuple(stem(t.text) for o in objects for t in phrase(o) if is_content(t)),
         negated=negated(main, vocab["negation"]) if main is not None else False,
-        hypothetical=hypothetical(
-            main, vocab["modality"], vocab["reporting"] | vocab["negation"]
-        )
+        hypothetical=hypothetical(main, vocab["modality"], reporting_or_denying)
         if main is not None
         else False,
         content=tuple(stem(t.text) for t in content_tokens),
@@ -561,16 +561,15 @@ def _roles(predicate) -> list[str]:
     return found
 
 
-def _subject_names(
-    subject, known: frozenset[str] = frozenset(), context: Context | None = None
-) -> list[str]:
+def _subject_names(subject, context: Context | None = None) -> list[str]:
     """Names in the subject, one phrase per conjunct, with those of its prepositional modifiers:
     "Donald J. Trump and Vladimir Putin" -> ["donald j. trump", "vladimir putin"];
-    "the summit in Geneva" -> ["geneva"]. `known`: the surnames of the document's people, names however the
-    tagger reads them ("Greaves refused", tagged a plural noun). A lone capitalised first word that is a
-    common noun and that the document's `context` does not name is no name: the capital says nothing there
+    "the summit in Geneva" -> ["geneva"]. The surnames of the document's people (`context`) are names however
+    the tagger reads them ("Greaves refused", tagged a plural noun). A lone capitalised first word that is a
+    common noun and that the document's context does not name is no name: the capital says nothing there
     ("Jurors returned", tagged a name)."""
     about = {w for name in context.about for w in name.split()} if context else set()
+    known = set(context.people) if context else set()
 
     def named(w) -> bool:
         if w.text[:1].isupper() and w.lower_ in known:
@@ -606,25 +605,12 @@ def _subject_names(
     return list(dict.fromkeys(found))
 
 
-def _name_words(context: Context) -> frozenset[str]:
-    return frozenset(context.people)
-
-
 def _place_named(obj):
     """The word that names a place a preposition governs: "in the northern capital, Brodna", "in the suburb
     of Kilbride", "in Leeds"."""
     return next(
         (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None
-    ) or next(
-        (
-            o
-            for p in obj.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children
-            if o.pos_ == "PROPN"
-        ),
-        obj,
-    )
+    ) or next((o for o in objects_of(obj, "of") if o.pos_ == "PROPN"), obj)
 
 
 def _places(doc) -> list[str]:

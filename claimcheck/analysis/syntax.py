@@ -102,6 +102,17 @@ def speaker_for(pronoun, clause):
     return None
 
 
+def objects_of(token, *prepositions: str) -> list:
+    """The objects of the token's prepositions among these: ("the magnitude [of] the quake", "of") -> [quake]."""
+    return [
+        o
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ in prepositions
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+
+
 def phrase(token) -> list:
     """The token with its compounds, modifiers and possessors: "the Brackenford fire" -> [Brackenford, fire]."""
     keep = [
