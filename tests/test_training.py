@@ -276,3 +276,35 @@ def test_the_schedule_warms_up_then_decays_to_zero_at_the_end_of_the_run():
     assert schedule_factor(0.53) == pytest.approx(0.5) and schedule_factor(
         1.0
     ) == 0 == schedule_factor(1.2)
+
+
+def test_an_order_seed_changes_the_batches_but_not_the_dev_split(data, tmp_path):
+    import torch
+
+    base = build_tiny_nli_model(tmp_path / "base")
+    settings = dict(
+        base_model=base,
+        max_steps=3,
+        batch_size=8,
+        edit_pairs=20,
+        dev_fraction=0.25,
+        export=False,
+        bf16=False,
+        log=lambda line: None,
+    )
+    runs = {
+        seed: train([data], tmp_path / f"order{seed}", order_seed=seed, **settings)
+        for seed in (None, 0, 1)
+    }
+    assert runs[None]["order_seed"] == 0
+    dev = {s: (tmp_path / f"order{s}" / "dev.jsonl").read_text() for s in runs}
+    assert dev[None] == dev[0] == dev[1]
+    weights = {
+        s: torch.load(
+            tmp_path / f"order{s}" / "checkpoint" / "state.pt", weights_only=False
+        )["model"]
+        for s in runs
+    }
+    same = [torch.allclose(weights[0][n], weights[None][n]) for n in weights[0]]
+    other = [torch.allclose(weights[0][n], weights[1][n]) for n in weights[0]]
+    assert all(same) and not all(other)

@@ -77,7 +77,12 @@ MODEL_OPTION = click.option(
     type=int,
     default=0,
     show_default=True,
-    help="Random seed for shuffling, generated contradictions and initialisation (same seed, same model).",
+    help="Random seed for the dev split, generated contradictions, and (unless --order-seed) batch order and initialisation.",
+)
+@click.option(
+    "--order-seed",
+    type=int,
+    help="Seed for batch order, initialisation and dropout alone: a second stage sees other batches, same dev split.",
 )
 def train_nli(
     data_files,
@@ -91,6 +96,7 @@ def train_nli(
     checkpoint_minutes,
     threads,
     seed,
+    order_seed,
 ):
     """Fine-tune an NLI cross-encoder on JSONL pairs plus generated contradictions."""
     import importlib.util
@@ -117,6 +123,7 @@ def train_nli(
         max_steps=max_steps,
         max_minutes=max_minutes,
         seed=seed,
+        order_seed=order_seed,
         bf16=bf16,
         checkpoint_minutes=checkpoint_minutes,
         resume=resume,

@@ -196,6 +196,7 @@ def train(
     epochs: float = 3,
     max_steps: int = -1,
     seed: int = 0,
+    order_seed: int | None = None,
     batch_size: int = 32,
     learning_rate: float = 6e-5,
     head_learning_rate: float = 6e-4,
@@ -221,7 +222,9 @@ def train(
     `save_every` steps. bf16: autocast the forward pass to bfloat16 on the CPU (weights and optimizer stay fp32);
     None: when the CPU supports it. Every `checkpoint_minutes` the model, optimizer, schedule and the position in
     the batch order go to `out_dir/checkpoint`; `resume=out_dir` continues a cut run from there with the
-    arguments it was started with.
+    arguments it was started with. `seed` fixes the dev split and the generated edits; `order_seed` (default:
+    `seed`) the batch order, initialisation and dropout, so a second stage warm-started from a first one sees
+    other batches against the same dev split.
     """
     import torch
     from datasets import Dataset
@@ -277,6 +280,7 @@ def train(
                 "bf16",
             )
         )
+        order_seed = arguments.get("order_seed")
         log(f"resuming {out_dir} at step {state['step']}")
     if not data_files or out_dir is None:
         raise ClaimcheckError(
@@ -285,6 +289,7 @@ def train(
     if threads:
         torch.set_num_threads(threads)
     bf16 = bf16_supported() if bf16 is None else bool(bf16)
+    order_seed = seed if order_seed is None else order_seed
 
     started = time.monotonic() - (state["elapsed"] if state else 0.0)
     out_dir = Path(out_dir)
@@ -320,6 +325,7 @@ def train(
         "epochs": epochs,
         "max_steps": max_steps,
         "seed": seed,
+        "order_seed": order_seed,
         "batch_size": batch_size,
         "learning_rate": learning_rate,
         "head_learning_rate": head_learning_rate,
@@ -333,7 +339,7 @@ def train(
     (out_dir / CHECKPOINT / "arguments.json").write_text(
         json.dumps(arguments, indent=2)
     )
-    torch.manual_seed(seed)
+    torch.manual_seed(order_seed)
     tokenizer = AutoTokenizer.from_pretrained(base_model)
     model = AutoModelForSequenceClassification.from_pretrained(
         base_model,
@@ -364,7 +370,7 @@ def train(
     def epoch_batches(epoch: int) -> list[list[int]]:
         """Length-grouped batches (similar lengths together, so padding is short), a fixed order per epoch."""
         order = get_length_grouped_indices(
-            lengths, batch_size, generator=torch.Generator().manual_seed(seed + epoch)
+            lengths, batch_size, generator=torch.Generator().manual_seed(order_seed + epoch)
         )
         return [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
 
@@ -408,6 +414,7 @@ def train(
         "base_model": base_model,
         "data_files": [str(p) for p in data_files],
         "seed": seed,
+        "order_seed": order_seed,
         "train_pairs": len(train_rows),
         "generated_pairs": edit_pairs,
         "dev_pairs": len(dev_rows),
@@ -476,7 +483,7 @@ def train(
             dataset,
             batch_sampler=epoch_batches(epoch)[position:],
             collate_fn=collate,
-            generator=torch.Generator().manual_seed(seed),
+            generator=torch.Generator().manual_seed(order_seed),
         )
         for batch in loader:
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
