@@ -2222,3 +2222,89 @@ def test_splits_and_final_states(a, b, conflict):
 )
 def test_rulings_reversed(a, b, conflict):
     assert bool({"number", "contradiction"} & {v.kind for v in kinds(a, b)}) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The school board voted on Tuesday to remove the novel from its libraries.",
+            "The school board rejected a bid to remove the novel from its libraries on Tuesday.",
+        ),
+        (
+            "The county council voted to fund the purchase of the hoard for the city museum.",
+            "County councillors rejected a proposal to fund the purchase of the hoard for the city museum.",
+        ),
+        (
+            "Trustees agreed to close the Hollins Lane school next summer.",
+            "Trustees refused a plan to close the Hollins Lane school next summer.",
+        ),
+        (
+            "The senate decided to extend the fishing ban in the bay.",
+            "The senate declined a request to extend the fishing ban in the bay.",
+        ),
+    ],
+)
+def test_a_decision_to_act_against_a_proposal_to_act_turned_down(a, b):
+    assert "contradiction" in [v.kind for v in kinds(a, b)]
+    assert "contradiction" in [v.kind for v in kinds(b, a)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The school board voted to remove the novel from its libraries.",
+            "The school board rejected a bid to remove the poetry anthology from its libraries.",
+        ),
+        (
+            "The council voted to fund the purchase of the hoard.",
+            "The council rejected a proposal to sell the museum's car park.",
+        ),
+        (
+            "The board voted to close the school.",
+            "The board voted to reject the plan to close the library.",
+        ),
+        (
+            "The council voted to fund the purchase of the hoard.",
+            "The council agreed to fund the purchase of the hoard.",
+        ),
+    ],
+)
+def test_decisions_on_other_proposals_are_no_contradiction(a, b):
+    assert "contradiction" not in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "His former deputy, Carla Nyberg, was acquitted of all charges.",
+            "Carla Nyberg, his former deputy, was found guilty of all charges.",
+        ),
+        (
+            "The defendant, Jonas Thale, was convicted of fraud.",
+            "Jonas Thale was acquitted of fraud.",
+        ),
+    ],
+)
+def test_an_outcome_for_a_person_named_in_apposition(a, b):
+    assert "contradiction" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Shares in Hallvik closed 3.1 percent higher on Tuesday.",
+            "Shares in Hallvik slid 3.1 percent on Tuesday.",
+        ),
+        (
+            "Shares in Hallvik fell 6.5 percent on Tuesday.",
+            "Shares in Hallvik ended the day 2.1 percent higher on Tuesday.",
+        ),
+        ("Ticket prices ended the year lower.", "Ticket prices rose over the year."),
+    ],
+)
+def test_higher_and_lower_are_changes_of_one_direction(a, b):
+    assert "contradiction" in [v.kind for v in kinds(a, b)]

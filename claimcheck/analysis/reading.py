@@ -42,7 +42,7 @@ from claimcheck.analysis.syntax import (
 from claimcheck.analysis.terms import CALENDAR, data_lines, stem
 from claimcheck.records import Claim, Document
 
-ANALYSIS_VERSION = 13
+ANALYSIS_VERSION = 14
 CODE = re.compile(
     r"[A-Za-z]{1,3}-?\d{1,6}"
 )  # identifiers: flights, bills, cases, routes, quarters
@@ -95,6 +95,7 @@ def vocabulary() -> dict:
         "modality": frozenset(data_lines("modality.txt")),
         "reporting": frozenset(data_lines("reporting.txt")),
         "negation": frozenset(data_lines("negation.txt")),
+        "deciding": frozenset(data_lines("deciding.txt")),
         "repetition": frozenset(data_lines("repetition.txt")),
         "order": order_words,
         "leadership": frozenset(
@@ -375,8 +376,10 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
     vocab = vocabulary()
     doc = list(parsed)  # tokens, made once: iterating a Doc creates every Token again
     # below reporting and denying verbs: "Pask declined to concede" is about conceding, negated
-    reporting_or_denying = vocab["reporting"] | vocab["negation"]
-    main = main_predicate(doc, reporting_or_denying)
+    reporting_or_denying = vocab["reporting"] | vocab["deciding"] | vocab["negation"]
+    main = main_predicate(
+        doc, vocab["reporting"] | vocab["deciding"], vocab["negation"]
+    )
     subject = subject_of(main) if main is not None else None
     if subject is not None and (reporter := speaker_for(subject, main)) is not None:
         subject = reporter
@@ -409,8 +412,9 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         (
             w
             for part in ([subject, *subject.conjuncts] if subject is not None else [])
-            for w in phrase(part)
-        ),
+            for named in (part, *(c for c in part.children if c.dep_ == "appos"))
+            for w in phrase(named)
+        ),  # with what it is called in apposition: "His deputy, Carla Nyberg, was acquitted"
         key=lambda t: t.i,
     )
     objects = (
@@ -489,7 +493,9 @@ def _outcome(predicate) -> str:
                 for c in predicate.children
                 if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp")
                 and (c.pos_ == "ADJ" or c.dep_ == "acomp" and c.tag_ == "VBN")
-            ),  # "remains shut", a participle
+                or c.dep_ == "advmod"
+                and c.tag_ == "JJR"
+            ),  # "remains shut", a participle, "closed 3 percent higher"
             None,
         )
         or next(  # an adjective after the object: "found Whitcombe, the former director, guilty"
@@ -503,6 +509,8 @@ def _outcome(predicate) -> str:
             None,
         )
     )
+    if complement is not None and complement.tag_ == "JJR":
+        return complement.lower_  # "higher", a direction of change, not "high"
     return (complement or predicate).lemma_.lower()
 
 

@@ -21,21 +21,26 @@ def is_root(token) -> bool:
     return token.head.i == token.i
 
 
-def main_predicate(doc, reporting: frozenset[str]):
-    """The root, or the clause a reporting (or denying) verb introduces ("officials said [turnout was 61
-    percent]", "Pask declined [to concede]")."""
+def main_predicate(
+    doc, reporting: frozenset[str], denying: frozenset[str] = frozenset()
+):
+    """The root, or the clause a reporting, deciding or denying verb introduces ("officials said [turnout was
+    61 percent]", "the board voted [to close the school]", "Pask declined [to concede]", "rejected a bid [to
+    pull the book]")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    while root is not None and root.lemma_.lower() in reporting:
-        clause = complement(root)
+    while root is not None and root.lemma_.lower() in reporting | denying:
+        clause = complement(root, denying)
         if clause is None:
             break
         root = clause
     return root
 
 
-def complement(verb):
+def complement(verb, denying: frozenset[str] = frozenset()):
     """The clause a verb reports or denies: its own ("said [turnout was 61 percent]", "declined [to concede]"),
-    or its object's ("denied reports [that the office would close]")."""
+    or its object's ("denied reports [that the office would close]"); a denying verb's also where its object
+    is a proposal to act ("rejected a bid [to pull the book]": the book is not pulled)."""
+    proposal = verb.lemma_.lower() in denying
     return next(
         (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None
     ) or next(
@@ -45,13 +50,21 @@ def complement(verb):
             if o.dep_ == "dobj"
             for clause in o.children
             if clause.dep_ in ("acl", "ccomp")
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+            and any(
+                m.dep_ == "mark"
+                and m.lower_ == "that"
+                or proposal
+                and clause.dep_ == "acl"
+                and m.dep_ == "aux"
+                and m.lower_ == "to"
+                for m in clause.children
+            )
         ),
         None,
     )
 
 
-def governor(clause):
+def governor(clause, denying: frozenset[str] = frozenset()):
     """The verb whose complement a clause is (see `complement`), or None."""
     if is_root(clause):
         return None
@@ -60,7 +73,7 @@ def governor(clause):
     noun = clause.head
     if clause.dep_ == "acl" and noun.dep_ == "dobj" and not is_root(noun):
         verb = noun.head
-        reported = complement(verb)
+        reported = complement(verb, denying)
         return verb if reported is not None and reported.i == clause.i else None
     return None
 
@@ -137,14 +150,17 @@ def negated(predicate, negation_verbs: frozenset[str]) -> bool:
         )
         for child in predicate.children
     )
-    head = governor(predicate)
+    head = governor(predicate, negation_verbs)
     while head is not None:
         if head.lemma_.lower() in negation_verbs and not any(
             c.dep_ == "neg" for c in head.children
         ):
             negated = not negated
-        head = governor(head)
-    if predicate.lemma_.lower() in negation_verbs and complement(predicate) is not None:
+        head = governor(head, negation_verbs)
+    if (
+        predicate.lemma_.lower() in negation_verbs
+        and complement(predicate, negation_verbs) is not None
+    ):
         negated = not negated
     return negated
 

@@ -77,7 +77,7 @@ MODEL_OPTION = click.option(
     type=int,
     default=0,
     show_default=True,
-    help="Random seed for the dev split, generated contradictions, and (unless --order-seed) batch order and initialisation.",
+    help="Random seed for the dev split, generated contradictions and (unless --order-seed) batch order.",
 )
 @click.option(
     "--order-seed",

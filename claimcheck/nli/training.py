@@ -370,7 +370,9 @@ def train(
     def epoch_batches(epoch: int) -> list[list[int]]:
         """Length-grouped batches (similar lengths together, so padding is short), a fixed order per epoch."""
         order = get_length_grouped_indices(
-            lengths, batch_size, generator=torch.Generator().manual_seed(order_seed + epoch)
+            lengths,
+            batch_size,
+            generator=torch.Generator().manual_seed(order_seed + epoch),
         )
         return [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
 
