@@ -1460,6 +1460,21 @@ def test_votes_told_as_who_backed_what_and_scores_of_winners(a, b, conflict):
             "Leona Marsh led the push for a new station.",
             False,
         ),
+        (
+            "The excavation was led by Professor Ingrid Salvesen.",
+            "The excavation, directed by Dr. Aurel Fenwick, found the objects in neat rows.",
+            True,
+        ),
+        (
+            "The review will be led by Judge Ana Pell.",
+            "Professor Tom Rees, who will head the review, said it would report in May.",
+            True,
+        ),
+        (
+            "Maria Lopes coaches the national team.",
+            "Ana Silva captains the national team.",
+            False,
+        ),
     ],
 )
 def test_one_role_held_by_two_people(a, b, conflict):
@@ -2308,3 +2323,38 @@ def test_an_outcome_for_a_person_named_in_apposition(a, b):
 )
 def test_higher_and_lower_are_changes_of_one_direction(a, b):
     assert "contradiction" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "The ceremony was held in Halvik on Thursday.",
+            "The signing ceremony took place in Brodna on Thursday.",
+            True,
+        ),
+        ("The attack happened in Leeds.", "The attack occurred in York.", True),
+        (
+            "The final took place at Brampton Park.",
+            "The final was held at Ellison Stadium.",
+            True,
+        ),
+        (
+            "The ceremony was held in Halvik.",
+            "The dinner took place in Brodna.",
+            False,
+        ),
+        (
+            "Police held two men in Halvik.",
+            "The arrests took place in Brodna.",
+            False,
+        ),
+        (
+            "The ceremony was held in Halvik.",
+            "The signing ceremony took place in Halvik's old town hall.",
+            False,
+        ),
+    ],
+)
+def test_an_event_that_happened_in_two_places(a, b, conflict):
+    assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict

@@ -4,7 +4,7 @@ Marsh". The verbs and titles are claimcheck/data/leadership.txt: roles one perso
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from claimcheck.analysis.syntax import is_content, name_phrases, objects_of, phrase
@@ -23,7 +23,7 @@ class Leader:
 
 def leaders_in(
     doc,
-    verbs: frozenset[str],
+    verbs: Mapping[str, str],
     titles: dict[str, str],
     offices: frozenset[str] = frozenset(),
 ) -> list[Leader]:
@@ -97,7 +97,7 @@ def leaders_in(
         names = name_phrases([t for t in phrase(agent) if t.pos_ == "PROPN"])
         if names:
             stems = tuple(stem(t.text) for t in phrase(thing) if is_content(t))
-            found.append(Leader(verb.lemma_.lower(), stems, names[-1]))
+            found.append(Leader(verbs[verb.lemma_.lower()], stems, names[-1]))
     return found
 
 

@@ -96,13 +96,17 @@ def vocabulary() -> dict:
         "reporting": frozenset(data_lines("reporting.txt")),
         "negation": frozenset(data_lines("negation.txt")),
         "deciding": frozenset(data_lines("deciding.txt")),
+        "occurrence": frozenset(
+            tuple(line.split()) for line in data_lines("occurrence.txt")
+        ),
         "repetition": frozenset(data_lines("repetition.txt")),
         "order": order_words,
-        "leadership": frozenset(
-            line
+        "leadership": {  # verb -> the role it names (the first verb of its line)
+            verb: line.split()[0]
             for line in data_lines("leadership.txt")
             if not line.startswith(("title ", "office "))
-        ),
+            for verb in line.split()
+        },
         "offices": frozenset(
             word
             for line in data_lines("leadership.txt")
@@ -435,10 +439,17 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
             Count(max(yes, no), min(yes, no), "vote", start, end, f"{yes} to {no}"),
         )
         figures = tuple(f for f in figures if not start <= f.start < end)
+    roles = _logical_roles(main, subject_words, objects)
+    lemma = main.lemma_.lower() if main is not None else ""
+    predicate = stem(main.text) if main is not None else ""
+    if main is not None and _occurs(main, vocab["occurrence"]):
+        # "The ceremony was held in Halvik" / "took place in Brodna": one predicate, the event its subject
+        lemma, predicate = HAPPEN, stem(HAPPEN)
+        roles = {"actor": (), "patient": roles["actor"] or roles["patient"]}
     return Reading(
         version=ANALYSIS_VERSION,
-        predicate=stem(main.text) if main is not None else "",
-        predicate_lemma=main.lemma_.lower() if main is not None else "",
+        predicate=predicate,
+        predicate_lemma=lemma,
         subject=tuple(stem(t.text) for t in subject_words if is_content(t)),
         subject_names=tuple(_subject_names(subject, context))
         if subject is not None
@@ -463,9 +474,13 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         context=context.about,
         label=" ".join(t.text for t in subject_words) if subject_words else "",
         roles=tuple(_roles(main)) if main is not None else (),
-        **_logical_roles(main, subject_words, objects),
+        **roles,
         repeated=main is not None and _repeated(main, vocab["repetition"]),
-        outcome=_outcome(main) if main is not None else "",
+        outcome=HAPPEN
+        if lemma == HAPPEN
+        else _outcome(main)
+        if main is not None
+        else "",
         another=any(
             t.lower_ in ("another", "other") or (t.pos_ == "ADJ" and t.like_num)
             for t in subject_words
@@ -512,6 +527,23 @@ def _outcome(predicate) -> str:
     if complement is not None and complement.tag_ == "JJR":
         return complement.lower_  # "higher", a direction of change, not "high"
     return (complement or predicate).lemma_.lower()
+
+
+HAPPEN = "happen"  # the one predicate of claimcheck/data/occurrence.txt's
+
+
+def _occurs(predicate, occurrence: frozenset[tuple[str, ...]]) -> bool:
+    """The predicate says its subject happened: "happened", "took place", "was held"."""
+    lemma = predicate.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in predicate.children)
+    objects = {c.lemma_.lower() for c in predicate.children if c.dep_ == "dobj"}
+    return any(
+        words[0] == lemma
+        and (
+            len(words) == 1 or words[1] == "passive" and passive or words[1] in objects
+        )
+        for words in occurrence
+    )
 
 
 def _repeated(predicate, repetition: frozenset[str]) -> bool:
