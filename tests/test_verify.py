@@ -2358,3 +2358,42 @@ def test_higher_and_lower_are_changes_of_one_direction(a, b):
 )
 def test_an_event_that_happened_in_two_places(a, b, conflict):
     assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "Mayor Hanne Lisle, who has campaigned against the closure for months, said the town was abandoned.",
+            "Mayor Hanne Lisle backed the closure.",
+            True,
+        ),
+        (
+            "Mayor Hanne Lisle has campaigned for the closure for months.",
+            "Mayor Hanne Lisle backed the closure.",
+            False,
+        ),
+        (
+            "Members of the Mercer family will vote against the takeover.",
+            "The Mercer family has agreed to back the takeover.",
+            True,
+        ),
+        (
+            "The union opposed the plan, and its president, Amara Quist, urged senators to reject it.",
+            "Union president Amara Quist backed the plan.",
+            True,
+        ),
+        (
+            "Amara Quist urged senators to approve the plan.",
+            "Union president Amara Quist backed the plan.",
+            False,
+        ),
+        (
+            "Green councillors voted against the plan.",
+            "The council's Green group supported the plan.",
+            True,
+        ),
+    ],
+)
+def test_one_actor_for_and_against_told_in_other_structures(a, b, conflict):
+    assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict

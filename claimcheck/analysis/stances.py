@@ -11,6 +11,7 @@ from claimcheck.analysis.syntax import (
     is_content,
     is_root,
     negated,
+    objects_of,
     phrase,
     speaker_for,
     subject_of,
@@ -46,18 +47,26 @@ def stances_in(doc, speaker: str | None, vocab: dict) -> list[Stance]:
             continue
         if token.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
+        if any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in vocab["stance"]
+            for c in token.children
+        ):
+            continue  # "urged senators to reject it": the inner verb's stance
+        target = _stance_target(token)
         particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep")]
-        side = next(
-            (
-                s
-                for needed, s in vocab["stance"][lemma]
-                if all(w in particles for w in needed)
-            ),
+        # the preposition that takes the target decides: "campaigned against the closure for months"
+        via = (
+            target.head.lower_
+            if target is not None and target.head.head.i == token.i
+            else None
+        )
+        entries = vocab["stance"][lemma]
+        side = next((s for needed, s in entries if via in needed), None) or next(
+            (s for needed, s in entries if all(w in particles for w in needed)),
             None,
         )
         if side is None:
             continue
-        target = _stance_target(token)
         # "is opposed to", "has been skeptical of": the subject is the copula's
         holder = token.head if token.dep_ in ("acomp", "oprd") else token
         actor = _actor(holder, speaker)
@@ -185,9 +194,17 @@ def _noun_or_antecedent(token, verb):
     if token.pos_ != "PRON" or plural is None:
         return None
     subject = subject_of(verb)
-    excluded = {t.i for t in phrase(subject)} if subject is not None else set()
+    excluded = (
+        {t.i for part in (subject, *_appositives(subject)) for t in phrase(part)}
+        if subject is not None
+        else set()
+    )
     for before in reversed(token.doc[: token.i]):
-        if before.pos_ in ("NOUN", "PROPN") and before.i not in excluded:
+        if (
+            before.pos_ in ("NOUN", "PROPN")
+            and before.i not in excluded
+            and before.ent_type_ != "PERSON"  # "it" is no person
+        ):
             if (before.tag_ in ("NNS", "NNPS")) == plural:
                 return before
     return None
@@ -224,12 +241,23 @@ def _actor(predicate, speaker: str | None) -> str | None:
     if subject is None:
         return speaker
     # "the opposition party, the Farmers' League": the name in apposition is who
-    named = next(
-        (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
-        subject,
-    )
-    words = [t.text for t in phrase(named) if t.pos_ == "PROPN"] or [subject.text]
+    named = next((c for c in _appositives(subject) if c.pos_ == "PROPN"), subject)
+    # a name, or a capitalised word inside the sentence, or an adjective compounded as a name ("Green
+    # councillors", where "Farm groups" is a noun's), or what it is of
+    # ("Members of the Mercer family")
+    words = [
+        t.text
+        for part in (named, *objects_of(named, "of"))
+        for t in phrase(part)
+        if t.pos_ == "PROPN"
+        or t.text[:1].isupper()
+        and (t.i > t.sent.start or t.dep_ == "compound" and t.pos_ == "ADJ")
+    ] or [subject.text]
     return " ".join(words)
+
+
+def _appositives(token) -> list:
+    return [c for c in token.children if c.dep_ == "appos"]
 
 
 def _stance(actor: str, side: int, target, cue) -> Stance:
