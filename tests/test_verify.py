@@ -2397,3 +2397,32 @@ def test_an_event_that_happened_in_two_places(a, b, conflict):
 )
 def test_one_actor_for_and_against_told_in_other_structures(a, b, conflict):
     assert ("contradiction" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "The attendance of 41,200 was a record for the final.",
+            "Some 38,000 spectators watched the final.",
+            True,
+        ),
+        (
+            "The attendance of 41,200 was a record for the final.",
+            "Some 41,000 spectators watched the final.",
+            False,
+        ),
+        (
+            "Roughly 1,900 hectares have burned.",
+            "The fire has burned 2,080 hectares.",
+            True,
+        ),
+        (
+            "About 40,000 spectators watched the final.",
+            "The attendance of 41,200 was a record for the final.",
+            False,
+        ),
+    ],
+)
+def test_about_a_figure_allows_rounding_and_a_little_more(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
