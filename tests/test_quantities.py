@@ -333,3 +333,24 @@ def test_durations_in_a_row_are_one_duration(text, minutes):
 def test_per_cent_spans_both_words(text, written):
     (found,) = extract(text).quantities
     assert (found.unit, found.text) == ("percent", written)
+
+
+@pytest.mark.parametrize(
+    "text, minutes",
+    [
+        ("a winning time of 18min 55sec", 18 + 55 / 60),
+        ("finished in 2hr 5min", 125),
+        ("the race took 18 min 55 sec", 18 + 55 / 60),
+    ],
+)
+def test_abbreviated_durations(text, minutes):
+    (quantity,) = extract(text).quantities
+    assert quantity.unit == "duration" and quantity.value == pytest.approx(minutes)
+
+
+@pytest.mark.parametrize(
+    "text", ["Varga died in 1952 at the age of 63.", "She died aged 63 in Lisbon."]
+)
+def test_an_age_is_no_death_toll(text):
+    (quantity,) = extract(text).quantities
+    assert (quantity.value, quantity.unit) == (63, "age")

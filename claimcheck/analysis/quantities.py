@@ -116,8 +116,11 @@ DURATIONS = {
     stem(unit): minutes
     for unit, minutes in (
         ("second", 1 / 60),
+        ("sec", 1 / 60),
         ("minute", 1),
+        ("min", 1),
         ("hour", 60),
+        ("hr", 60),
         ("day", 1440),
         ("week", 10080),
         ("month", 43830),
@@ -421,6 +424,7 @@ def extract(text: str) -> Mentions:
     )
 
 
+AGE_BEFORE = re.compile(r"\b(?:aged|the age of)\s+$", re.IGNORECASE)
 DURATION_JOINT = re.compile(r"\s*,?\s*(?:and\s+)?")
 
 
@@ -671,6 +675,8 @@ def _quantity(value, precision, currency, start, end, text) -> Quantity:
     elif (physical := _physical(text, end)) is not None:
         factor, unit, unit_end = physical
         value, precision = value * factor, precision * factor
+    elif AGE_BEFORE.search(text[:start]):  # "died at the age of 63", "aged 63"
+        unit = "age"
     else:
         unit = _counted_noun(text, end, value)
     if unit in PEOPLE or unit == "":
