@@ -354,3 +354,22 @@ def test_abbreviated_durations(text, minutes):
 def test_an_age_is_no_death_toll(text):
     (quantity,) = extract(text).quantities
     assert (quantity.value, quantity.unit) == (63, "age")
+
+
+@pytest.mark.parametrize(
+    "text, tally",
+    [
+        ("Rovers edged Calder Town 2-1 at Hallam Park on Saturday.", (2, 1)),
+        (
+            "The bill cleared the National Assembly 188-171, a tighter margin.",
+            (188, 171),
+        ),
+        ("The course lasts 10-12 days.", None),
+        ("Drivers there work a 9-5 job.", None),
+    ],
+)
+def test_a_pair_of_numbers_without_a_cue_is_a_tally_only_where_no_noun_follows(
+    text, tally
+):
+    found = [(t.high, t.low) for t in extract(text).tallies]
+    assert found == ([tally] if tally else [])

@@ -2426,3 +2426,37 @@ def test_one_actor_for_and_against_told_in_other_structures(a, b, conflict):
 )
 def test_about_a_figure_allows_rounding_and_a_little_more(a, b, conflict):
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "The Affordable Travel Bill passed by 212 votes to 147.",
+            "The Affordable Travel Bill cleared the National Assembly 188-171, a tighter margin than hoped.",
+            True,
+        ),
+        (
+            "Redwater Rovers beat Calder Town 3-1 at Hallam Park.",
+            "Redwater Rovers edged Calder Town 2-1 at Hallam Park on Saturday.",
+            True,
+        ),
+        (
+            "Redwater Rovers beat Calder Town 2-1 at Hallam Park.",
+            "Redwater Rovers edged Calder Town 2-1 at Hallam Park on Saturday.",
+            False,
+        ),
+        (
+            "Calder beat Rovers 2-0 in a league meeting in May.",
+            "Calder edged Rovers 2-1 at Hallam Park on Saturday.",
+            False,
+        ),
+        (
+            "Volmer won the tie-break by seven points to four.",
+            "Ferrante took the second set 6-3.",
+            False,
+        ),
+    ],
+)
+def test_a_tally_without_its_cue_word_compares_with_one_that_has_it(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict

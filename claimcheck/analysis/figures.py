@@ -528,9 +528,7 @@ def _measured(anchor) -> list:
 
 
 def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
-    found = [
-        Count(t.high, t.low, t.unit, t.start, t.end, t.text) for t in tallies if t.unit
-    ]
+    found = [Count(t.high, t.low, t.unit, t.start, t.end, t.text) for t in tallies]
     for match in WORD_TALLY.finditer(
         text
     ):  # "voted seven to two", "won by three goals to one"
@@ -546,6 +544,7 @@ def _counts(tallies: Sequence[Tally], text: str, doc) -> list[Count]:
                 for t in extract(
                     text[max(0, match.start() - 30) : match.end() + 30]
                 ).tallies
+                if t.unit
             ),
             "",
         )

@@ -319,7 +319,7 @@ class Tally:
 
     high: int | None
     low: int
-    unit: str  # "vote", "score" or ""
+    unit: str  # "vote", "score" or "" (no cue word: "edged Calder Town 2-1 at Hallam Park")
     start: int
     end: int
     text: str
@@ -600,8 +600,8 @@ def _build(
         unit = _tally_unit(text, start, end)
         if kind == "unanimous":
             return Tally(None, 0, unit, start, end, span)
-        if not unit:
-            return None
+        if not unit and _next_word(text, end) not in STOPWORDS | {""}:
+            return None  # a range of something: "10-12 days", "a 9-5 job"
         high, low = sorted((int(match.group(1)), int(match.group(2))), reverse=True)
         return Tally(high, low, unit, start, end, span)
     if kind == "digits":

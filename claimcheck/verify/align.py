@@ -175,6 +175,16 @@ def by_unit(
         )
 
 
+def same_time(first: Reading, second: Reading) -> bool:
+    """Claims dated at other times are of two events: "Prices rose in May" / "Prices fell in June", "beat
+    Rovers 2-0 in May" / "edged Rovers 2-1 on Saturday"."""
+    return (
+        not first.dates
+        or not second.dates
+        or any(d.compatible(e) for d in first.dates for e in second.dates)
+    )
+
+
 def clash(ours: list, theirs: list) -> bool:
     """No figure (or tally) of one side fits any of the other's."""
     return not any(f.compatible(g) for f in ours for g in theirs)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from claimcheck.analysis.figures import Figure
+from dataclasses import replace
+
+from claimcheck.analysis.figures import Count, Figure
 from claimcheck.analysis.quantities import CASUALTY_UNITS
 from claimcheck.analysis.terms import measure_families, stem
 from claimcheck.records import Verdict
@@ -12,6 +14,7 @@ from claimcheck.verify.align import (
     clash,
     names_conflict,
     overlap,
+    same_time,
     shared,
     subjects_conflict,
 )
@@ -34,9 +37,11 @@ def verify(a: Side, b: Side) -> Verdict | None:
         return None
     if first.hypothetical != second.hypothetical:
         return None
-    for unit, ours, theirs in by_unit(first.counts, second.counts):
+    for unit, ours, theirs in by_unit(*_cued(first, second)):
         if (
-            clash(ours, theirs)
+            unit
+            and same_time(first, second)
+            and clash(ours, theirs)
             and same_topic(ours[0], theirs[0], first.content, second.content)
         ):  # one vote or match in one story: "passed 7-2" / "the final tally was five to four"
             return Verdict(
@@ -73,6 +78,22 @@ def verify(a: Side, b: Side) -> Verdict | None:
                         "number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}"
                     )
     return None
+
+
+def _cued(first, second) -> tuple[tuple[Count, ...], tuple[Count, ...]]:
+    """The readings' tallies; one told without a cue word ("Rovers edged Calder Town 2-1") is of the other
+    side's one kind ("Rovers won 3-1") where the subjects agree. Two without are no tally known."""
+    together = bool(shared(first.subject, second.subject))
+
+    def fill(counts, other):
+        units = {c.unit for c in other if c.unit}
+        if not together or len(units) != 1:
+            return counts
+        return tuple(
+            replace(c, unit=next(iter(units))) if not c.unit else c for c in counts
+        )
+
+    return fill(first.counts, second.counts), fill(second.counts, first.counts)
 
 
 def _fits(f: Figure, others, ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:

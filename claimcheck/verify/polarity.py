@@ -13,6 +13,7 @@ from claimcheck.verify.align import (
     names_conflict,
     overlap,
     same_root,
+    same_time,
     shared,
     subjects_conflict,
     surface,
@@ -34,7 +35,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
         first.negated != second.negated
         and len(common) >= MIN_SHARED
         and agreement >= MIN_OVERLAP
-        and _same_time(first, second)
+        and same_time(first, second)
     ):
         negative = first if first.negated else second
         what = surface(negative, common)
@@ -51,7 +52,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
         and first.predicate_lemma == second.predicate_lemma
         and _one_subject(first, second)
         and _same_roles(first, second)
-        and _same_time(first, second)
+        and same_time(first, second)
     ):
         negative = first if first.negated else second
         return Verdict(
@@ -66,7 +67,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
         )
         and first.negated == second.negated
         and _same_roles(first, second)
-        and _same_time(first, second)
+        and same_time(first, second)
     ):
         return Verdict(
             "contradiction",
@@ -132,15 +133,6 @@ def _one_subject(first, second) -> bool:
         bool(first.subject_names)
         and bool(second.subject_names)
         and not names_conflict(first.subject_names, second.subject_names)
-    )
-
-
-def _same_time(first, second) -> bool:
-    """Opposite outcomes at other times are two events: "Prices rose in May" / "Prices fell in June"."""
-    return (
-        not first.dates
-        or not second.dates
-        or any(d.compatible(e) for d in first.dates for e in second.dates)
     )
 
 
