@@ -2460,3 +2460,20 @@ def test_about_a_figure_allows_rounding_and_a_little_more(a, b, conflict):
 )
 def test_a_tally_without_its_cue_word_compares_with_one_that_has_it(a, b, conflict):
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Some 48% of patients taking the drug saw their migraine days halve.",
+            "Fewer than 3% of patients stopped treatment because of side effects.",
+        ),
+        (
+            "Nausea was reported by 6% of patients on the drug.",
+            "Just over a quarter of patients on placebo reached the same threshold.",
+        ),
+    ],
+)
+def test_shares_of_one_population_doing_other_things_are_two_measures(a, b):
+    assert "number" not in [v.kind for v in kinds(a, b)]

@@ -67,6 +67,9 @@ FOR_AGAINST = re.compile(
 )  # "51 members voting in favour and 38 against", "six for, three against": a vote
 
 
+SHARE_WORDS = frozenset({"%", "percent", "cent", "pc"})
+
+
 @dataclass(frozen=True)
 class Figure:
     """A quantity and what it measures: "turnout was 61 percent" -> 61, percent, measures ("turnout",)."""
@@ -183,7 +186,10 @@ def _measurement(
         dict.fromkeys(
             stem(t.text)
             for t in words
-            if t.pos_ == "NOUN" and stem(t.text) not in PEOPLE and stem(t.text) != unit
+            if t.pos_ == "NOUN"
+            and stem(t.text) not in PEOPLE
+            and stem(t.text) != unit
+            and not _whole_of_share(t, own, unit)
         )
     )
     return Measurement(
@@ -246,8 +252,10 @@ def _described(tokens: list) -> tuple[str, ...]:
         return ()
     own = {t.i for t in tokens}
     of = [o for p in tokens[-1].children if p.lower_ == "of" for o in p.children]
-    if of and of[0].pos_ == "NOUN":
-        return _noun_stems(of[0])
+    if of and of[0].pos_ == "NOUN" and tokens[-1].lower_ not in SHARE_WORDS:
+        return _noun_stems(
+            of[0]
+        )  # not a share's whole: "48% of patients" measures what they did
     token = tokens[-1]
     while token.i in own and not is_root(token):
         if token.dep_ not in (
@@ -464,6 +472,16 @@ def _attached_by(token, preposition: str) -> bool:
 def _noun_phrase(token) -> list:
     """_phrase plus an "of" complement: "the magnitude of the Tarn Valley earthquake"."""
     return phrase(token) + [w for o in objects_of(token, "of") for w in phrase(o)]
+
+
+def _whole_of_share(noun, own: set[int], unit: str) -> bool:
+    """The whole a share is of ("48% of patients"): who the share counts, not the thing it measures."""
+    return (
+        unit == "percent"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.i in own
+    )
 
 
 def _measured(anchor) -> list:
