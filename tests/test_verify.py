@@ -2477,3 +2477,20 @@ def test_a_tally_without_its_cue_word_compares_with_one_that_has_it(a, b, confli
 )
 def test_shares_of_one_population_doing_other_things_are_two_measures(a, b):
     assert "number" not in [v.kind for v in kinds(a, b)]
+
+
+def test_a_figure_for_a_part_of_the_story_place_is_not_the_whole_story_s():
+    from claimcheck.analysis.reading import Context
+
+    texts = {
+        "district": "Prices in the Old Harbour district rose 9.4% over the year.",
+        "story": "Year-on-year, prices were 4.9% higher.",
+        "named": "Prices in Ardmore were 6.8% higher than a year ago.",
+    }
+    claims = [make_claim(f"c-{k}", t, k) for k, t in texts.items()]
+    contexts = {k: Context(about=("ardmore",)) for k in texts}
+    district, story, named = (
+        Side(c, r) for c, r in zip(claims, read_claims(claims, contexts), strict=True)
+    )
+    assert "number" not in [v.kind for v in verify_pair(district, story)]
+    assert "number" in [v.kind for v in verify_pair(story, named)]

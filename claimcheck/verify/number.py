@@ -14,6 +14,7 @@ from claimcheck.verify.align import (
     clash,
     names_conflict,
     overlap,
+    same_entity,
     same_time,
     shared,
     subjects_conflict,
@@ -26,6 +27,9 @@ MEASURE_UNITS = frozenset(
     {"percent", "percentage point", "usd", "eur", "gbp", "duration", ""}
 )
 SHARES = frozenset({"percent", "percentage point"})
+OWN_UNITS = frozenset(
+    {"duration", "age"}
+)  # what an event or a person has wherever it is told
 TIME_WORDS = frozenset(
     map(stem, "second minute hour day week month quarter year decade century".split())
 )
@@ -49,10 +53,12 @@ def verify(a: Side, b: Side) -> Verdict | None:
             )
     if names_conflict(first.places, second.places):
         return None  # a measure told place by place: "prices in Old Harbour rose 9.4%" / "in Kilbride, 3.1%"
+    apart = _elsewhere(first) != _elsewhere(second)
     near = overlap(first.content, second.content) >= MIN_OVERLAP
     for unit, ours, theirs in by_unit(first.figures, second.figures):
-        # one story's deaths and injuries are the toll verifier's
-        if unit in CASUALTY_UNITS:
+        # one story's deaths and injuries are the toll verifier's; a share, count or sum for one part of the
+        # story's place is not the whole's (a duration or an age is the event's own)
+        if unit in CASUALTY_UNITS or apart and unit not in OWN_UNITS:
             continue
         for f in ours:
             for g in theirs:
@@ -78,6 +84,14 @@ def verify(a: Side, b: Side) -> Verdict | None:
                         "number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}"
                     )
     return None
+
+
+def _elsewhere(reading) -> bool:
+    """The claim names only places its story is not about: "prices in the Old Harbour district rose 9.4%",
+    in a story about Ardmore, is not a figure for Ardmore ("prices were 4.9% higher")."""
+    return bool(reading.places and reading.context) and not any(
+        same_entity(p, c) for p in reading.places for c in reading.context
+    )
 
 
 def _cued(first, second) -> tuple[tuple[Count, ...], tuple[Count, ...]]:
