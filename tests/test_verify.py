@@ -2494,3 +2494,27 @@ def test_a_figure_for_a_part_of_the_story_place_is_not_the_whole_story_s():
     )
     assert "number" not in [v.kind for v in verify_pair(district, story)]
     assert "number" in [v.kind for v in verify_pair(story, named)]
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        (
+            "The repairs will cost $38 million.",
+            "Officials put the bill for the repair programme at 52 million dollars.",
+            True,
+        ),
+        (
+            "The repairs will cost $38 million.",
+            "Officials put the bill for the new bridge at $52 million.",
+            False,
+        ),
+        (
+            "The painting sold for £14.2 million on Thursday evening.",
+            "The evening sale as a whole raised £31.7 million.",
+            False,
+        ),
+    ],
+)
+def test_what_one_figure_is_of_and_the_other_is_for(a, b, conflict):
+    assert ("number" in [v.kind for v in kinds(a, b)]) is conflict

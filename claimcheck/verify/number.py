@@ -31,7 +31,10 @@ OWN_UNITS = frozenset(
     {"duration", "age"}
 )  # what an event or a person has wherever it is told
 TIME_WORDS = frozenset(
-    map(stem, "second minute hour day week month quarter year decade century".split())
+    map(
+        stem,
+        "second minute hour day week month quarter year decade century morning afternoon evening night".split(),
+    )
 )
 
 
@@ -77,7 +80,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
                     near
                     or f.unit in _one_per_story()
                     or _one_thing(f, g)
-                    or bool(shared(f.of, g.of))
+                    or _for_one_thing(f, g)
                 )  # the measure of one thing: "a seven-year term" / "whose five-year term began"
                 if alike and _same_measure(f, g, first.content, second.content):
                     return Verdict(
@@ -134,6 +137,15 @@ def _one_per_story() -> frozenset[str]:
     return frozenset({"age", *measure_families().values()})
 
 
+def _for_one_thing(f: Figure, g: Figure) -> bool:
+    """What both measures are of, or what one is of and the other is for: "a seven-year term" / "whose
+    five-year term began", "the repairs will cost $38 million" / "the bill for the repair programme"."""
+    ours, theirs = (
+        [w for w in x.qualifiers if w not in TIME_WORDS] for x in (f, g)
+    )  # "on Thursday evening" names no thing
+    return bool(shared(f.of, g.of) or shared(f.of, theirs) or shared(g.of, ours))
+
+
 def _one_thing(f: Figure, g: Figure) -> bool:
     """Both figures are shares of one named thing ("tuition", "turnout"): a noun among what each measures,
     or what a change is of ("a 6 percent increase in tuition")."""
@@ -176,7 +188,7 @@ def _same_measure(
     if names_conflict(f.names, g.names) or not same_topic(f, g, ours, theirs):
         return False
     # "210 millimetres of rain" / "rainfall totals reached 150 mm"
-    if shared(f.of, g.of):
+    if _for_one_thing(f, g):
         return True
     if f.unit in MEASURE_UNITS:
         return bool(shared(f.measures, g.measures)) or _one_thing(f, g)
