@@ -2518,3 +2518,13 @@ def test_a_figure_for_a_part_of_the_story_place_is_not_the_whole_story_s():
 )
 def test_what_one_figure_is_of_and_the_other_is_for(a, b, conflict):
     assert ("number" in [v.kind for v in kinds(a, b)]) is conflict
+
+
+def test_neither_death_says_there_were_two():
+    assert "number" in [
+        v.kind
+        for v in kinds(
+            "No deaths were reported during the study.",
+            "Two patients died during the study, though neither death was related to the drug.",
+        )
+    ]

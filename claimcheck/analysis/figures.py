@@ -390,7 +390,11 @@ def _denied(doc) -> list[Figure]:
             and (token.head.tag_ == "NNS" or _casualties(token.head))
         ):  # "no arrests", "No driver was hurt"
             noun = token.head
-        elif token.lower_ == "neither" and token.dep_ == "det":  # "Neither guard"
+        elif (
+            token.lower_ == "neither"
+            and token.dep_ == "det"
+            and not _casualty_kind(stem(token.head.text))
+        ):  # "Neither guard [was hurt]"; "neither death was related" says there were two
             noun = token.head
         else:
             continue
