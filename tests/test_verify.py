@@ -2528,3 +2528,13 @@ def test_neither_death_says_there_were_two():
             "Two patients died during the study, though neither death was related to the drug.",
         )
     ]
+
+
+def test_a_change_from_one_figure_to_another_measures_what_changed():
+    assert "number" in [
+        v.kind
+        for v in kinds(
+            "Duties on farm goods will fall from 18 percent to 6 percent.",
+            "Duties on farm goods will be cut to 8% from 18%.",
+        )
+    ]

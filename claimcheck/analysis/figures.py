@@ -514,6 +514,8 @@ def _measured(anchor) -> list:
         found.append(token)
     elif token.dep_ == "pobj" and not is_root(token.head):
         token = token.head.head  # "of 61 percent" -> turnout; "by 5 percent" -> rise
+        while token.pos_ == "ADP" and not is_root(token):
+            token = token.head  # "fall from 18 percent [to 6 percent]" -> fall
         found += _noun_phrase(token) if token.pos_ in ("NOUN", "PROPN") else [token]
     elif token.dep_ in ("attr", "acomp", "dobj", "oprd", "npadvmod", "appos"):
         token = token.head
