@@ -109,6 +109,7 @@ def key_scores(batch: Path, model: str | None) -> dict:
     key = json.loads((batch / "key.json").read_text(encoding="utf-8"))
     column = list(nli.labels).index("contradiction")
     found = {"batch": batch.name, "threshold": nli.check_threshold}
+    best_of = {}
     for part in ("conflicts", "traps"):
         pairs = [
             (e["a"]["text"], e["b"]["text"])
@@ -117,11 +118,24 @@ def key_scores(batch: Path, model: str | None) -> dict:
         ]
         scores = nli.predict(pairs + [(b, a) for a, b in pairs])[:, column]
         best = np.maximum(scores[: len(pairs)], scores[len(pairs) :])
+        best_of[part] = best
         found[part] = {
             "pairs": len(pairs),
             "median": round(float(np.median(best)), 3),
             "above_threshold": int((best >= nli.check_threshold).sum()),
         }
+    from sklearn.metrics import roc_auc_score
+
+    # how often a planted conflict outscores a trap
+    found["auc"] = round(
+        float(
+            roc_auc_score(
+                [1] * len(best_of["conflicts"]) + [0] * len(best_of["traps"]),
+                np.concatenate([best_of["conflicts"], best_of["traps"]]),
+            )
+        ),
+        3,
+    )
     return found
 
 
