@@ -308,3 +308,21 @@ def test_an_order_seed_changes_the_batches_but_not_the_dev_split(data, tmp_path)
     same = [torch.allclose(weights[0][n], weights[None][n]) for n in weights[0]]
     other = [torch.allclose(weights[0][n], weights[1][n]) for n in weights[0]]
     assert all(same) and not all(other)
+
+
+def test_static_export_keeps_the_feed_forward_down_projections_fp32(trained, tmp_path):
+    import onnx
+
+    out, _ = trained
+    export_onnx(out / "model", tmp_path / "shipped", out / "dev.jsonl")
+    nodes = onnx.load(str(tmp_path / "shipped" / "model.onnx")).graph.node
+    producer = {o: n for n in nodes for o in n.output}
+    kinds = {
+        n.name: [producer[i].op_type for i in n.input if i in producer]
+        for n in nodes
+        if n.op_type == "MatMul"
+    }
+    down = [k for k in kinds if "/output/dense/" in k and "attention" not in k]
+    assert down and all("DequantizeLinear" not in kinds[k] for k in down)
+    others = [k for k in kinds if k not in down]
+    assert any("DequantizeLinear" in kinds[k] for k in others)
