@@ -2538,3 +2538,20 @@ def test_a_change_from_one_figure_to_another_measures_what_changed():
             "Duties on farm goods will be cut to 8% from 18%.",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Corvane said it would cut 120 jobs at its bakery in Dovering.",
+            "The group will open a distribution centre near Dovering, creating around 60 warehouse jobs.",
+        ),
+        (
+            "Revenue rose 9 percent to €1.42 billion in the quarter.",
+            "The company now expects full-year revenue of €5.6 billion.",
+        ),
+    ],
+)
+def test_jobs_cut_and_created_or_a_forecast_and_a_result_are_two_measures(a, b):
+    assert "number" not in [v.kind for v in kinds(a, b)]

@@ -33,6 +33,20 @@ def _alike() -> dict[str, int]:
     return {stem(word): group for word, group in vocabulary()["alike"].items()}
 
 
+def opposite(x: str, y: str) -> bool:
+    """Antonymous outcomes or acts, compared by stem (claimcheck/data/antonyms.txt): "closed" / "reopen",
+    "approved" / "defeat", "cut" / "creating"."""
+    return stem(y) in _antonym_stems().get(stem(x), ())
+
+
+@lru_cache(maxsize=1)
+def _antonym_stems() -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for word, others in vocabulary()["antonyms"].items():
+        found.setdefault(stem(word), set()).update(map(stem, others))
+    return found
+
+
 def shared(ours: Iterable[str], theirs: Iterable[str]) -> list[str]:
     theirs = set(theirs)
     return [x for x in dict.fromkeys(ours) if any(same_root(x, y) for y in theirs)]

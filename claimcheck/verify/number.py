@@ -13,6 +13,7 @@ from claimcheck.verify.align import (
     by_unit,
     clash,
     names_conflict,
+    opposite,
     overlap,
     same_entity,
     same_time,
@@ -185,7 +186,11 @@ def _same_measure(
     `ours`, `theirs`: the claims' content, where one side's thing may stand elsewhere in the other."""
     if f.unit == "age":  # one person's age: both name the person, the same one
         return bool(f.names) and bool(g.names) and not names_conflict(f.names, g.names)
-    if names_conflict(f.names, g.names) or not same_topic(f, g, ours, theirs):
+    if (
+        names_conflict(f.names, g.names)
+        or not same_topic(f, g, ours, theirs)
+        or any(opposite(x, y) for x in f.measures for y in g.measures)
+    ):  # "cut 120 jobs" / "creating 60 jobs"
         return False
     # "210 millimetres of rain" / "rainfall totals reached 150 mm"
     if _for_one_thing(f, g):

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from claimcheck.analysis.reading import vocabulary
 from claimcheck.analysis.terms import stem
 from claimcheck.records import Verdict
 from claimcheck.verify.align import (
     Side,
     names_conflict,
+    opposite,
     overlap,
     same_root,
     same_time,
@@ -61,7 +59,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
             f"{_about(first, second)}: {negative.predicate_lemma} denied in one, affirmed in the other",
         )
     if (
-        _opposite(
+        opposite(
             first.outcome or first.predicate_lemma,
             second.outcome or second.predicate_lemma,
         )
@@ -82,19 +80,6 @@ def _about(first, second) -> str:
     """What the outcomes are of: the subject, or a passive's without its agent ("Measure B")."""
     without_agent = [r for r in (first, second) if not r.actor and r.patient]
     return (without_agent[0] if without_agent else first).label or "outcome"
-
-
-def _opposite(x: str, y: str) -> bool:
-    """Antonymous outcomes, compared by stem: "closed" / "reopen", "approved" / "defeat"."""
-    return stem(y) in _antonym_stems().get(stem(x), ())
-
-
-@lru_cache(maxsize=1)
-def _antonym_stems() -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for word, others in vocabulary()["antonyms"].items():
-        found.setdefault(stem(word), set()).update(map(stem, others))
-    return found
 
 
 def _same_roles(first, second) -> bool:
