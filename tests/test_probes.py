@@ -11,23 +11,27 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_probes  # noqa: E402
 
-# found at least, traps flagged at most (analysis version 13). d's flagged trap is two councillors on opposite
+# found at least, traps flagged at most (analysis version 14). d's flagged trap is two councillors on opposite
 # sides of one scheme, which the position verifier reports by design; f's is a marked update ("70 engineers
 # at first, raised to 120 by midnight") told in two sentences. g to l were written in the session of versions
-# 12 and 13; g to j were studied, k and l only measured (k's flagged traps looked at, not its misses).
+# 12 and 13 (g to j studied then, k and l in the session of version 14); m to o were written in the session of
+# version 14 and only measured: m's three flagged traps (over the target of 2) were not read.
 FLOORS = {
     "a": (18, 0),
     "b": (13, 0),
-    "c": (10, 0),
+    "c": (11, 0),
     "d": (8, 1),
-    "e": (8, 0),
+    "e": (9, 0),
     "f": (7, 1),
-    "g": (11, 1),
-    "h": (16, 1),
-    "i": (13, 1),
+    "g": (12, 1),
+    "h": (17, 1),
+    "i": (15, 1),
     "j": (13, 2),
-    "k": (6, 2),
-    "l": (8, 0),
+    "k": (10, 2),
+    "l": (13, 0),
+    "m": (9, 3),
+    "n": (9, 1),
+    "o": (7, 0),
 }
 
 
