@@ -46,6 +46,7 @@ VERIFIERS: tuple[Verifier, ...] = (
     toll.verify,
     date.verify,
 )
+MIN_SHARED = 2  # content stems (or equal figures) two claims share at least for the NLI model's verdict to stand
 SAME_STATEMENT = (
     0.75  # share of the words besides the subject that make two claims one statement
 )
@@ -98,6 +99,12 @@ def nli_applies(a: Side, b: Side) -> bool:
     first, second = a.reading, b.reading
     if not same_context(first, second) or len(differences(first, second)) > 1:
         return False
+    same_figures = sum(
+        any(f.unit == g.unit and f.value == g.value for g in second.figures)
+        for f in first.figures
+    )  # "A fifth of the staff were laid off" / "A fifth of the staff were hired"
+    if len(shared(first.content, second.content)) + same_figures < MIN_SHARED:
+        return False  # one word in common is no one statement: "No questions were taken" / "questions remained"
     if (
         not comparable(first, second)
         and overlap(predicate_part(first), predicate_part(second)) < SAME_STATEMENT
