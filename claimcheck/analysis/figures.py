@@ -252,10 +252,9 @@ def _described(tokens: list) -> tuple[str, ...]:
         return ()
     own = {t.i for t in tokens}
     of = [o for p in tokens[-1].children if p.lower_ == "of" for o in p.children]
+    # not a share's whole: "48% of patients" measures what they did
     if of and of[0].pos_ == "NOUN" and tokens[-1].lower_ not in SHARE_WORDS:
-        return _noun_stems(
-            of[0]
-        )  # not a share's whole: "48% of patients" measures what they did
+        return _noun_stems(of[0])
     token = tokens[-1]
     while token.i in own and not is_root(token):
         if token.dep_ not in (

@@ -28,7 +28,8 @@ def main_predicate(
     61 percent]", "the board voted [to close the school]", "Pask declined [to concede]", "rejected a bid [to
     pull the book]")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    while root is not None and root.lemma_.lower() in reporting | denying:
+    above = reporting | denying
+    while root is not None and root.lemma_.lower() in above:
         clause = complement(root, denying)
         if clause is None:
             break
