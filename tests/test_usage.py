@@ -143,8 +143,13 @@ def test_progress_bars_show_on_a_terminal_only_and_not_with_quiet(
     from claimcheck import progress
 
     monkeypatch.setattr(progress, "_enabled", False)
-    write_article(tmp_path / "a", "a.txt", "Ledger", "Ohio", 61)
-    write_article(tmp_path / "a", "b.txt", "Wire", "Ohio", 58)
+    for name, source, number, verb in (
+        ("a.txt", "Ledger", 61, "praised"),
+        ("b.txt", "Wire", 58, "criticised"),
+    ):  # one pair of claims for the NLI model to judge, so that its stage shows
+        path = write_article(tmp_path / "a", name, source, "Ohio", number)
+        with open(path, "a", encoding="utf-8") as article:
+            article.write(f"The minister {verb} the new stadium plan in Ohio.\n")
     piped = claimcheck("run", tmp_path / "a", "--fail-on", "none")
     assert (
         "loading" not in piped.stderr
