@@ -7,7 +7,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from claimcheck.analysis.syntax import is_content, name_phrases, objects_of, phrase
+from claimcheck.analysis.syntax import (
+    appositives,
+    is_content,
+    name_phrases,
+    objects_of,
+    phrase,
+)
 from claimcheck.analysis.terms import stem
 
 
@@ -40,9 +46,7 @@ def leaders_in(
         elif noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.pos_ == "NOUN":
             person = noun.head  # "Marian Oduya, the federation's general secretary"
         elif noun.pos_ == "NOUN" and (
-            appos := [
-                c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-            ]
+            appos := [c for c in appositives(noun) if c.pos_ == "PROPN"]
         ):
             person = appos[0]  # "the auctioneer, Felix Amberley"
         else:

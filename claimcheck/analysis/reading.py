@@ -26,6 +26,7 @@ from claimcheck.analysis.quantities import (
 )
 from claimcheck.analysis.stances import Stance, share_vote, stance_tally, stances_in
 from claimcheck.analysis.syntax import (
+    appositives,
     hypothetical,
     identifier,
     is_content,
@@ -379,11 +380,10 @@ def _read_all(
 def _read(claim: Claim, parsed, context: Context) -> Reading:
     vocab = vocabulary()
     doc = list(parsed)  # tokens, made once: iterating a Doc creates every Token again
-    # below reporting and denying verbs: "Pask declined to concede" is about conceding, negated
-    reporting_or_denying = vocab["reporting"] | vocab["deciding"] | vocab["negation"]
-    main = main_predicate(
-        doc, vocab["reporting"] | vocab["deciding"], vocab["negation"]
-    )
+    # below reporting, deciding and denying verbs: "Pask declined to concede" is about conceding, negated
+    reporting = vocab["reporting"] | vocab["deciding"]
+    reporting_or_denying = reporting | vocab["negation"]
+    main = main_predicate(doc, reporting, vocab["negation"])
     subject = subject_of(main) if main is not None else None
     if subject is not None and (reporter := speaker_for(subject, main)) is not None:
         subject = reporter
@@ -416,7 +416,7 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         (
             w
             for part in ([subject, *subject.conjuncts] if subject is not None else [])
-            for named in (part, *(c for c in part.children if c.dep_ == "appos"))
+            for named in (part, *appositives(part))
             for w in phrase(named)
         ),  # with what it is called in apposition: "His deputy, Carla Nyberg, was acquitted"
         key=lambda t: t.i,
@@ -442,9 +442,10 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
     roles = _logical_roles(main, subject_words, objects)
     lemma = main.lemma_.lower() if main is not None else ""
     predicate = stem(main.text) if main is not None else ""
+    outcome = _outcome(main) if main is not None else ""
     if main is not None and _occurs(main, vocab["occurrence"]):
         # "The ceremony was held in Halvik" / "took place in Brodna": one predicate, the event its subject
-        lemma, predicate = HAPPEN, stem(HAPPEN)
+        lemma, predicate, outcome = HAPPEN, stem(HAPPEN), HAPPEN
         roles = {"actor": (), "patient": roles["actor"] or roles["patient"]}
     return Reading(
         version=ANALYSIS_VERSION,
@@ -476,11 +477,7 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         roles=tuple(_roles(main)) if main is not None else (),
         **roles,
         repeated=main is not None and _repeated(main, vocab["repetition"]),
-        outcome=HAPPEN
-        if lemma == HAPPEN
-        else _outcome(main)
-        if main is not None
-        else "",
+        outcome=outcome,
         another=any(
             t.lower_ in ("another", "other") or (t.pos_ == "ADJ" and t.like_num)
             for t in subject_words
@@ -648,9 +645,9 @@ def _subject_names(subject, context: Context | None = None) -> list[str]:
 def _place_named(obj):
     """The word that names a place a preposition governs: "in the northern capital, Brodna", "in the suburb
     of Kilbride", "in Leeds"."""
-    return next(
-        (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None
-    ) or next((o for o in objects_of(obj, "of") if o.pos_ == "PROPN"), obj)
+    return next((a for a in appositives(obj) if a.pos_ == "PROPN"), None) or next(
+        (o for o in objects_of(obj, "of") if o.pos_ == "PROPN"), obj
+    )
 
 
 def _places(doc) -> list[str]:

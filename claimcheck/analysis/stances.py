@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.analysis.syntax import (
+    appositives,
     is_content,
     is_root,
     negated,
@@ -195,7 +196,7 @@ def _noun_or_antecedent(token, verb):
         return None
     subject = subject_of(verb)
     excluded = (
-        {t.i for part in (subject, *_appositives(subject)) for t in phrase(part)}
+        {t.i for part in (subject, *appositives(subject)) for t in phrase(part)}
         if subject is not None
         else set()
     )
@@ -241,7 +242,7 @@ def _actor(predicate, speaker: str | None) -> str | None:
     if subject is None:
         return speaker
     # "the opposition party, the Farmers' League": the name in apposition is who
-    named = next((c for c in _appositives(subject) if c.pos_ == "PROPN"), subject)
+    named = next((c for c in appositives(subject) if c.pos_ == "PROPN"), subject)
     # a name, or a capitalised word inside the sentence, or an adjective compounded as a name ("Green
     # councillors", where "Farm groups" is a noun's), or what it is of
     # ("Members of the Mercer family")
@@ -254,10 +255,6 @@ def _actor(predicate, speaker: str | None) -> str | None:
         and (t.i > t.sent.start or t.dep_ == "compound" and t.pos_ == "ADJ")
     ] or [subject.text]
     return " ".join(words)
-
-
-def _appositives(token) -> list:
-    return [c for c in token.children if c.dep_ == "appos"]
 
 
 def _stance(actor: str, side: int, target, cue) -> Stance:

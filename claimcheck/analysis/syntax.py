@@ -116,6 +116,11 @@ def speaker_for(pronoun, clause):
     return None
 
 
+def appositives(token) -> list:
+    """What the token is also called, beside it: "His deputy, [Carla Nyberg]", "the capital, [Brodna]"."""
+    return [c for c in token.children if c.dep_ == "appos"]
+
+
 def objects_of(token, *prepositions: str) -> list:
     """The objects of the token's prepositions among these: ("the magnitude [of] the quake", "of") -> [quake]."""
     return [
