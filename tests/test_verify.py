@@ -2555,3 +2555,92 @@ def test_a_change_from_one_figure_to_another_measures_what_changed():
 )
 def test_jobs_cut_and_created_or_a_forecast_and_a_result_are_two_measures(a, b):
     assert "number" not in [v.kind for v in kinds(a, b)]
+
+
+def story_verdicts(ours: list[str], theirs: list[str]):
+    """Verdicts on the first claims of two reports, each read with the rest of its report."""
+    claims = [claim(t, document="report-a") for t in ours] + [
+        claim(t, document="report-b") for t in theirs
+    ]
+    read = sides(*claims)
+    return verify_pair(read[0], read[len(ours)])
+
+
+@pytest.mark.parametrize(
+    "ours, theirs",
+    [
+        (
+            "The new deck, floated into the estuary on Monday, weighs 4,800 tonnes.",
+            "At 5,600 tonnes, it is the heaviest load ever moved on the river.",
+        ),
+        (
+            "Flames have consumed 9,300 hectares since Friday.",
+            "By the fire service's count, 7,100 hectares have burned.",
+        ),
+        (
+            "The chain was sold for $640 million, the buyer said.",
+            "Under the agreement, worth $710 million, the buyer also takes on the chain's debts.",
+        ),
+        (
+            "Just 38 percent of eligible residents took part.",
+            "Turnout reached 44%, officials said.",
+        ),
+    ],
+)
+def test_a_storys_one_value_told_in_other_words_is_compared(ours, theirs):
+    rest = "Officials said more details would follow on Friday."
+    assert "number" in [v.kind for v in story_verdicts([ours, rest], [theirs, rest])]
+
+
+@pytest.mark.parametrize(
+    "ours, theirs, extra",
+    [
+        (  # the other report states two areas: which one is the same is not known
+            "Flames have consumed 9,300 hectares of scrub since Friday.",
+            "The blaze has now blackened 7,100 hectares, the fire service said.",
+            "About 2,000 hectares of farmland were also lost.",
+        ),
+        (  # a multiple: two things, not an error ("the final three kilometres" / "the final ten")
+            "He pulled away from the leading group in the final three kilometres.",
+            "Water stations were doubled along the final ten kilometres.",
+            "",
+        ),
+        (  # one value in other units
+            "By then it had burned 12,400 acres, officials said.",
+            "The fire had blackened roughly 5,000 hectares, according to the forestry agency.",
+            "",
+        ),
+        (  # two times: an update, not a conflict
+            "On Sunday morning the fire was 15 percent contained.",
+            "On Monday morning the fire was 30 percent contained.",
+            "",
+        ),
+    ],
+)
+def test_a_storys_values_that_may_measure_two_things_are_not_compared(
+    ours, theirs, extra
+):
+    assert "number" not in [
+        v.kind for v in story_verdicts([ours], [theirs, *filter(None, [extra])])
+    ]
+
+
+@pytest.mark.parametrize(
+    "ours, theirs",
+    [
+        (
+            "The treatment will cost patients $26,500 a year.",
+            "The treatment will cost patients about $2,200 a month.",
+        ),
+        (
+            "The mill will process 40,000 tonnes of timber a year.",
+            "The mill will process about 3,300 tonnes of timber per month.",
+        ),
+    ],
+)
+def test_rates_per_period_are_compared_per_year(ours, theirs):
+    assert "number" not in [v.kind for v in kinds(ours, theirs)]
+    assert "number" in [
+        v.kind
+        for v in kinds(ours, theirs.replace("2,200", "3,100").replace("3,300", "5,000"))
+    ]

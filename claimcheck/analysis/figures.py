@@ -699,6 +699,7 @@ def figures_in(
             dataclasses.replace(f, unit="percentage point") if f.unit == "point" else f
             for f in figures
         ]
+    figures = _rates(figures, text)
     if (pair := _vote_pair(figures, text)) is not None and not any(
         c.unit == "vote" for c in counts
     ):
@@ -717,6 +718,53 @@ def figures_in(
     told = {f.unit for f in figures}  # "two people died": counted already
     ones = [f for f in _one_casualty(doc) if f.unit not in told]
     return tuple(figures) + tuple(_denied(doc)) + tuple(ones), tuple(counts)
+
+
+# minutes in each period a rate is stated per (durations are in minutes)
+PERIODS = {
+    "second": 1 / 60,
+    "minute": 1,
+    "hour": 60,
+    "day": 1440,
+    "week": 10080,
+    "month": 43830,
+    "quarter": 131490,
+    "year": 525960,
+}
+# the period after a figure, maybe past what it is of: "$2,200 a month", "40,000 tonnes of timber per year";
+# not a time ("15 percent a day earlier")
+PERIOD = re.compile(
+    rf"(?:\s+of(?:\s+[a-z]+){{1,3}}?)?\s+(?:a|an|per|each)\s+({'|'.join(PERIODS)})\b"
+    r"(?!\s*(?:earlier|later|ago|before|after|since|on|into)\b)",
+    re.IGNORECASE,
+)
+
+
+def _rates(figures: list[Figure], text: str) -> list[Figure]:
+    """A figure per period ("$2,200 a month", "40,000 tonnes a year") is a rate, compared per year as a unit
+    of its own ("usd a year": "$26,500 a year" / "about $2,200 a month" agree); its period is no duration."""
+    periods: list[tuple[int, int]] = []
+    found = []
+    for f in figures:
+        if any(start <= f.start < end for start, end in periods):
+            continue  # the period itself
+        period = PERIOD.match(text, f.end) if f.unit != "duration" else None
+        if period is None:
+            found.append(f)
+            continue
+        periods.append(period.span())
+        factor = PERIODS["year"] / PERIODS[period.group(1).lower()]
+        found.append(
+            dataclasses.replace(
+                f,
+                value=f.value * factor,
+                low=f.low * factor,
+                high=f.high * factor,
+                unit=f"{f.unit} a year",
+                text=text[f.start : period.end()],
+            )
+        )
+    return [f for f in found if not any(s <= f.start < e for s, e in periods)]
 
 
 def _counterfactual(tokens: list, modality: frozenset[str]) -> bool:

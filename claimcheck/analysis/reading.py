@@ -12,7 +12,7 @@ import datetime
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, is_dataclass
+from dataclasses import dataclass, is_dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -21,6 +21,7 @@ from claimcheck.analysis.leaders import Leader, leaders_in
 from claimcheck.analysis.order import order_in
 from claimcheck.analysis.parser import common_nouns, nlp, parse
 from claimcheck.analysis.quantities import (
+    MEASURE_KINDS,
     DateMention,
     extract,
 )
@@ -43,7 +44,7 @@ from claimcheck.analysis.syntax import (
 from claimcheck.analysis.terms import CALENDAR, data_lines, stem
 from claimcheck.records import Claim, Document
 
-ANALYSIS_VERSION = 14
+ANALYSIS_VERSION = 15
 CODE = re.compile(
     r"[A-Za-z]{1,3}-?\d{1,6}"
 )  # identifiers: flights, bills, cases, routes, quarters
@@ -192,6 +193,9 @@ class Reading:
     order: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     # names of where, anywhere in the claim: "a package for border policy in Leeds" -> ("leeds",)
     places: tuple[str, ...] = ()
+    # units of which the claim's document states one value only (restated or not): its story's one mass,
+    # area or price, whatever the words around it
+    lone: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """As dataclasses.asdict, a level deep: the parts (figures, stances ...) hold only plain values."""
@@ -351,7 +355,7 @@ def read_claims(
         or (os.cpu_count() or 1) < 2
         or "fork" not in multiprocessing.get_all_start_methods()  # Windows
     ):
-        return _read_all(claims, contexts)
+        return _with_lone_units(claims, _read_all(claims, contexts))
 
     nlp()
     vocabulary()
@@ -364,7 +368,32 @@ def read_claims(
     ]
     with multiprocessing.get_context("fork").Pool(2) as pool:
         first, second = pool.starmap(_read_all, zip(chunks, wanted, strict=True))
-    return first + second
+    return _with_lone_units(claims, first + second)
+
+
+def _with_lone_units(claims: Sequence[Claim], readings: list[Reading]) -> list[Reading]:
+    """Each reading with the units of measure (money, shares, lengths ...: not the nouns a count counts, nor
+    durations, which any event has several of) its document states one value of (Reading.lone)."""
+    by_document: dict[str, list[Figure]] = {}
+    for claim, reading in zip(claims, readings, strict=True):
+        by_document.setdefault(claim.document, []).extend(reading.figures)
+    lone: dict[str, tuple[str, ...]] = {}
+    for document, figures in by_document.items():
+        units: dict[str, list[Figure]] = {}
+        for f in figures:
+            units.setdefault(f.unit, []).append(f)
+        lone[document] = tuple(
+            sorted(
+                unit
+                for unit, group in units.items()
+                if unit in MEASURE_KINDS - {"duration"}
+                and all(f.compatible(g) for f in group for g in group)
+            )
+        )
+    return [
+        replace(reading, lone=lone[claim.document])
+        for claim, reading in zip(claims, readings, strict=True)
+    ]
 
 
 def _read_all(

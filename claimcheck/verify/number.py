@@ -28,6 +28,7 @@ MEASURE_UNITS = frozenset(
     {"percent", "percentage point", "usd", "eur", "gbp", "duration", ""}
 )
 SHARES = frozenset({"percent", "percentage point"})
+MAX_RATIO = 2.0  # two reports of a story's one value (Reading.lone) that differ more measure two things
 OWN_UNITS = frozenset(
     {"duration", "age"}
 )  # what an event or a person has wherever it is told
@@ -64,30 +65,43 @@ def verify(a: Side, b: Side) -> Verdict | None:
         # story's place is not the whole's (a duration or an age is the event's own)
         if unit in CASUALTY_UNITS or apart and unit not in OWN_UNITS:
             continue
+        # each story states one value of the unit: one measurement, if at one time
+        lone = unit in first.lone and unit in second.lone and same_time(first, second)
         for f in ours:
             for g in theirs:
                 if (
                     f.baseline
                     or g.baseline
                     or f.hypothetical != g.hypothetical
-                    or _fits(f, theirs, first.content, second.content)
-                    or _fits(g, ours, second.content, first.content)
+                    or _fits(f, theirs, first.content, second.content, lone)
+                    or _fits(g, ours, second.content, first.content, lone)
                 ):
                     continue
                 # claims that say much the same compare any figures; others, one story's single counts (an
                 # age, a count of one family: "fans" / "crowd") and shares of one named thing
                 # ("tuition will rise 4.5 percent" / "a 6 percent increase in tuition")
+                one_value = lone and _one_magnitude(f, g)
                 alike = (
                     near
+                    or one_value
                     or f.unit in _one_per_story()
                     or _one_thing(f, g)
                     or _for_one_thing(f, g)
                 )  # the measure of one thing: "a seven-year term" / "whose five-year term began"
-                if alike and _same_measure(f, g, first.content, second.content):
+                if alike and _same_measure(
+                    f, g, first.content, second.content, one_value
+                ):
                     return Verdict(
                         "number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}"
                     )
     return None
+
+
+def _one_magnitude(f: Figure, g: Figure) -> bool:
+    """Two reports of one value differ by an error, not a multiple: "the final three kilometres" / "the final
+    ten", "cost €276 million" / "15 cents for every €100" are two things."""
+    low, high = sorted((abs(f.value), abs(g.value)))
+    return low > 0 and high / low <= MAX_RATIO
 
 
 def _elsewhere(reading) -> bool:
@@ -114,20 +128,32 @@ def _cued(first, second) -> tuple[tuple[Count, ...], tuple[Count, ...]]:
     return fill(first.counts, second.counts), fill(second.counts, first.counts)
 
 
-def _fits(f: Figure, others, ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+def _fits(
+    f: Figure,
+    others,
+    ours: tuple[str, ...],
+    theirs: tuple[str, ...],
+    lone: bool = False,
+) -> bool:
     """Some figure on the other side is `f` (the same value) or agrees with it and may measure the same: then
     `f` is no clash, however the rest differ ("3 percent in May and 5 percent in June" / "5 percent in
     June"). An approximation of something else does not hide a clash ("nearly half of voters cast a
-    ballot, turnout at 47 percent" / "turnout was 41 percent")."""
-    return any(
-        f.compatible(g)
-        and (
-            f.value == g.value
-            or not f.measures
-            or not g.measures
-            or _same_measure(f, g, ours, theirs)
-        )
-        for g in others
+    ballot, turnout at 47 percent" / "turnout was 41 percent"). Of a story's one value of a unit (`lone`),
+    any agreeing figure is the same unless one said to measure the same disagrees ("burned 12,400 acres" /
+    "blackened roughly 5,000 hectares")."""
+    agreeing = [g for g in others if f.compatible(g)]
+    if any(
+        f.value == g.value
+        or not f.measures
+        or not g.measures
+        or _same_measure(f, g, ours, theirs)
+        for g in agreeing
+    ):
+        return True
+    return (
+        lone
+        and bool(agreeing)
+        and not any(_same_measure(f, g, ours, theirs) for g in others)
     )
 
 
@@ -177,7 +203,11 @@ def same_topic(f, g, ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
 
 
 def _same_measure(
-    f: Figure, g: Figure, ours: tuple[str, ...], theirs: tuple[str, ...]
+    f: Figure,
+    g: Figure,
+    ours: tuple[str, ...],
+    theirs: tuple[str, ...],
+    lone: bool = False,
 ) -> bool:
     """Figures measure one thing unless their things, names or topics differ ("deaths in the storm" /
     "in the protest", "turnout in Ohio" / "in Texas", "a ruling on border policy" / "on tax reform").
@@ -195,9 +225,9 @@ def _same_measure(
     # "210 millimetres of rain" / "rainfall totals reached 150 mm"
     if _for_one_thing(f, g):
         return True
-    if f.unit in MEASURE_UNITS:
+    if f.unit in MEASURE_UNITS and not lone:
         return bool(shared(f.measures, g.measures)) or _one_thing(f, g)
-    if f.unit in _one_per_story():
+    if lone or f.unit in _one_per_story():
         return True
     return bool(shared(f.measures, g.measures)) or not f.measures or not g.measures
 
