@@ -11,27 +11,32 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_probes  # noqa: E402
 
-# found at least, traps flagged at most (analysis version 14). d's flagged trap is two councillors on opposite
+# found at least, traps flagged at most (analysis version 15). d's flagged trap is two councillors on opposite
 # sides of one scheme, which the position verifier reports by design; f's is a marked update ("70 engineers
 # at first, raised to 120 by midnight") told in two sentences. g to l were written in the session of versions
 # 12 and 13 (g to j studied then, k and l in the session of version 14); m to o were written in the session of
-# version 14 and only measured: m's three flagged traps (over the target of 2) were not read.
+# version 14 and only measured, and their misses of figures read in the session of version 15 (m's three
+# flagged traps, over the target of 2, still not read); p to r were written in the session of version 15 and
+# only measured.
 FLOORS = {
-    "a": (18, 0),
+    "a": (19, 0),
     "b": (13, 0),
     "c": (11, 0),
-    "d": (8, 1),
-    "e": (9, 0),
-    "f": (7, 1),
-    "g": (12, 1),
+    "d": (9, 1),
+    "e": (10, 0),
+    "f": (8, 1),
+    "g": (14, 1),
     "h": (17, 1),
     "i": (15, 1),
     "j": (13, 2),
     "k": (10, 2),
-    "l": (13, 0),
-    "m": (9, 3),
-    "n": (9, 1),
-    "o": (7, 0),
+    "l": (14, 0),
+    "m": (11, 3),
+    "n": (10, 0),
+    "o": (9, 0),
+    "p": (8, 1),
+    "q": (5, 1),
+    "r": (8, 1),
 }
 
 
