@@ -329,3 +329,18 @@ def test_a_capitalised_first_word_is_a_name_only_if_no_common_noun(text, names):
         {"d1": Context(about=("ashcombe", "priya halloran"), people=("greaves",))},
     )
     assert reading.subject_names == names
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # 2025-08-20 is a Wednesday: the Saturday before is the 16th, the one after the 23rd
+        ("Margrave will become mayor after beating Quell in Saturday's run-off.", 16),
+        ("Voters heading to the polls on Saturday will choose a new mayor.", 23),
+        ("The team, beaten on Saturday, has dropped to fourth.", 16),
+        ("Since winning on Saturday, the club has signed two players.", 16),
+    ],
+)
+def test_a_participle_takes_its_clause_tense_unless_it_went_before(text, day):
+    (saturday,) = read(text, published="2025-08-20").dates
+    assert saturday.day == day

@@ -779,9 +779,19 @@ def _when(mention: DateMention, doc, published: datetime.date | None) -> When:
 
 
 def _future(predicate) -> bool:
-    """ "will meet", "meets next", "is scheduled": not in the past tense, nor after a perfect or "did"."""
+    """ "will meet", "meets next", "is scheduled": not in the past tense, nor after a perfect or "did". A
+    participle without an auxiliary has its clause's tense ("voters heading to the polls on Sunday will
+    choose"), but after "after" or "since" it went before ("will become mayor after beating Quell in
+    Saturday's run-off")."""
     if any(c.lower_ in ("will", "shall") for c in predicate.children):
         return True
+    if predicate.tag_ == "VBG" and not any(
+        c.dep_ in ("aux", "auxpass") for c in predicate.children
+    ):
+        if predicate.head.lower_ in ("after", "since"):
+            return False
+        if predicate.head.i != predicate.i and predicate.head.pos_ in ("VERB", "AUX"):
+            return _future(predicate.head)
     if (
         predicate.pos_ not in ("VERB", "AUX")
         or predicate.tag_ in ("VBD", "VBN")
