@@ -2644,3 +2644,54 @@ def test_rates_per_period_are_compared_per_year(ours, theirs):
         v.kind
         for v in kinds(ours, theirs.replace("2,200", "3,100").replace("3,300", "5,000"))
     ]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Figures from the statistics office show the county's jobless rate fell in May.",
+            "The county's jobless rate rose in May, the office said.",
+        ),
+        (
+            "His co-defendant, Mara Lind, 44, was acquitted of fraud.",
+            "Mara Lind, who ran the firm's accounts, was found guilty of fraud.",
+        ),
+        (
+            "Her co-worker, Tomas Berg, was convicted of theft on Monday.",
+            "Tomas Berg was acquitted of theft on Monday.",
+        ),
+    ],
+)
+def test_the_subject_nearest_the_verb_where_the_parse_gives_two(a, b):
+    assert "contradiction" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The projected cost has come down since the survey.",
+            "The projected cost has climbed since the survey.",
+        ),
+        (
+            "Fares went up in January, the operator said.",
+            "Fares fell in January, the operator said.",
+        ),
+        (
+            "Rents in the district have gone down this year.",
+            "Rents in the district have increased this year.",
+        ),
+    ],
+)
+def test_a_light_verbs_particle_is_its_change(a, b):
+    assert "contradiction" in [v.kind for v in kinds(a, b)]
+    assert "contradiction" not in [
+        v.kind
+        for v in kinds(
+            a,
+            a.replace("come down", "fallen")
+            .replace("went up", "rose")
+            .replace("gone down", "fallen"),
+        )
+    ]

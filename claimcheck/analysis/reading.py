@@ -552,6 +552,18 @@ def _outcome(predicate) -> str:
     )
     if complement is not None and complement.tag_ == "JJR":
         return complement.lower_  # "higher", a direction of change, not "high"
+    if complement is None and predicate.lemma_ in ("come", "go"):
+        # a verb of motion whose particle is the change: "the cost has come down", "fares went up"
+        particle = next(
+            (
+                c
+                for c in predicate.children
+                if c.dep_ in ("prt", "advmod") and c.lower_ in ("up", "down")
+            ),
+            None,
+        )
+        if particle is not None:
+            return particle.lower_
     return (complement or predicate).lemma_.lower()
 
 

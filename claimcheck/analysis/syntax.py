@@ -80,9 +80,15 @@ def governor(clause, denying: frozenset[str] = frozenset()):
 
 
 def subject_of(predicate):
-    for child in predicate.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
-            return child
+    """The predicate's subject; of two (a parse that split "co-defendant" or misread "show" as a noun), the
+    one nearest the verb."""
+    subjects = [
+        child
+        for child in predicate.children
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")
+    ]
+    if subjects:
+        return min(subjects, key=lambda child: abs(predicate.i - child.i))
     # the parser sometimes hangs it on the auxiliary: "The bridge [was] closed"
     for aux in predicate.children:
         if aux.dep_ in ("aux", "auxpass"):
