@@ -2695,3 +2695,59 @@ def test_a_light_verbs_particle_is_its_change(a, b):
             .replace("gone down", "fallen"),
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The derby passed without a single arrest, police said.",
+            "Police arrested three fans after the derby.",
+        ),
+        (
+            "The match was played without a single booking.",
+            "The referee booked two players during the match.",
+        ),
+        (
+            "The protest went ahead without injuries, organisers said.",
+            "Four protesters were injured, organisers said.",
+        ),
+    ],
+)
+def test_without_a_countable_thing_denies_it(a, b):
+    assert {"number", "contradiction"} & {v.kind for v in kinds(a, b)}
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (  # a state of the counted, not a count of the lacking thing
+            "Some 84,000 households lost power, the company said.",
+            "About 48,000 homes were left without power, the company said.",
+        ),
+        ("The bridge was built without steel.", "Steel beams carry the bridge."),
+    ],
+)
+def test_without_a_mass_noun_counts_nothing(a, b):
+    assert all("without" not in v.explanation for v in kinds(a, b))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "No stores will close under the plan, the company said.",
+            "The chain will shut 14 of its smaller stores under the plan.",
+        ),
+        (
+            "None of the branches will close, the bank said.",
+            "The bank will close six of its rural branches.",
+        ),
+        (
+            "No schools will close this year, the council said.",
+            "The council will close three of its village schools this year.",
+        ),
+    ],
+)
+def test_a_part_of_a_plural_counts_it(a, b):
+    assert {"number", "contradiction"} & {v.kind for v in kinds(a, b)}

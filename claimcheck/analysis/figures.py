@@ -213,6 +213,17 @@ def _figure(quantity: Quantity, doc) -> Figure:
         if unit in CASUALTY_UNITS and _done_by_other_verb(counted):
             # "killed, though crews rescued 14 people": the nearest casualty word is not what they did
             unit = "person" if stem(counted.text) in PEOPLE else stem(counted.text)
+    if (
+        not unit and tokens
+    ):  # a part of a plural: "shut 14 of its smaller stores" counts stores
+        part_of = [
+            o
+            for p in tokens[-1].children
+            if p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj" and o.tag_ == "NNS"
+        ]
+        unit = stem(part_of[0].text) if part_of else unit
     names = m.names
     age_of = _age_of(tokens, quantity)
     if age_of is not None:  # "Kiprotich, 27, won": an age, of the named person
@@ -369,9 +380,29 @@ def _done_by_other_verb(noun) -> bool:
 
 def _denied(doc) -> list[Figure]:
     """None of something, as a figure of zero: "No homes were destroyed" (homes), "nobody was hurt" and
-    "no one was killed" (injuries, deaths: of people, by the predicate), "there were no arrests"."""
+    "no one was killed" (injuries, deaths: of people, by the predicate), "there were no arrests", "passed
+    without a single arrest"."""
     found = []
     for token in doc:
+        if token.lower_ == "without" and token.pos_ == "ADP":
+            # "the day passed without a single arrest", "without any injuries"
+            noun = next(
+                (c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN"),
+                None,
+            )
+            if (  # of countable things: "homes without power" is no count of power
+                noun is not None
+                and (
+                    noun.tag_ == "NNS"
+                    or any(c.lower_ in ("a", "an", "any") for c in noun.children)
+                )
+                and not any(c.dep_ == "nummod" for c in noun.children)
+            ):
+                word = stem(noun.text)
+                unit = _family(_casualty_kind(word) or word, ())
+                end = noun.idx + len(noun.text)
+                found.append(_exact(0.0, unit, noun, doc[0].doc.text, token.idx, end))
+            continue
         if token.lower_ not in ("no", "nobody", "none", "one", "neither"):
             continue
         people = token.lower_ == "nobody" or (
@@ -409,7 +440,9 @@ def _denied(doc) -> list[Figure]:
             first.idx,
             max(token.idx + len(token.text), noun.idx + len(noun.text)),
         )
-        found.append(_exact(0.0, unit, noun, doc[0].doc.text, start, end))
+        # "None of the branches will close": what "none" does is what is measured
+        measured = token if token.lower_ == "none" and noun is not token else noun
+        found.append(_exact(0.0, unit, measured, doc[0].doc.text, start, end))
     return found
 
 
