@@ -344,3 +344,15 @@ def test_a_capitalised_first_word_is_a_name_only_if_no_common_noun(text, names):
 def test_a_participle_takes_its_clause_tense_unless_it_went_before(text, day):
     (saturday,) = read(text, published="2025-08-20").dates
     assert saturday.day == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marsh opened the scoring in the 12th minute.",
+        "The 3rd round was postponed.",
+        "It was the club's 21st title.",
+    ],
+)
+def test_an_ordinal_is_no_figure(text):
+    assert read(text).figures == ()

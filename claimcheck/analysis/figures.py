@@ -37,6 +37,7 @@ from claimcheck.analysis.syntax import (
 from claimcheck.analysis.terms import measure_families, stem
 
 ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd"})
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 UNIT_WORDS = frozenset(
     map(
@@ -718,6 +719,9 @@ def figures_in(
         span = [t for t in doc if q.start <= t.idx < q.end]
         if (
             q.unit not in ORDINAL_SUFFIXES
+            and not ORDINAL.match(
+                q.text
+            )  # "the 12th minute", whatever pint makes of "th"
             and not any(c.start <= q.start < c.end for c in counts)
             and not _ordinal(q, span)
             and not _names_a_thing(q, span)
