@@ -356,3 +356,17 @@ def test_a_participle_takes_its_clause_tense_unless_it_went_before(text, day):
 )
 def test_an_ordinal_is_no_figure(text):
     assert read(text).figures == ()
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [  # 2025-08-20 is a Wednesday
+        ("The flight was forced to abandon its journey on Saturday.", 16),
+        ("The council voted to close the school on Saturday.", 16),
+        ("The council plans to vote on Saturday.", 23),
+        ("The board will meet to decide on Saturday.", 23),
+    ],
+)
+def test_an_infinitive_takes_its_clause_tense(text, day):
+    (saturday,) = read(text, published="2025-08-20").dates
+    assert saturday.day == day

@@ -19,10 +19,10 @@ def nli_ruled_out(a, b):
     return not nli_applies(*sides(a, b))
 
 
-def claim(text, speaker=None, document=None):
+def claim(text, speaker=None, document=None, published=None):
     """A claim with an id (and a document) of its own."""
     claim.count = getattr(claim, "count", 0) + 1
-    return make_claim(f"c{claim.count:04d}", text, document, speaker)
+    return make_claim(f"c{claim.count:04d}", text, document, speaker, published)
 
 
 def kinds(a, b, speakers=None):
@@ -2557,10 +2557,10 @@ def test_jobs_cut_and_created_or_a_forecast_and_a_result_are_two_measures(a, b):
     assert "number" not in [v.kind for v in kinds(a, b)]
 
 
-def story_verdicts(ours: list[str], theirs: list[str]):
+def story_verdicts(ours: list[str], theirs: list[str], published=None):
     """Verdicts on the first claims of two reports, each read with the rest of its report."""
-    claims = [claim(t, document="report-a") for t in ours] + [
-        claim(t, document="report-b") for t in theirs
+    claims = [claim(t, document="report-a", published=published) for t in ours] + [
+        claim(t, document="report-b", published=published) for t in theirs
     ]
     read = sides(*claims)
     return verify_pair(read[0], read[len(ours)])
@@ -2751,3 +2751,44 @@ def test_without_a_mass_noun_counts_nothing(a, b):
 )
 def test_a_part_of_a_plural_counts_it(a, b):
     assert {"number", "contradiction"} & {v.kind for v in kinds(a, b)}
+
+
+@pytest.mark.parametrize(
+    "ours, theirs",
+    [
+        (
+            "The derailment happened on the evening of June 10, officials said.",
+            "A tram came off the rails on the evening of June 9 near the depot.",
+        ),
+        (
+            "The treaty was signed on Thursday in Geneva.",
+            "Ministers put their names to the treaty on Wednesday.",
+        ),
+        (
+            "The final was played on Saturday, April 20.",
+            "Rovers lifted the trophy after the final on Friday, April 19.",
+        ),
+    ],
+)
+def test_two_reports_that_each_date_one_day_date_the_story(ours, theirs):
+    rest = "Officials said more details would follow."
+    verdicts = story_verdicts([ours, rest], [theirs, rest], published="2024-06-14")
+    assert "date" in [v.kind for v in verdicts]
+
+
+@pytest.mark.parametrize(
+    "ours, theirs",
+    [
+        (  # the first report names two days: which is the story's is not known
+            ["The count finished on Tuesday.", "Voting had closed on Sunday."],
+            ["The count ended on Monday, officials said."],
+        ),
+        (  # nothing in common but the day
+            ["The summit was held on June 12."],
+            ["The ceasefire began on June 11."],
+        ),
+    ],
+)
+def test_a_day_that_may_date_another_thing_is_not_compared(ours, theirs):
+    verdicts = story_verdicts(ours, theirs, published="2024-06-14")
+    assert "date" not in [v.kind for v in verdicts]

@@ -193,8 +193,8 @@ class Reading:
     order: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     # names of where, anywhere in the claim: "a package for border policy in Leeds" -> ("leeds",)
     places: tuple[str, ...] = ()
-    # units of which the claim's document states one value only (restated or not): its story's one mass,
-    # area or price, whatever the words around it
+    # what the claim's document states one value of (restated or not): its story's one mass, area or price
+    # (units), its one day ("day"), whatever the words around them
     lone: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
@@ -372,24 +372,29 @@ def read_claims(
 
 
 def _with_lone_units(claims: Sequence[Claim], readings: list[Reading]) -> list[Reading]:
-    """Each reading with the units of measure (money, shares, lengths ...: not the nouns a count counts, nor
-    durations, which any event has several of) its document states one value of (Reading.lone)."""
-    by_document: dict[str, list[Figure]] = {}
+    """Each reading with what its document states one value of (Reading.lone): units of measure (money,
+    shares, lengths ...: not the nouns a count counts, nor durations, which any event has several of), and
+    "day" where every date resolves to one day."""
+    figures: dict[str, list[Figure]] = {}
+    days: dict[str, list[When]] = {}
     for claim, reading in zip(claims, readings, strict=True):
-        by_document.setdefault(claim.document, []).extend(reading.figures)
-    lone: dict[str, tuple[str, ...]] = {}
-    for document, figures in by_document.items():
-        units: dict[str, list[Figure]] = {}
-        for f in figures:
-            units.setdefault(f.unit, []).append(f)
-        lone[document] = tuple(
+        figures.setdefault(claim.document, []).extend(reading.figures)
+        days.setdefault(claim.document, []).extend(d for d in reading.dates if d.day)
+
+    def one_value(group: list) -> bool:
+        return bool(group) and all(x.compatible(y) for x in group for y in group)
+
+    lone = {
+        document: tuple(
             sorted(
                 unit
-                for unit, group in units.items()
-                if unit in MEASURE_KINDS - {"duration"}
-                and all(f.compatible(g) for f in group for g in group)
+                for unit in {f.unit for f in found} & (MEASURE_KINDS - {"duration"})
+                if one_value([f for f in found if f.unit == unit])
             )
         )
+        + (("day",) if one_value(days[document]) else ())
+        for document, found in figures.items()
+    }
     return [
         replace(reading, lone=lone[claim.document])
         for claim, reading in zip(claims, readings, strict=True)
@@ -791,14 +796,19 @@ def _when(mention: DateMention, doc, published: datetime.date | None) -> When:
 
 
 def _future(predicate) -> bool:
-    """ "will meet", "meets next", "is scheduled": not in the past tense, nor after a perfect or "did". A
-    participle without an auxiliary has its clause's tense ("voters heading to the polls on Sunday will
-    choose"), but after "after" or "since" it went before ("will become mayor after beating Quell in
-    Saturday's run-off")."""
+    """ "will meet", "meets next", "is scheduled": not in the past tense, nor after a perfect or "did". An
+    infinitive or a participle without an auxiliary has its clause's tense ("voters heading to the polls on
+    Sunday will choose", "was forced to abandon its journey on Friday"), but after "after" or "since" it
+    went before ("will become mayor after beating Quell in Saturday's run-off")."""
     if any(c.lower_ in ("will", "shall") for c in predicate.children):
         return True
-    if predicate.tag_ == "VBG" and not any(
-        c.dep_ in ("aux", "auxpass") for c in predicate.children
+    infinitive = predicate.tag_ == "VB" and any(
+        c.tag_ == "TO" for c in predicate.children
+    )  # "was forced to abandon its journey on Friday", "plans to vote on Tuesday"
+    if (
+        infinitive
+        or predicate.tag_ == "VBG"
+        and not any(c.dep_ in ("aux", "auxpass") for c in predicate.children)
     ):
         if predicate.head.lower_ in ("after", "since"):
             return False
