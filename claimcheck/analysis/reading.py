@@ -193,8 +193,8 @@ class Reading:
     order: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     # names of where, anywhere in the claim: "a package for border policy in Leeds" -> ("leeds",)
     places: tuple[str, ...] = ()
-    # what the claim's document states one value of (restated or not): its story's one mass, area or price
-    # (units), its one day ("day"), whatever the words around them
+    # units of which the claim's document states one value only (restated or not): its story's one mass,
+    # area or price, whatever the words around it
     lone: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
@@ -372,14 +372,11 @@ def read_claims(
 
 
 def _with_lone_units(claims: Sequence[Claim], readings: list[Reading]) -> list[Reading]:
-    """Each reading with what its document states one value of (Reading.lone): units of measure (money,
-    shares, lengths ...: not the nouns a count counts, nor durations, which any event has several of), and
-    "day" where every date resolves to one day."""
+    """Each reading with the units of measure its document states one value of (Reading.lone): money,
+    shares, lengths ...; not the nouns a count counts, nor durations, which any event has several of."""
     figures: dict[str, list[Figure]] = {}
-    days: dict[str, list[When]] = {}
     for claim, reading in zip(claims, readings, strict=True):
         figures.setdefault(claim.document, []).extend(reading.figures)
-        days.setdefault(claim.document, []).extend(d for d in reading.dates if d.day)
 
     def one_value(group: list) -> bool:
         return bool(group) and all(x.compatible(y) for x in group for y in group)
@@ -392,7 +389,6 @@ def _with_lone_units(claims: Sequence[Claim], readings: list[Reading]) -> list[R
                 if one_value([f for f in found if f.unit == unit])
             )
         )
-        + (("day",) if one_value(days[document]) else ())
         for document, found in figures.items()
     }
     return [

@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.records import Verdict
-from claimcheck.verify.align import (
-    Side,
-    overlap,
-    same_root,
-    shared,
-    subjects_conflict,
-    surface,
-)
+from claimcheck.verify.align import Side, overlap, same_root, subjects_conflict, surface
 
 MIN_OVERLAP = 0.5
 
@@ -22,22 +15,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
     # "did not concede on Tuesday" / "conceded on Wednesday": no date of a conceding
     if first.negated or second.negated:
         return None
-    agreement = overlap(first.content, second.content)
-    # two reports that each date one day only: the story's day, if the claims share a word for it
-    if (
-        "day" in first.lone
-        and "day" in second.lone
-        and shared(first.content, second.content)
-    ):
-        ours = [d for d in first.dates if d.day]
-        theirs = [e for e in second.dates if e.day]
-        if ours and theirs and not any(d.compatible(e) for d in ours for e in theirs):
-            d = ours[0]
-            event = surface(first, [d.event]) or d.event or "the event"
-            return Verdict(
-                "date", 0.7, f'date of "{event}": {d.text} vs {theirs[0].text}'
-            )
-    if agreement < MIN_OVERLAP:
+    if overlap(first.content, second.content) < MIN_OVERLAP:
         return None
     for d in first.dates:
         same_event = [
