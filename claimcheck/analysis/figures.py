@@ -214,9 +214,8 @@ def _figure(quantity: Quantity, doc) -> Figure:
         if unit in CASUALTY_UNITS and _done_by_other_verb(counted):
             # "killed, though crews rescued 14 people": the nearest casualty word is not what they did
             unit = "person" if stem(counted.text) in PEOPLE else stem(counted.text)
-    if (
-        not unit and tokens
-    ):  # a part of a plural: "shut 14 of its smaller stores" counts stores
+    # a part of a plural: "shut 14 of its smaller stores" counts stores
+    if not unit and tokens:
         part_of = [
             o
             for p in tokens[-1].children
@@ -719,9 +718,7 @@ def figures_in(
         span = [t for t in doc if q.start <= t.idx < q.end]
         if (
             q.unit not in ORDINAL_SUFFIXES
-            and not ORDINAL.match(
-                q.text
-            )  # "the 12th minute", whatever pint makes of "th"
+            and not ORDINAL.match(q.text)  # "the 12th", whatever pint makes of "th"
             and not any(c.start <= q.start < c.end for c in counts)
             and not _ordinal(q, span)
             and not _names_a_thing(q, span)
