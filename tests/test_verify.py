@@ -2775,3 +2775,24 @@ def test_a_part_of_a_plural_counts_it(a, b):
 def test_a_day_that_may_date_another_thing_is_not_compared(ours, theirs):
     verdicts = story_verdicts(ours, theirs, published="2024-06-14")
     assert "date" not in [v.kind for v in verdicts]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The Yes side carried 11 of the province's 14 districts.",
+            "Only three of the 14 districts returned a No majority.",
+        ),
+        (
+            "Eight of the 12 jurors voted to convict.",
+            "Four of the 12 jurors voted to acquit.",
+        ),
+        (
+            "Six of the eight carriages left the track.",
+            "Two of the eight carriages stayed upright.",
+        ),
+    ],
+)
+def test_parts_of_one_whole_are_not_the_nli_models(a, b):
+    assert nli_ruled_out(claim(a), claim(b))

@@ -127,6 +127,8 @@ def nli_applies(a: Side, b: Side) -> bool:
             return False
         if _equal_in_other_notation(ours, theirs):
             return False  # "the 26.2-mile course" / "the 42.195-kilometre course": the reader converted
+        if _parts_of_one_whole(ours, theirs):
+            return False  # "carried 11 of the 14 districts" / "three of the 14 districts voted No"
     if any(
         c.unit == d.unit and not number.same_topic(c, d, first.content, second.content)
         for c in first.counts
@@ -134,6 +136,17 @@ def nli_applies(a: Side, b: Side) -> bool:
     ):
         return False  # tallies of different votes or matches
     return True
+
+
+def _parts_of_one_whole(ours, theirs) -> bool:
+    """Both sides state one value of a unit (the whole) and each another: parts, which the number verifier
+    compares where they measure one thing; the NLI model reads them as a contradiction."""
+    whole = {f.value for f in ours} & {g.value for g in theirs}
+    return (
+        bool(whole)
+        and any(f.value not in whole for f in ours)
+        and any(g.value not in whole for g in theirs)
+    )
 
 
 def _equal_in_other_notation(ours, theirs) -> bool:
