@@ -2796,3 +2796,24 @@ def test_a_day_that_may_date_another_thing_is_not_compared(ours, theirs):
 )
 def test_parts_of_one_whole_are_not_the_nli_models(a, b):
     assert nli_ruled_out(claim(a), claim(b))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Members voted 1,412 to 389 in favour of strike action.",
+            "Of those who returned ballots, 1,214 backed a walkout and 389 opposed it.",
+        ),
+        (
+            "Delegates voted 2,310 to 655 for the merger.",
+            "In the end, 2,130 delegates backed the merger and 655 rejected it.",
+        ),
+        (
+            "The motion passed by 1,048 votes to 377.",
+            "Some 1,084 members supported the motion and 377 opposed it.",
+        ),
+    ],
+)
+def test_a_tally_of_thousands_told_as_who_backed_what(a, b):
+    assert "number" in [v.kind for v in kinds(a, b)]

@@ -456,9 +456,10 @@ def _join_durations(quantities: list[Quantity], text: str) -> tuple[Quantity, ..
 
 
 def small_number(word: str) -> float | None:
-    """ "4", "four", "nil": a number under 1,000 written alone (a tally's side, a proportion's part)."""
-    if word.isdigit():
-        return float(word)
+    """ "4", "1,214", "four", "nil": a number written alone (a tally's side, a proportion's part), in words
+    under 1,000."""
+    if word.isdigit() or re.fullmatch(r"\d{1,3}(?:,\d{3})+", word):
+        return float(word.replace(",", ""))
     try:
         value = parse_number_words(word)
     except KeyError:

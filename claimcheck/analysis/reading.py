@@ -466,7 +466,7 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
             vote  # "298 backed the deal and 202 rejected it": a vote of 298 to 202
         )
         counts += (
-            Count(max(yes, no), min(yes, no), "vote", start, end, f"{yes} to {no}"),
+            Count(max(yes, no), min(yes, no), "vote", start, end, f"{yes:,} to {no:,}"),
         )
         figures = tuple(f for f in figures if not start <= f.start < end)
     roles = _logical_roles(main, subject_words, objects)

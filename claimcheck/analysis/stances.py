@@ -300,17 +300,24 @@ def stance_tally(stances, text: str) -> tuple[int, int, int, int] | None:
     202 rejected it"): (for, against, start, end) of the numbers in `text`, or None."""
     from claimcheck.analysis.quantities import small_number
 
-    counted = [(n, s) for s in stances if (n := small_number(s.actor)) is not None]
-    for yes, ours in counted:
-        for no, theirs in counted:
+    def counted(actor: str) -> tuple[float, tuple[int, int]] | None:
+        """The actor's number and where it is: "389", or the count before a noun ("1,214 members")."""
+        for pattern in (
+            rf"\b{re.escape(actor)}\b",
+            rf"([\w,]+)\s+{re.escape(actor)}\b",
+        ):
+            if (m := re.search(pattern, text)) is not None:
+                number = small_number(m.group(m.lastindex or 0))
+                if number is not None:
+                    return number, m.span()
+        return None
+
+    sides = [(found, s) for s in stances if (found := counted(s.actor)) is not None]
+    for (yes, ours_span), ours in sides:
+        for (no, theirs_span), theirs in sides:
             if ours.side > 0 > theirs.side and ours.target == theirs.target:
-                spans = [
-                    m.span()
-                    for actor in (ours.actor, theirs.actor)
-                    if (m := re.search(rf"\b{re.escape(actor)}\b", text))
-                ]
-                if len(spans) == 2:
-                    return int(yes), int(no), min(spans)[0], max(spans)[1]
+                spans = sorted((ours_span, theirs_span))
+                return int(yes), int(no), spans[0][0], spans[1][1]
     return None
 
 
