@@ -2817,3 +2817,24 @@ def test_parts_of_one_whole_are_not_the_nli_models(a, b):
 )
 def test_a_tally_of_thousands_told_as_who_backed_what(a, b):
     assert "number" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Turnout reached 61.4 percent, the commission said.",
+            "Officials put turnout at 58.9%.",
+        ),
+        (
+            "Inflation hit 4.1 percent in March.",
+            "Officials put inflation for March at 3.2%.",
+        ),
+        (
+            "Attendance topped 41,000, the club said.",
+            "The club put attendance at 36,500.",
+        ),
+    ],
+)
+def test_a_sentences_first_word_is_a_noun_where_english_has_it(a, b):
+    assert "number" in [v.kind for v in kinds(a, b)]

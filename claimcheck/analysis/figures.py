@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claimcheck.analysis.parser import proper
 from claimcheck.analysis.quantities import (
     CASUALTY_UNITS,
     DEATH_CUES,
@@ -149,7 +150,8 @@ def _measurement(
         for t in measured
         if is_content(t)
         and stem(t.text) not in UNIT_WORDS | unit_words
-        and t.pos_ not in ("NUM", "PROPN")
+        and t.pos_ != "NUM"
+        and not proper(t)
     ]  # names say whose, not what is measured
     words.sort(key=lambda t: t.i)
     nouns = [t for t in measured if t.pos_ == "NOUN"]
@@ -173,7 +175,7 @@ def _measurement(
             if o.dep_ == "pobj" and o.i not in own
         ]
     names = name_phrases(
-        [w for t in measured + about for w in [t, *t.children] if w.pos_ == "PROPN"]
+        [w for t in measured + about for w in [t, *t.children] if proper(w)]
     )
     qualifiers = tuple(
         dict.fromkeys(
