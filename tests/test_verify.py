@@ -2838,3 +2838,44 @@ def test_a_tally_of_thousands_told_as_who_backed_what(a, b):
 )
 def test_a_sentences_first_word_is_a_noun_where_english_has_it(a, b):
     assert "number" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b, kind",
+    [
+        (
+            "Gregor Valcourt was sentenced on Thursday to seven years in prison.",
+            "A court in Ashcombe on Thursday jailed Gregor Valcourt for nine years.",
+            "number",
+        ),
+        (
+            "Mara Lind was acquitted of fraud on Monday.",
+            "A jury in Kelso convicted Mara Lind of fraud on Monday.",
+            "contradiction",
+        ),
+        (
+            "Tomas Berg was elected mayor on Sunday.",
+            "Voters in Harlow defeated Tomas Berg on Sunday.",
+            "contradiction",
+        ),
+    ],
+)
+def test_a_passives_subject_is_what_the_others_verb_is_done_to(a, b, kind):
+    assert kind in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "He was acquitted on a separate charge of money laundering.",
+            "A court jailed Gregor Valcourt for nine years.",
+        ),
+        (
+            "She was cleared on another count of forgery.",
+            "Mara Lind was convicted of fraud.",
+        ),
+    ],
+)
+def test_a_separate_charge_is_another_thing(a, b):
+    assert "contradiction" not in [v.kind for v in kinds(a, b)]

@@ -45,6 +45,9 @@ from claimcheck.analysis.terms import CALENDAR, data_lines, stem
 from claimcheck.records import Claim, Document
 
 ANALYSIS_VERSION = 15
+# words that make a thing one more of its kind: "another strike", "acquitted on a separate charge" (ordinals
+# too, for a subject: "a second flight"; not for objects, where they mostly count time: "in the first year")
+ANOTHER = frozenset({"another", "other", "separate"})
 CODE = re.compile(
     r"[A-Za-z]{1,3}-?\d{1,6}"
 )  # identifiers: flights, bills, cases, routes, quarters
@@ -187,7 +190,8 @@ class Reading:
     repeated: bool = False
     # the predicate, or its adjective complement: "remain open" -> "open"
     outcome: str = ""
-    # the subject is one more of its kind: "a second flight", "another strike"
+    # the subject, or what is done to it, is one more of its kind: "a second flight", "another strike",
+    # "acquitted on a separate charge"
     another: bool = False
     # two things in order, earlier first: "a ceasefire before talks" -> ((ceasefir,), (talk,))
     order: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
@@ -509,10 +513,25 @@ def _read(claim: Claim, parsed, context: Context) -> Reading:
         repeated=main is not None and _repeated(main, vocab["repetition"]),
         outcome=outcome,
         another=any(
-            t.lower_ in ("another", "other") or (t.pos_ == "ADJ" and t.like_num)
+            t.lower_ in ANOTHER or (t.pos_ == "ADJ" and t.like_num)
             for t in subject_words
-        ),
+        )
+        or main is not None
+        and any(t.lower_ in ANOTHER for t in _objects_modifiers(main)),
     )
+
+
+def _objects_modifiers(predicate) -> list:
+    """The modifiers of the predicate's objects, direct or after a preposition: "acquitted on [a separate]
+    charge"."""
+    objects = [c for c in predicate.children if c.dep_ == "dobj"] + [
+        o
+        for p in predicate.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return [m for o in objects for m in o.children if m.dep_ in ("amod", "det")]
 
 
 def _outcome(predicate) -> str:

@@ -147,7 +147,21 @@ def subjects_conflict(a: Reading, b: Reading) -> bool:
     """Both subjects name someone or something, and not the same: "Riverton won" / "Harbor City lost",
     "Rafael Gomez" / "Boris Gomez", "the summit in Geneva" / "the summit in Vienna"; or one is another of
     its kind ("The flight landed" / "A second flight landed")."""
-    return names_conflict(a.subject_names, b.subject_names) or a.another != b.another
+    if a.another != b.another:
+        return True
+    return names_conflict(a.subject_names, b.subject_names) and not (
+        _done_to(a, b) or _done_to(b, a)
+    )
+
+
+def _done_to(a: Reading, b: Reading) -> bool:
+    """A passive's subject is what the other's verb is done to: "Valcourt was sentenced to seven years" / "A
+    court in Ashcombe jailed Valcourt"."""
+    return (
+        not a.actor
+        and bool(a.subject_names)
+        and all(stem(w) in b.patient for name in a.subject_names for w in name.split())
+    )
 
 
 def comparable(a: Reading, b: Reading) -> bool:
