@@ -2879,3 +2879,53 @@ def test_a_passives_subject_is_what_the_others_verb_is_done_to(a, b, kind):
 )
 def test_a_separate_charge_is_another_thing(a, b):
     assert "contradiction" not in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Stoneholt had 58% of possession but managed only three shots on target.",
+            "Redmere had just 42 per cent of the ball but were more ruthless.",
+        ),
+        (
+            "In emergency departments, 71% of patients were seen within four hours.",
+            "Nearly three in ten emergency patients waited longer than four hours to be seen.",
+        ),
+        (
+            "The combined system will operate 1,150 beds.",
+            "St. Aldric brings 640 beds to the partnership and Fernhollow another 510.",
+        ),
+        (
+            "Officials said 23 roads remained closed on Wednesday evening, down from 40 at the height of the storm.",
+            "Seventeen of the roads closed at the storm's peak had reopened by Wednesday evening.",
+        ),
+        (
+            "The government offered a reward of $20,000 for the capture of each man.",
+            "The government put up $40,000 in reward money for information on the two men.",
+        ),
+        (
+            "Each of the 12 families received £500 from the fund.",
+            "The fund paid the families £6,000.",
+        ),
+    ],
+)
+def test_parts_of_one_whole_agree(a, b):
+    assert "number" not in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "In the end 55% of voters backed the plan.",
+            "In the end 45% of voters backed the plan.",
+        ),
+        (
+            "The combined system will operate 1,150 beds.",
+            "The combined system will operate 1,400 beds.",
+        ),
+    ],
+)
+def test_one_measure_that_happens_to_add_up_still_conflicts(a, b):
+    assert "number" in [v.kind for v in kinds(a, b)]

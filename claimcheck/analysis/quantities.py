@@ -284,8 +284,9 @@ MEASURE_KINDS = frozenset(
     }
 )
 NOT_UNITS = frozenset(
-    {"a", "at", "in", "m", "point", "points", "pt", "pound", "pounds"}
-)  # words pint reads as units that news means otherwise ("5m people" is millions; "pounds" may be money)
+    {"a", "at", "in", "m", "point", "points", "pt", "pound", "pounds", "shot", "shots"}
+)  # words pint reads as units that news means otherwise ("5m people" is millions; "pounds" may be money;
+# "three shots on target" are no volume)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from claimcheck.verify.align import (
     opposite,
     overlap,
     same_entity,
+    same_root,
     same_time,
     shared,
     subjects_conflict,
@@ -75,6 +76,7 @@ def verify(a: Side, b: Side) -> Verdict | None:
                     or f.hypothetical != g.hypothetical
                     or _fits(f, theirs, first.content, second.content, lone)
                     or _fits(g, ours, second.content, first.content, lone)
+                    or _parts(f, g, first, second)
                 ):
                     continue
                 # claims that say much the same compare any figures; others, one story's single counts (an
@@ -95,6 +97,46 @@ def verify(a: Side, b: Side) -> Verdict | None:
                         "number", 0.85, f"{_label(f, g)}: {f.text} vs {g.text}"
                     )
     return None
+
+
+def _parts(f: Figure, g: Figure, first, second) -> bool:
+    """The two figures agree as parts of one whole: shares of two subjects or two outcomes that make it up
+    together ("Stoneholt had 58% of possession" / "Redmere had 42 per cent of the ball", "71% were seen
+    within four hours" / "three in ten waited longer"; "oxygen dropped by 40 percent" / "was 60% lower"
+    clash), one the sum or difference of the other and a figure beside it ("1,150 beds" / "640 beds ... and
+    another 510", "23 roads remained closed, down from 40" / "Seventeen had reopened"), or one a multiple of
+    the other by a count in either claim ("$20,000 for each man" / "$40,000 for the two men"). Not
+    durations, whose small numbers add up by chance ("two years into a seven-year term" / "her five-year
+    term")."""
+    if f.unit in OWN_UNITS:
+        return False
+    if f.unit in SHARES and f.low + g.low <= 100 <= f.high + g.high:
+        outcomes = [stem(r.outcome or r.predicate_lemma) for r in (first, second)]
+        subjects = first.subject and second.subject
+        if (
+            subjects
+            and not shared(first.subject, second.subject)
+            or not same_root(*outcomes)
+        ):
+            return True
+    for x, y, beside in ((f, g, first.figures), (g, f, second.figures)):
+        for h in beside:
+            if h is x or h.unit not in (x.unit, ""):
+                continue
+            for value in (x.value + h.value, abs(x.value - h.value)):
+                if value and _near(y, value):
+                    return True
+    counts = {
+        c.value
+        for c in (*first.figures, *second.figures)
+        if c.unit not in MEASURE_UNITS and 2 <= c.value <= 20
+    }
+    low, high = sorted((f, g), key=lambda x: x.value)
+    return any(_near(high, low.value * n) for n in counts)
+
+
+def _near(f: Figure, value: float) -> bool:
+    return f.low <= value <= f.high or f.value == value
 
 
 def _one_magnitude(f: Figure, g: Figure) -> bool:
