@@ -145,7 +145,7 @@ def main() -> None:
         "batches",
         nargs="*",
         type=Path,
-        default=[ROOT / "fixtures" / "probes" / b for b in "abcdefghijklmnopqr"],
+        default=[ROOT / "fixtures" / "probes" / b for b in "abcdefghijklmnopqrstu"],
     )
     parser.add_argument("--no-nli", action="store_true")
     parser.add_argument("--model")

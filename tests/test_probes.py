@@ -15,9 +15,9 @@ import bench_probes  # noqa: E402
 # sides of one scheme, which the position verifier reports by design; f's is a marked update ("70 engineers
 # at first, raised to 120 by midnight") told in two sentences. g to l were written in the session of versions
 # 12 and 13 (g to j studied then, k and l in the session of version 14); m to o were written in the session of
-# version 14 and only measured, and their misses of figures read in the session of version 15 (m's three
-# flagged traps, over the target of 2, still not read); p to r were written in the session of version 15 and
-# only measured.
+# version 14 and only measured, and studied in the session of version 15 (m's flagged traps read then too);
+# p to u were written in the session of version 15: p to r measured on arrival
+# and studied late in it, s to u only measured (s's and u's flagged traps read).
 FLOORS = {
     "a": (19, 0),
     "b": (13, 0),
@@ -28,15 +28,18 @@ FLOORS = {
     "g": (14, 1),
     "h": (17, 1),
     "i": (15, 1),
-    "j": (13, 2),
+    "j": (13, 1),
     "k": (10, 2),
     "l": (15, 0),
-    "m": (13, 3),
-    "n": (10, 0),
+    "m": (13, 2),
+    "n": (11, 0),
     "o": (12, 0),
-    "p": (8, 1),
+    "p": (11, 1),
     "q": (5, 1),
-    "r": (8, 1),
+    "r": (8, 0),
+    "s": (10, 0),
+    "t": (7, 0),
+    "u": (4, 1),
 }
 
 
