@@ -2929,3 +2929,13 @@ def test_parts_of_one_whole_agree(a, b):
 )
 def test_one_measure_that_happens_to_add_up_still_conflicts(a, b):
     assert "number" in [v.kind for v in kinds(a, b)]
+
+
+def test_a_figure_is_no_count_to_multiply_itself_by():
+    assert "number" in [
+        v.kind
+        for v in kinds(
+            "Four buses were damaged in the fire.",
+            "Sixteen buses were damaged in the fire.",
+        )
+    ]

@@ -129,7 +129,10 @@ def _parts(f: Figure, g: Figure, first, second) -> bool:
     counts = {
         c.value
         for c in (*first.figures, *second.figures)
-        if c.unit not in MEASURE_UNITS and 2 <= c.value <= 20
+        if c is not f
+        and c is not g
+        and c.unit not in MEASURE_UNITS
+        and 2 <= c.value <= 20
     }
     low, high = sorted((f, g), key=lambda x: x.value)
     return any(_near(high, low.value * n) for n in counts)
