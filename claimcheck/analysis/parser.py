@@ -53,8 +53,13 @@ def proper(token) -> bool:
     calls "Turnout" in "Turnout reached 61.4 percent" a name."""
     if token.pos_ != "PROPN":
         return False
-    alone = token.i == 0 and not (len(token.doc) > 1 and token.doc[1].pos_ == "PROPN")
-    return not (alone and token.lower_ in common_nouns())
+    return not (opens_alone(token) and token.lower_ in common_nouns())
+
+
+def opens_alone(token) -> bool:
+    """The sentence's first word, with no proper noun after it: where the tagger takes any capitalised
+    word for a name."""
+    return token.i == 0 and not (len(token.doc) > 1 and token.doc[1].pos_ == "PROPN")
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from typing import Any
 from claimcheck.analysis.figures import Count, Figure, figures_in
 from claimcheck.analysis.leaders import Leader, leaders_in
 from claimcheck.analysis.order import order_in
-from claimcheck.analysis.parser import common_nouns, nlp, parse
+from claimcheck.analysis.parser import common_nouns, nlp, opens_alone, parse
 from claimcheck.analysis.quantities import (
     MEASURE_KINDS,
     DateMention,
@@ -383,7 +383,7 @@ def _with_lone_units(claims: Sequence[Claim], readings: list[Reading]) -> list[R
         figures.setdefault(claim.document, []).extend(reading.figures)
 
     def one_value(group: list) -> bool:
-        return bool(group) and all(x.compatible(y) for x in group for y in group)
+        return all(x.compatible(y) for x in group for y in group)
 
     lone = {
         document: tuple(
@@ -674,11 +674,8 @@ def _subject_names(subject, context: Context | None = None) -> list[str]:
             return True
         if w.pos_ != "PROPN":
             return False
-        alone = w.i == 0 and not any(
-            t.pos_ == "PROPN" for t in w.doc[w.i + 1 : w.i + 2]
-        )
         common = {w.lower_, w.lower_.removesuffix("s")} & common_nouns()
-        return not (alone and common and about and w.lower_ not in about)
+        return not (opens_alone(w) and common and about and w.lower_ not in about)
 
     found = []
     for part in [subject, *subject.conjuncts]:
