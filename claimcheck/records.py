@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class Claim:
     published: str | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # plain fields only: no copy deeper
 
 
 def claim_id(document_id: str, version: str, start: int, end: int, text: str) -> str:

@@ -459,3 +459,16 @@ def test_the_n_year_old_is_the_latest_person_named():
         in claims
     )
     assert any(c.startswith("The 19-year-olds") for c in claims)
+
+
+def test_documents_split_in_two_processes_split_as_in_one(monkeypatch):
+    from claimcheck import parallel
+    from claimcheck.ingest.claims import claims_of_each
+
+    documents = load_documents(
+        [str(Path(__file__).parent.parent / "fixtures" / "news")]
+    )
+    serial = claims_of_each(documents)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    halves = parallel.in_halves(claims_of_each, documents, at_least=2)
+    assert halves == serial and len(halves) == len(documents) > 2

@@ -253,13 +253,14 @@ def test_a_capitalised_headline_word_the_lead_writes_in_lower_case_is_no_name(
 
 
 def test_a_large_batch_read_in_two_processes_reads_as_one(monkeypatch, article):
+    from claimcheck import parallel
     from claimcheck.analysis import reading
 
     claims = extract_claims(article) * 3
     contexts = document_contexts([article])
     serial = read_claims(claims, contexts)
     monkeypatch.setattr(reading, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(reading.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     assert read_claims(claims, contexts) == serial
 
 

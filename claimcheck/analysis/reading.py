@@ -9,11 +9,10 @@ by whom, with which polarity) instead of re-reading text. Figures and dates come
 from __future__ import annotations
 
 import datetime
-import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, is_dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from claimcheck.analysis.figures import Count, Figure, figures_in
@@ -42,6 +41,7 @@ from claimcheck.analysis.syntax import (
     tokens_in,
 )
 from claimcheck.analysis.terms import CALENDAR, data_lines, stem
+from claimcheck.parallel import in_halves
 from claimcheck.records import Claim, Document
 
 ANALYSIS_VERSION = 15
@@ -351,28 +351,12 @@ def read_claims(
     """The reading of each claim, in order; `contexts` maps document ids to their Context. A large batch is
     read in two forked processes, half each (the parser, vocabularies and unit registry, loaded here first,
     are shared with them)."""
-    import multiprocessing
-
-    contexts = contexts or {}
-    if (
-        len(claims) < PARALLEL_FROM
-        or (os.cpu_count() or 1) < 2
-        or "fork" not in multiprocessing.get_all_start_methods()  # Windows
-    ):
-        return _with_lone_units(claims, _read_all(claims, contexts))
-
-    nlp()
-    vocabulary()
-    extract("a 5 km walk")  # the unit registry, loaded once for both
-    half = (len(claims) + 1) // 2
-    chunks = [claims[:half], claims[half:]]
-    wanted = [
-        {c.document: contexts[c.document] for c in chunk if c.document in contexts}
-        for chunk in chunks
-    ]
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        first, second = pool.starmap(_read_all, zip(chunks, wanted, strict=True))
-    return _with_lone_units(claims, first + second)
+    if len(claims) >= PARALLEL_FROM:
+        nlp()
+        vocabulary()
+        extract("a 5 km walk")  # the unit registry, loaded once for both
+    read_all = partial(_read_all, contexts=contexts or {})
+    return _with_lone_units(claims, in_halves(read_all, claims, PARALLEL_FROM))
 
 
 def _with_lone_units(claims: Sequence[Claim], readings: list[Reading]) -> list[Reading]:

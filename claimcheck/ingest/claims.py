@@ -10,6 +10,7 @@ He/She/They resolves to the latest actor of the same number.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimcheck.ingest.documents import front_matter, is_boilerplate
@@ -701,6 +702,10 @@ def extract_claims(document: Document) -> list[Claim]:
 
 
 _AGED = re.compile(r"The (\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b(?!s)")
+
+
+def claims_of_each(documents: Sequence[Document]) -> list[list[Claim]]:
+    return [extract_claims(document) for document in documents]
 
 
 def _resolve(

@@ -8,16 +8,19 @@ from dataclasses import dataclass, field
 from claimcheck import progress
 from claimcheck.analysis.quantities import CASUALTY_UNITS
 from claimcheck.analysis.terms import stem
-from claimcheck.ingest.claims import extract_claims
+from claimcheck.ingest.claims import claims_of_each
 from claimcheck.ingest.documents import load_documents
 from claimcheck.pairing.neighbourhood import claim_vectors, neighbourhood
 from claimcheck.pairing.pairs import KEYS_VERSION, CandidatePair, candidate_pairs, keys
+from claimcheck.parallel import in_halves
 from claimcheck.pipeline import entities as entity_store
 from claimcheck.pipeline import entity_update
 from claimcheck.records import Claim, Finding
 from claimcheck.store.database import Store
 from claimcheck.verify.findings import nli_verdict, to_finding
 from claimcheck.verify.names import name_findings
+
+SPLIT_FROM = 50  # documents from which two processes split them into claims, where there are two cores
 
 
 @dataclass
@@ -66,10 +69,12 @@ def ingest(
     documents = load_documents(
         paths, source=source, published=published, skipped=skipped
     )  # skipped: bad files
-    extracted = [
-        (document, extract_claims(document))
-        for document in progress.track(documents, "parsing", unit="doc")
-    ]
+    with progress.stage(f"splitting {len(documents)} documents into claims"):
+        extracted = list(
+            zip(
+                documents, in_halves(claims_of_each, documents, SPLIT_FROM), strict=True
+            )
+        )
     stored = store.stored_versions(documents)
     readings = read(
         documents,
