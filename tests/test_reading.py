@@ -371,3 +371,30 @@ def test_an_ordinal_is_no_figure(text):
 def test_an_infinitive_takes_its_clause_tense(text, day):
     (saturday,) = read(text, published="2025-08-20").dates
     assert saturday.day == day
+
+
+@pytest.mark.parametrize(
+    "text, clause",
+    [
+        (
+            "Investigators believe the fire ignited on July 11 near a campground, though no cause is known.",
+            "the fire ignited near a campground",
+        ),
+        ("Margrave won Thursday's election in Ashcombe.", "election"),
+        ("Kick-off in Friday night's final was delayed.", "final"),
+        (
+            "The tram derailed on Saturday evening near the depot.",
+            "The tram derailed near the depot",
+        ),
+        (
+            "Orvane stock, which climbed 11 percent on Tuesday, fell.",
+            "Orvane stock climbed 11 percent",
+        ),
+        ("It had burned 3,200 hectares by Tuesday morning.", ""),
+        ("The road will stay closed until Friday.", ""),
+        ("The fire had been contained as of Sunday.", ""),
+        ("Calder had beaten Rovers 2-0 in May.", ""),
+    ],
+)
+def test_the_clause_of_a_dated_event_is_its_words_without_the_date(text, clause):
+    assert [d.clause for d in read(text).dates if d.event] == [clause]

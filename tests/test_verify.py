@@ -3,12 +3,15 @@
 import pytest
 
 from claimcheck.analysis.reading import read_claims
+from claimcheck.pipeline import event_vectors
 from claimcheck.verify import Side, nli_applies, verify_pair
 from tests.conftest import claim as make_claim
 
 
 def sides(*claims):
-    return [Side(c, r) for c, r in zip(claims, read_claims(claims), strict=True)]
+    readings = read_claims(claims)
+    events = event_vectors(readings)
+    return [Side(c, r, events) for c, r in zip(claims, readings, strict=True)]
 
 
 def check_pair(a, b):
@@ -149,6 +152,63 @@ def test_conflicting_dates(a, b):
 )
 def test_a_month_alone_dates_an_event(a, b):
     assert [v.kind for v in kinds(a, b)] == ["date"]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The fire broke out on July 9 in dry brush near a campground.",
+            "Investigators believe the fire ignited on July 11 near the campground.",
+        ),
+        (
+            "The tram derailed on Saturday near the Kestrel Street junction.",
+            "The tram left the rails on Friday at the Kestrel Street junction.",
+        ),
+        (
+            "The flood walls along Quay Street were breached on Monday evening.",
+            "The flood defences on Quay Street gave way on Sunday night.",
+        ),
+        (
+            "Ilse Margrave was elected mayor in Sunday's run-off.",
+            "Margrave will become mayor after winning Saturday's run-off.",
+        ),
+    ],
+)
+def test_one_event_told_in_other_words_on_another_day(a, b):
+    assert "date" in [v.kind for v in kinds(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (  # an earlier event
+            "Calder had beaten Rovers in a league meeting in May.",
+            "Rovers beat Calder in the final on Saturday.",
+        ),
+        (  # an update: two days, two figures
+            "Calls to the helpline rose to 46,000 on Thursday, from 19,000 on Tuesday.",
+            "By Tuesday, some 19,000 people had called the helpline.",
+        ),
+        (  # the other's day of one event agrees; the other day is another event's
+            "Orvane stock, which climbed 11 percent on Tuesday, edged down 2% on Wednesday.",
+            "Orvane's shares rose 11% in early trading on Tuesday.",
+        ),
+        (  # two phases of one event
+            "The stoppage started on Monday.",
+            "The stoppage finished on Thursday.",
+        ),
+    ],
+)
+def test_dates_of_other_moments_are_no_conflict_in_other_words(a, b):
+    assert "date" not in [v.kind for v in kinds(a, b)]
+
+
+def test_without_embeddings_one_event_needs_one_verb():
+    a = claim("The fire broke out on July 9 in dry brush near a campground.")
+    b = claim("Investigators believe the fire ignited on July 11 near the campground.")
+    plain = [Side(c, r) for c, r in zip((a, b), read_claims([a, b]), strict=True)]
+    assert "date" not in [v.kind for v in verify_pair(*plain)]
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from claimcheck.analysis.quantities import (
 from claimcheck.analysis.stances import Stance, share_vote, stance_tally, stances_in
 from claimcheck.analysis.syntax import (
     appositives,
+    event_clause,
     hypothetical,
     identifier,
     is_content,
@@ -44,7 +45,7 @@ from claimcheck.analysis.terms import CALENDAR, data_lines, stem
 from claimcheck.parallel import in_halves
 from claimcheck.records import Claim, Document
 
-ANALYSIS_VERSION = 15
+ANALYSIS_VERSION = 16
 # words that make a thing one more of its kind: "another strike", "acquitted on a separate charge" (ordinals
 # too, for a subject: "a second flight"; not for objects, where they mostly count time: "in the first year")
 ANOTHER = frozenset({"another", "other", "separate"})
@@ -105,6 +106,8 @@ def vocabulary() -> dict:
             tuple(line.split()) for line in data_lines("occurrence.txt")
         ),
         "repetition": frozenset(data_lines("repetition.txt")),
+        "bounds": frozenset(data_lines("bounds.txt")),
+        "phases": frozenset(data_lines("phases.txt")),
         "order": order_words,
         "leadership": {  # verb -> the role it names (the first verb of its line)
             verb: line.split()[0]
@@ -144,6 +147,7 @@ class When:
     end: int
     event: str  # stem of the predicate the date belongs to ("meet")
     relative: bool = False  # only a weekday was written; the date was resolved from the publication date
+    clause: str = ""  # the words of the event it dates, without it (syntax.event_clause): compared by meaning
 
     def compatible(self, other: When) -> bool:
         if (
@@ -788,6 +792,9 @@ def _when(mention: DateMention, doc, published: datetime.date | None) -> When:
         mention.end,
         stem(predicate.text) if predicate is not None else "",
         mention.month is None and weekday is not None,
+        event_clause(predicate, tokens, vocabulary()["bounds"])
+        if predicate is not None
+        else "",
     )
 
 

@@ -241,6 +241,71 @@ def _ability_denied(aux, clause) -> bool:
     )
 
 
+# parts of a clause that are not its event: other clauses, what joins them, asides
+OUTSIDE_EVENT = {
+    "advcl",
+    "ccomp",
+    "parataxis",
+    "relcl",
+    "acl",
+    "conj",
+    "cc",
+    "mark",
+    "appos",
+    "punct",
+}
+
+
+def event_clause(predicate, date: list, bounds: frozenset[str]) -> str:
+    """The words of the event a date is the day of, without the date and its phrase ("The fire ignited near
+    a campground" of "... ignited on July 11 near a campground, though ..."); "" where the date is no event's
+    day: a bound of a state ("had burned 1,900 hectares by Sunday", "since Monday"), or an earlier event's
+    ("Calder had beaten Rovers in May")."""
+    if not date or _pluperfect(predicate):
+        return ""
+    # the date of an event a noun names: "won Thursday's by-election", "Friday night's final"
+    when = list(date)
+    while when[-1].dep_ == "compound" and when[-1].head.pos_ == "NOUN":
+        when.append(when[-1].head)
+    if when[-1].dep_ == "poss":  # not "on Saturday evening"
+        named, dropped = when[-1].head, {t.i for t in when}
+        return " ".join(
+            t.text for t in phrase(named) if t.i not in dropped and t.dep_ != "case"
+        )
+    path = [date[-1]]  # from the date up to the predicate's child
+    while path[-1].head.i not in (predicate.i, path[-1].i):
+        path.append(path[-1].head)
+    if any(t.dep_ == "prep" and t.lower_ in bounds for t in path):
+        return ""
+    dropped = {t.i for t in date}
+    if path[-1].dep_ in ("prep", "npadvmod", "advmod", "pobj"):
+        dropped |= {t.i for t in path[-1].subtree}
+    kept: list = []
+
+    def keep(token) -> None:
+        if token.i in dropped or (
+            token.i != predicate.i and token.dep_ in OUTSIDE_EVENT
+        ):
+            return
+        kept.append(token)
+        for child in token.children:
+            keep(child)
+
+    keep(predicate)
+    if (
+        predicate.dep_ == "relcl"
+    ):  # "Orvane stock, which climbed ...": the stock climbed
+        relative = {t.i for t in kept if t.tag_ in ("WDT", "WP") and t.dep_ != "dobj"}
+        kept = phrase(predicate.head) + [t for t in kept if t.i not in relative]
+    return " ".join(t.text for t in sorted(kept, key=lambda t: t.i))
+
+
+def _pluperfect(predicate) -> bool:
+    return predicate.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in predicate.children
+    )
+
+
 def tokens_in(doc, start: int, end: int) -> list:
     """The tokens of a character span, its syntactic head (the one attached outside it) last."""
     tokens = [t for t in doc if start <= t.idx < end]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck import progress
@@ -163,11 +163,21 @@ def check(
     ]
     contradiction = score_pairs(store, nli, judged) if nli else {}
 
+    events = (
+        event_vectors(
+            readings[c.id]
+            for p in pairs
+            if readings[p.a.id].dates and readings[p.b.id].dates
+            for c in (p.a, p.b)
+        )
+        if vectors is not None
+        else None
+    )
     findings = []
     for pair in pairs:
         verdicts = verify_pair(
-            Side(pair.a, readings[pair.a.id]),
-            Side(pair.b, readings[pair.b.id]),
+            Side(pair.a, readings[pair.a.id], events),
+            Side(pair.b, readings[pair.b.id], events),
             verifiers,
         )
         if (pair.a.text, pair.b.text) in contradiction:
@@ -241,6 +251,19 @@ def read(documents, claims: Sequence[Claim]) -> dict:
         [by_id[i] for i in dict.fromkeys(c.document for c in claims) if i in by_id]
     )
     return dict(zip((c.id for c in claims), read_claims(claims, contexts), strict=True))
+
+
+def event_vectors(readings: Iterable) -> dict:
+    """The sentence embedding of each dated event's clause (When.clause) in these readings, by clause: how the
+    date verifier tells one event told in other words."""
+    from claimcheck.analysis import embeddings
+
+    clauses = sorted({d.clause for r in readings for d in r.dates if d.clause})
+    return (
+        dict(zip(clauses, embeddings.load().embed(clauses), strict=True))
+        if clauses
+        else {}
+    )
 
 
 def search_keys(claim: Claim, reading) -> set[str]:

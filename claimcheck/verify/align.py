@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from claimcheck.analysis.reading import CODE, Reading, vocabulary
 from claimcheck.analysis.terms import stem
@@ -15,6 +16,8 @@ from claimcheck.records import Claim
 class Side:
     claim: Claim
     reading: Reading
+    # unit sentence-embedding vectors of dated events' clauses (When.clause), by clause, where check made them
+    events: Mapping[str, Any] | None = None
 
 
 def same_root(x: str, y: str) -> bool:
