@@ -11,16 +11,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_probes  # noqa: E402
 
-# found at least, traps flagged at most (analysis version 15). d's flagged trap is two councillors on opposite
+# found at least, traps flagged at most (analysis version 16). d's flagged trap is two councillors on opposite
 # sides of one scheme, which the position verifier reports by design; f's is a marked update ("70 engineers
 # at first, raised to 120 by midnight") told in two sentences. g to l were written in the session of versions
 # 12 and 13 (g to j studied then, k and l in the session of version 14); m to o were written in the session of
 # version 14 and only measured, and studied in the session of version 15 (m's flagged traps read then too);
 # p to u were written in the session of version 15: p to r measured on arrival
-# and studied late in it, s to u only measured (s's and u's flagged traps read).
+# and studied late in it, s to u only measured (s's and u's flagged traps read); v to x were written in the
+# session of version 16 and measured on arrival and after it (their date conflicts were read then).
 FLOORS = {
     "a": (19, 0),
-    "b": (13, 0),
+    "b": (14, 0),
     "c": (11, 0),
     "d": (9, 1),
     "e": (10, 0),
@@ -30,16 +31,19 @@ FLOORS = {
     "i": (15, 1),
     "j": (13, 1),
     "k": (10, 2),
-    "l": (15, 0),
+    "l": (16, 0),
     "m": (13, 2),
-    "n": (11, 0),
-    "o": (12, 0),
-    "p": (11, 1),
+    "n": (12, 0),
+    "o": (14, 0),
+    "p": (12, 1),
     "q": (5, 1),
     "r": (8, 0),
     "s": (10, 0),
     "t": (7, 0),
     "u": (4, 1),
+    "v": (8, 0),
+    "w": (7, 0),
+    "x": (9, 0),
 }
 
 

@@ -107,7 +107,11 @@ def vocabulary() -> dict:
         ),
         "repetition": frozenset(data_lines("repetition.txt")),
         "bounds": frozenset(data_lines("bounds.txt")),
-        "phases": frozenset(data_lines("phases.txt")),
+        "phases": {  # verb -> its phase (line)
+            verb: number
+            for number, line in enumerate(data_lines("phases.txt"))
+            for verb in line.split()
+        },
         "order": order_words,
         "leadership": {  # verb -> the role it names (the first verb of its line)
             verb: line.split()[0]

@@ -69,7 +69,7 @@ def ingest(
     documents = load_documents(
         paths, source=source, published=published, skipped=skipped
     )  # skipped: bad files
-    with progress.stage(f"splitting {len(documents)} documents into claims"):
+    with progress.stage(f"parsing {len(documents)} documents"):
         extracted = list(
             zip(
                 documents, in_halves(claims_of_each, documents, SPLIT_FROM), strict=True

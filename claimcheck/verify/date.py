@@ -54,8 +54,8 @@ def verify(a: Side, b: Side) -> Verdict | None:
 
 
 @lru_cache(maxsize=1)
-def _phases() -> frozenset[str]:
-    return frozenset(map(stem, vocabulary()["phases"]))
+def _phases() -> dict[str, int]:
+    return {stem(verb): phase for verb, phase in vocabulary()["phases"].items()}
 
 
 def one_event(a: Side, d: When, b: Side, e: When) -> bool:
@@ -69,7 +69,10 @@ def one_event(a: Side, d: When, b: Side, e: When) -> bool:
         first.outcome, second.outcome
     ):
         return False
-    if d.event != e.event and {d.event, e.event} & _phases():
+    phases = _phases()
+    if (d.event in phases or e.event in phases) and phases.get(d.event) != phases.get(
+        e.event
+    ):
         return False  # "The strike began in March" / "The strike ended in June"
     u, v = a.events.get(d.clause), b.events.get(e.clause)
     return u is not None and v is not None and float(u @ v) >= EVENT_COSINE
