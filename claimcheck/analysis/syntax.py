@@ -292,9 +292,8 @@ def event_clause(predicate, date: list, bounds: frozenset[str]) -> str:
             keep(child)
 
     keep(predicate)
-    if (
-        predicate.dep_ == "relcl"
-    ):  # "Orvane stock, which climbed ...": the stock climbed
+    # a relative clause's event is its antecedent's: "Orvane stock, which climbed ..." -> "Orvane stock climbed"
+    if predicate.dep_ == "relcl":
         relative = {t.i for t in kept if t.tag_ in ("WDT", "WP") and t.dep_ != "dobj"}
         kept = phrase(predicate.head) + [t for t in kept if t.i not in relative]
     return " ".join(t.text for t in sorted(kept, key=lambda t: t.i))
