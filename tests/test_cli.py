@@ -212,3 +212,32 @@ def test_missing_model_is_a_clear_error(claimcheck, articles, tmp_path):
 
 def test_commands_need_a_database(claimcheck):
     assert_clean_error(claimcheck("claims"), "no such database")
+
+
+def test_check_dates_one_event_told_in_other_words(claimcheck, tmp_path, monkeypatch):
+    folder = tmp_path / "fire"
+    folder.mkdir()
+    for name, source, sentence in (
+        (
+            "herald.txt",
+            "Hill Herald",
+            "The fire broke out on July 9 in dry brush near a campground.",
+        ),
+        (
+            "post.txt",
+            "Valley Post",
+            "Investigators believe the fire ignited on July 11 near the campground.",
+        ),
+    ):
+        (folder / name).write_text(
+            f"---\nsource: {source}\npublished: 2025-07-14\n---\n{sentence}\n",
+            encoding="utf-8",
+        )
+    claimcheck("ingest", folder)
+    report = json.loads(claimcheck("check", "--no-nli", "--format", "json").output)
+    assert [f["kind"] for f in report["findings"]] == ["date"]
+    monkeypatch.setenv(
+        "CLAIMCHECK_EMBED_MODEL", "none"
+    )  # without embeddings, one event needs one verb
+    report = json.loads(claimcheck("check", "--no-nli", "--format", "json").output)
+    assert report["findings"] == []
