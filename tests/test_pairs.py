@@ -1,6 +1,11 @@
 import random
 
-from claimcheck.pairing.pairs import CandidatePair, candidate_pairs, keys
+from claimcheck.pairing.pairs import (
+    CandidatePair,
+    candidate_pairs,
+    keys,
+    nearest_per_claim,
+)
 from tests.conftest import claim
 
 CLAIMS = [
@@ -128,3 +133,24 @@ def test_top_k_finds_each_rows_largest_values():
         index, found = top_k(values, k)
         assert np.array_equal(np.sort(found, axis=1), np.sort(values, axis=1)[:, -k:])
         assert np.array_equal(np.take_along_axis(values, index, axis=1), found)
+
+
+def test_each_claim_is_judged_with_its_nearest_pairs_only():
+    hub = claim("hub", "The bridge reopened on Monday.")
+    others = [claim(f"o{n}", f"Claim number {n} about the bridge.") for n in range(6)]
+    pairs = [
+        CandidatePair(hub, other, similarity=0.5, cosine=0.9 - n / 10)
+        for n, other in enumerate(others)
+    ]
+    kept = nearest_per_claim(pairs, 2)
+    # each other claim has one pair, its nearest, so all stay; the hub's own nearest are the first two
+    assert kept == pairs
+    rivals = [claim(f"r{n}", f"Rival {n} about the bridge.") for n in range(6)]
+    pairs += [
+        CandidatePair(other, rival, similarity=0.5, cosine=0.95)
+        for other, rival in zip(others, rivals, strict=True)
+        for _ in range(2)
+    ]
+    kept = nearest_per_claim(pairs, 2)
+    assert [p.b.id for p in kept if p.a is hub] == ["o0", "o1"]  # the hub's two nearest
+    assert len(kept) <= 2 * len({c.id for p in pairs for c in (p.a, p.b)})

@@ -116,6 +116,21 @@ def candidate_pairs(
     )
 
 
+def nearest_per_claim(pairs: Sequence[CandidatePair], m: int) -> list[CandidatePair]:
+    """The pairs among the m nearest of either claim's (by embedding cosine, else TF-IDF similarity), in
+    order: a fixed number of pairs per claim, however dense the claims around it."""
+
+    def nearness(pair: CandidatePair) -> float:
+        return pair.cosine if pair.cosine is not None else pair.similarity
+
+    ranked: dict[str, list[CandidatePair]] = {}
+    for pair in sorted(pairs, key=nearness, reverse=True):
+        for claim in (pair.a, pair.b):
+            ranked.setdefault(claim.id, []).append(pair)
+    kept = {id(p) for near in ranked.values() for p in near[:m]}
+    return [p for p in pairs if id(p) in kept]
+
+
 def may_pair(document_a, speaker_a, document_b, speaker_b):
     """Elementwise, on integer codes (speaker -1: none): claims of other documents, or of two known speakers of one."""
     return (document_a != document_b) | (

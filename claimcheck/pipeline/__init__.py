@@ -11,7 +11,13 @@ from claimcheck.analysis.terms import stem
 from claimcheck.ingest.claims import claims_of_each
 from claimcheck.ingest.documents import load_documents
 from claimcheck.pairing.neighbourhood import claim_vectors, neighbourhood
-from claimcheck.pairing.pairs import KEYS_VERSION, CandidatePair, candidate_pairs, keys
+from claimcheck.pairing.pairs import (
+    KEYS_VERSION,
+    CandidatePair,
+    candidate_pairs,
+    keys,
+    nearest_per_claim,
+)
 from claimcheck.parallel import in_halves
 from claimcheck.pipeline import entities as entity_store
 from claimcheck.pipeline import entity_update
@@ -20,6 +26,7 @@ from claimcheck.store.database import Store
 from claimcheck.verify.findings import nli_verdict, to_finding
 from claimcheck.verify.names import name_findings
 
+NLI_PER_CLAIM = 2  # pairs a claim is judged in by the NLI model, its nearest (with its neighbours' nearest)
 SPLIT_FROM = 50  # documents from which two processes split them into claims, where there are two cores
 
 
@@ -161,6 +168,7 @@ def check(
         for p in pairs
         if nli_applies(Side(p.a, readings[p.a.id]), Side(p.b, readings[p.b.id]))
     ]
+    judged = nearest_per_claim(judged, NLI_PER_CLAIM)
     contradiction = score_pairs(store, nli, judged) if nli else {}
 
     events = (
