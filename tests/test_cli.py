@@ -236,6 +236,19 @@ def test_check_dates_one_event_told_in_other_words(claimcheck, tmp_path, monkeyp
     claimcheck("ingest", folder)
     report = json.loads(claimcheck("check", "--no-nli", "--format", "json").output)
     assert [f["kind"] for f in report["findings"]] == ["date"]
+    assert Store(claimcheck.db).db["text_vectors"].count == 2  # the two clauses, stored
+
+    from claimcheck.analysis import embeddings
+
+    def no_embedding(self, texts):
+        raise AssertionError(f"embedded again: {texts}")
+
+    monkeypatch.setattr(
+        embeddings.Embedder, "embed", no_embedding
+    )  # a re-check embeds nothing
+    again = json.loads(claimcheck("check", "--no-nli", "--format", "json").output)
+    assert again["findings"] == report["findings"]
+    monkeypatch.undo()
     monkeypatch.setenv(
         "CLAIMCHECK_EMBED_MODEL", "none"
     )  # without embeddings, one event needs one verb

@@ -89,7 +89,7 @@ def test_a_database_of_the_old_migration_table_is_adopted(tmp_path):
     db["_sqlite_migrations"].drop()
     db.close()
     store = Store(path)
-    assert applied(store)[-1] == "m008_analysis_versions"
+    assert applied(store)[-1] == "m009_text_vectors"
     assert set(applied(store)) == {
         m.name for m in MIGRATIONS.pending(Database(":memory:"))
     }

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, overload
 
@@ -132,7 +132,39 @@ def claim_vectors(
     if embedder is None and not embeddings.enabled():
         return None
     embedder = embedder or embeddings.load()
-    stored = store.claim_vectors([claim.id for claim in claims], embedder.name)
+    return _stored_or_computed(
+        store,
+        {claim.id: claim.text for claim in claims},
+        store.claim_vectors([claim.id for claim in claims], embedder.name),
+        embedder,
+        lambda blobs: store.save_claim_vectors(embedder.name, blobs),
+    )
+
+
+def text_vectors(
+    store: Store, texts: Collection[str], embedder: Embedder | None = None
+) -> dict:
+    """Each text's unit sentence-embedding vector by text, stored like the claims' (the clauses of dated events,
+    which the date verifier compares)."""
+    from claimcheck.analysis import embeddings
+
+    embedder = embedder or embeddings.load()
+    return _stored_or_computed(
+        store,
+        {text: text for text in texts},
+        store.text_vectors(texts, embedder.name),
+        embedder,
+        lambda blobs: store.save_text_vectors(embedder.name, blobs),
+    )
+
+
+def _stored_or_computed(
+    store: Store, texts: Mapping[str, str], stored: Mapping[str, bytes], embedder, save
+) -> dict:
+    """Vectors by key of `texts` (key -> text): the stored ones read, the missing ones computed and saved, all
+    as stored (float16), as a re-check reads them."""
+    from claimcheck.analysis import embeddings
+
     vectors = dict(
         zip(
             stored,
@@ -140,22 +172,19 @@ def claim_vectors(
             strict=True,
         )
     )
-    missing = sorted(
-        {claim.id: claim for claim in claims if claim.id not in vectors}.values(),
-        key=lambda c: c.id,
-    )
+    missing = sorted(key for key in texts if key not in vectors)
     if missing:
         blobs = {
-            claim.id: embeddings.to_blob(vector)
-            for claim, vector in zip(
-                missing, embedder.embed([claim.text for claim in missing]), strict=True
+            key: embeddings.to_blob(vector)
+            for key, vector in zip(
+                missing, embedder.embed([texts[key] for key in missing]), strict=True
             )
         }
         with store.transaction():
-            store.save_claim_vectors(embedder.name, blobs)
+            save(blobs)
         vectors.update(
             zip(blobs, embeddings.from_blobs(list(blobs.values())), strict=True)
-        )  # as stored, as a re-check reads them
+        )
     return vectors
 
 

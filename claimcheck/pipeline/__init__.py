@@ -10,7 +10,7 @@ from claimcheck.analysis.quantities import CASUALTY_UNITS
 from claimcheck.analysis.terms import stem
 from claimcheck.ingest.claims import claims_of_each
 from claimcheck.ingest.documents import load_documents
-from claimcheck.pairing.neighbourhood import claim_vectors, neighbourhood
+from claimcheck.pairing.neighbourhood import claim_vectors, neighbourhood, text_vectors
 from claimcheck.pairing.pairs import (
     KEYS_VERSION,
     CandidatePair,
@@ -171,16 +171,13 @@ def check(
     judged = nearest_per_claim(judged, NLI_PER_CLAIM)
     contradiction = score_pairs(store, nli, judged) if nli else {}
 
-    events = (
-        event_vectors(
-            readings[c.id]
-            for p in pairs
-            if readings[p.a.id].dates and readings[p.b.id].dates
-            for c in (p.a, p.b)
-        )
-        if vectors is not None
-        else None
-    )
+    dated = [
+        readings[c.id]
+        for p in pairs
+        if readings[p.a.id].dates and readings[p.b.id].dates
+        for c in (p.a, p.b)
+    ]
+    events = event_vectors(dated, store) if vectors is not None else None
     findings = []
     for pair in pairs:
         verdicts = verify_pair(
@@ -261,17 +258,17 @@ def read(documents, claims: Sequence[Claim]) -> dict:
     return dict(zip((c.id for c in claims), read_claims(claims, contexts), strict=True))
 
 
-def event_vectors(readings: Iterable) -> dict:
-    """The sentence embedding of each dated event's clause (When.clause) in these readings, by clause: how the
-    date verifier tells one event told in other words."""
+def event_vectors(readings: Iterable, store: Store | None = None) -> dict:
+    """The sentence embedding of each dated event's clause (When.clause) in these readings, by clause, stored
+    in `store` (without one, computed and rounded as stored): how the date verifier tells one event told in
+    other words."""
     from claimcheck.analysis import embeddings
 
     clauses = sorted({d.clause for r in readings for d in r.dates if d.clause})
-    return (
-        dict(zip(clauses, embeddings.load().embed(clauses), strict=True))
-        if clauses
-        else {}
-    )
+    if store is not None:
+        return text_vectors(store, clauses) if clauses else {}
+    blobs = [embeddings.to_blob(v) for v in embeddings.load().embed(clauses)]
+    return dict(zip(clauses, embeddings.from_blobs(blobs), strict=True))
 
 
 def search_keys(claim: Claim, reading) -> set[str]:

@@ -48,6 +48,10 @@ def score_key(model: str, premise: str, hypothesis: str) -> str:
     ).hexdigest()
 
 
+def text_key(model: str, text: str) -> str:
+    return hashlib.sha1("\x00".join([model, text]).encode("utf-8")).hexdigest()
+
+
 DEFAULT_LOCK_TIMEOUT = 30.0
 
 
@@ -446,6 +450,24 @@ class Store:
         self.db.conn.executemany(
             "insert or replace into claim_vectors (claim, model, vector) values (?, ?, ?)",
             ((claim, model, vector) for claim, vector in vectors.items()),
+        )
+
+    def text_vectors(self, texts: Collection[str], model: str) -> dict[str, bytes]:
+        """The stored vectors of those of these texts that have one under this embedding model, by text."""
+        wanted = {text_key(model, text): text for text in texts}
+        return {
+            wanted[key]: vector
+            for chunk in chunks(sorted(wanted))
+            for key, vector in self.db.execute(
+                f"select key, vector from text_vectors where key in ({marks(chunk)})",
+                chunk,
+            )
+        }
+
+    def save_text_vectors(self, model: str, vectors: Mapping[str, bytes]) -> None:
+        self.db.conn.executemany(
+            "insert or replace into text_vectors (key, model, text, vector) values (?, ?, ?, ?)",
+            ((text_key(model, text), model, text, v) for text, v in vectors.items()),
         )
 
     def active_claim_vectors(

@@ -196,6 +196,15 @@ def m008_analysis_versions(db: Database) -> None:
     db.table("analysis_versions").create({"name": str, "version": int}, pk="name")
 
 
+@MIGRATIONS()
+def m009_text_vectors(db: Database) -> None:
+    """Sentence-embedding vectors of texts that are not claims (the clauses of dated events, When.clause), per
+    embedding model, keyed by a digest of model and text: computed at check time for those that lack one."""
+    db.table("text_vectors").create(
+        {"key": str, "model": str, "text": str, "vector": bytes}, pk="key"
+    )
+
+
 def adopt_legacy(db: Database) -> None:
     """Databases made before claimcheck used sqlite-utils' migrations recorded them in `_migrations`."""
     if LEGACY not in db.table_names():

@@ -94,6 +94,7 @@ TABLES = {
 HIDDEN = (
     "claim_keys",
     "claim_vectors",
+    "text_vectors",
     "claim_readings",
     "analysis_versions",
     "_migrations",
