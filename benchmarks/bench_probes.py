@@ -4,7 +4,7 @@ writers who had not seen claimcheck's code, each batch with a key of planted con
     python benchmarks/bench_probes.py [BATCH ...] [--no-nli] [--model M] [--json OUT]
     python benchmarks/bench_probes.py [BATCH ...] --nli-scores [--model M]
 
-Each batch (default: fixtures/probes/a to x) is run as `claimcheck run` runs it, into a fresh database. A planted
+Each batch (default: fixtures/probes/a to z) is run as `claimcheck run` runs it, into a fresh database. A planted
 conflict is found when a finding pairs a claim of each of its two sentences (a name conflict: a name finding
 between its two files); a trap is flagged when a finding that found no planted conflict pairs its two
 sentences. Findings that match neither are
@@ -145,7 +145,9 @@ def main() -> None:
         "batches",
         nargs="*",
         type=Path,
-        default=[ROOT / "fixtures" / "probes" / b for b in "abcdefghijklmnopqrstuvwx"],
+        default=[
+            ROOT / "fixtures" / "probes" / b for b in "abcdefghijklmnopqrstuvwxyz"
+        ],
     )
     parser.add_argument("--no-nli", action="store_true")
     parser.add_argument("--model")

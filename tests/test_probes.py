@@ -18,7 +18,8 @@ import bench_probes  # noqa: E402
 # version 14 and only measured, and studied in the session of version 15 (m's flagged traps read then too);
 # p to u were written in the session of version 15: p to r measured on arrival
 # and studied late in it, s to u only measured (s's and u's flagged traps read); v to x were written in the
-# session of version 16 and measured on arrival and after it (their date conflicts were read then).
+# session of version 16 and measured on arrival and after it (their date conflicts were read then); y and z at
+# its end, measured with the session-start code and the end's (13 and 9 both), never studied.
 FLOORS = {
     "a": (19, 0),
     "b": (14, 0),
@@ -44,6 +45,8 @@ FLOORS = {
     "v": (8, 0),
     "w": (7, 0),
     "x": (9, 0),
+    "y": (13, 1),
+    "z": (9, 1),
 }
 
 
