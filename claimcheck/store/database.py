@@ -42,14 +42,13 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def key_of(*parts: str) -> str:
+    """The row key of a cached result: a digest of what it is of (model, texts)."""
+    return hashlib.sha1("\x00".join(parts).encode("utf-8")).hexdigest()
+
+
 def score_key(model: str, premise: str, hypothesis: str) -> str:
-    return hashlib.sha1(
-        "\x00".join([model, premise, hypothesis]).encode("utf-8")
-    ).hexdigest()
-
-
-def text_key(model: str, text: str) -> str:
-    return hashlib.sha1("\x00".join([model, text]).encode("utf-8")).hexdigest()
+    return key_of(model, premise, hypothesis)
 
 
 DEFAULT_LOCK_TIMEOUT = 30.0
@@ -454,7 +453,7 @@ class Store:
 
     def text_vectors(self, texts: Collection[str], model: str) -> dict[str, bytes]:
         """The stored vectors of those of these texts that have one under this embedding model, by text."""
-        wanted = {text_key(model, text): text for text in texts}
+        wanted = {key_of(model, text): text for text in texts}
         return {
             wanted[key]: vector
             for chunk in chunks(sorted(wanted))
@@ -467,7 +466,7 @@ class Store:
     def save_text_vectors(self, model: str, vectors: Mapping[str, bytes]) -> None:
         self.db.conn.executemany(
             "insert or replace into text_vectors (key, model, text, vector) values (?, ?, ?, ?)",
-            ((text_key(model, text), model, text, v) for text, v in vectors.items()),
+            ((key_of(model, text), model, text, v) for text, v in vectors.items()),
         )
 
     def active_claim_vectors(
